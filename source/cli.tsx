@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Parses the command line and picks a mode; everything else lives elsewhere.
+import meow from 'meow';
+import {runCheck} from './commands/check.js';
+import {runExport} from './commands/export.js';
+import {runSaveDatabase} from './commands/save-db.js';
+import {runSql} from './commands/sql.js';
+import {paneIds, type PaneId, paneQueries} from './db/pane-queries.js';
+import {UserError} from './errors.js';
+import {exportFormats, type ExportFormat} from './export/export-pane.js';
+import {shippedDataDir, shippedSeedsDir} from './paths.js';
+
+const usage = `
+	Usage
+	  $ kzrs                      the dashboard (a text snapshot when not in a terminal)
+	  $ kzrs check                validate the fact base: format, dates, units, ids, quotes
+	  $ kzrs export <pane>        a pane as CSV or JSON: ${paneIds.join(', ')}
+	  $ kzrs sql "<query>"        a read-only SQL query on the loaded database
+
+	Options
+	  --data DIR        load the fact base from DIR instead of the shipped data/
+	  --seeds DIR       read the seed documents from DIR instead of the shipped seeds/
+	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json
+	  --out FILE        export: write to FILE (atomically) instead of standard output
+	  --force           allow --out and --save-db to replace an existing file
+	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
+	  --sort COLUMN     export: sort by COLUMN; --reverse for descending
+	  --save-db FILE    write the loaded database as a SQLite file and exit
+	  --help, --version
+
+	Examples
+	  $ kzrs export trade --out trade.csv
+	  $ kzrs sql "SELECT label, value, currency FROM trade ORDER BY value DESC"
+`;
+
+const cli = meow(usage, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		data: {type: 'string'},
+		seeds: {type: 'string'},
+		format: {type: 'string'},
+		out: {type: 'string'},
+		force: {type: 'boolean', default: false},
+		filter: {type: 'string'},
+		sort: {type: 'string'},
+		reverse: {type: 'boolean', default: false},
+		saveDb: {type: 'string'},
+	},
+});
+
+function fail(message: string, withUsage = false): never {
+	process.stderr.write(`kzrs: ${message}\n${withUsage ? `${usage.replace(/^\n/, '').replace(/^\t/gm, '')}` : ''}`);
+	process.exit(2);
+}
+
+async function main(): Promise<void> {
+	const {input, flags} = cli;
+	const paths = {dataDir: flags.data ?? shippedDataDir, seedsDir: flags.seeds ?? shippedSeedsDir};
+	const [command, ...rest] = input;
+
+	if (flags.saveDb !== undefined) {
+		if (command !== undefined) fail('--save-db takes no command', true);
+		await runSaveDatabase(paths, flags.saveDb, flags.force);
+		return;
+	}
+
+	switch (command) {
+		case undefined: {
+			const {runInteractiveOrSnapshot} = await import('./dashboard.js');
+			await runInteractiveOrSnapshot(paths);
+			return;
+		}
+		case 'check': {
+			if (rest.length > 0) fail(`check takes no arguments, found "${rest.join(' ')}"`, true);
+			process.stdout.write(`${await runCheck(paths)}\n`);
+			return;
+		}
+		case 'export': {
+			const [pane, ...extra] = rest;
+			if (pane === undefined) fail(`export needs a pane: ${paneIds.join(', ')}`, true);
+			if (!paneIds.includes(pane as PaneId)) fail(`unknown pane "${pane}"; panes: ${paneIds.join(', ')}`, true);
+			if (extra.length > 0) fail(`export takes one pane, found "${rest.join(' ')}"`, true);
+			const {sortable} = paneQueries[pane as PaneId];
+			if (flags.sort !== undefined && !sortable.includes(flags.sort)) {
+				fail(`cannot sort ${pane} by "${flags.sort}"; columns: ${sortable.join(', ')}`);
+			}
+			const format = flags.format ?? 'csv';
+			if (!exportFormats.includes(format as ExportFormat)) fail(`unknown format "${format}"; formats: ${exportFormats.join(', ')}`);
+			const rows = await runExport(paths, {
+				pane: pane as PaneId,
+				format: format as ExportFormat,
+				out: flags.out,
+				force: flags.force,
+				query: {filter: flags.filter, sort: flags.sort, descending: flags.reverse},
+			});
+			if (flags.out !== undefined) process.stderr.write(`kzrs: wrote ${rows} rows to ${flags.out}\n`);
+			return;
+		}
+		case 'sql': {
+			if (rest.length !== 1) fail('sql takes one query, in quotes: kzrs sql "SELECT …"', true);
+			const format = flags.format ?? 'table';
+			if (![...exportFormats, 'table'].includes(format)) fail(`unknown format "${format}"; formats: table, csv, json`);
+			await runSql(paths, rest[0] as string, format as ExportFormat | 'table');
+			return;
+		}
+		default:
+			fail(`unknown command "${command}"`, true);
+	}
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof UserError) fail(error.message);
+	throw error;
+});

@@ -1,0 +1,14 @@
+import type {FactPaths} from '../facts/load.js';
+import {openDatabase} from '../open-database.js';
+
+/** `kzrs check`: loading is the check; a problem throws a UserError naming it. */
+export async function runCheck(paths: FactPaths): Promise<string> {
+	const database = await openDatabase(paths);
+	const tally = database.tally();
+	database.close();
+	const facts = Object.entries(tally)
+		.filter(([table]) => table !== 'sources' && table !== 'citations')
+		.map(([table, count]) => `${count} ${table}`)
+		.join(', ');
+	return `ok: ${tally.sources} sources; ${facts}; ${tally.citations} citations, every quote found in its seed`;
+}

@@ -1,0 +1,33 @@
+import {Readable} from 'node:stream';
+import {UserError} from '../errors.js';
+import type {ExportFormat} from '../export/export-pane.js';
+import {csvStream} from '../export/csv.js';
+import type {FactPaths} from '../facts/load.js';
+import {textTable} from '../format/text-table.js';
+import {openDatabase} from '../open-database.js';
+import {deliver} from './output.js';
+
+/** `kzrs sql "SELECT …"`: a read-only query, printed as a table, CSV or JSON. */
+export async function runSql(paths: FactPaths, sql: string, format: ExportFormat | 'table'): Promise<void> {
+	const database = await openDatabase(paths);
+	let result: ReturnType<typeof database.query>;
+	try {
+		result = database.query(sql);
+	} catch (error) {
+		throw new UserError(`sql: ${(error as Error).message}`);
+	} finally {
+		database.close();
+	}
+	const {columns, rows} = result;
+	const objects = rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index] ?? null])));
+	if (format === 'json') {
+		await deliver(Readable.from([`${JSON.stringify(objects, null, 2)}\n`]), undefined, false);
+	} else if (format === 'csv') {
+		const csv = csvStream(columns);
+		Readable.from(objects).pipe(csv);
+		await deliver(csv, undefined, false);
+	} else {
+		const table = columns.length === 0 ? '(no rows)' : `${textTable(columns, rows)}\n(${rows.length} row${rows.length === 1 ? '' : 's'})`;
+		await deliver(Readable.from([`${table}\n`]), undefined, false);
+	}
+}

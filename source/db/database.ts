@@ -1,0 +1,293 @@
+// The one place kzrs talks SQL: loading the fact base into an in-memory
+// sql.js database and every read the commands and panes make.
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import initSqlJs, {type Database, type SqlJsStatic, type SqlValue} from 'sql.js';
+import {foldForSearch} from '../facts/text.js';
+import type {Citation, FactBase} from '../facts/types.js';
+import {type Column, type PaneId, paneQueries} from './pane-queries.js';
+import {schema} from './schema.js';
+
+export type Value = string | number | null;
+export type Row = Record<string, Value>;
+
+export type RowQuery = {
+	/** Text to find, folded like the search columns; empty for all rows. */
+	filter?: string;
+	/** A key of the pane's sortable columns; undefined for the pane's own order. */
+	sort?: string;
+	descending?: boolean;
+	offset?: number;
+	limit?: number;
+};
+
+export type SourcedQuote = {
+	source: string;
+	language: string;
+	outlet: string | null;
+	published: string;
+	file: string;
+	quote: string;
+	spelling: string | null;
+	/** For a derived figure: the input the quote stands behind. */
+	via: string | null;
+};
+
+export type TurnoverPoint = {period: string; value: number; derived: boolean; currency: string};
+
+export type SqlResult = {columns: string[]; rows: Value[][]};
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+
+/** Starts sql.js's WebAssembly early; the .wasm comes from node_modules, never the network. */
+export function initialiseSqlJs(): Promise<SqlJsStatic> {
+	sqlJs ??= initSqlJs({
+		wasmBinary: readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')).buffer as ArrayBuffer,
+	});
+	return sqlJs;
+}
+
+const selectList = (columns: Column[]) => columns.map((column) => `${column.sql} AS "${column.key}"`).join(', ');
+
+const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
+type FactTable = (typeof factTables)[number];
+
+const searchText = (...parts: Array<string | number | null | undefined>) =>
+	foldForSearch(parts.filter((part) => part !== null && part !== undefined).join(' '));
+
+export class FactDatabase {
+	private constructor(private readonly db: Database) {}
+
+	static async open(facts: FactBase): Promise<FactDatabase> {
+		const SQL = await initialiseSqlJs();
+		const database = new FactDatabase(new SQL.Database());
+		database.db.exec(schema);
+		database.insert(facts);
+		return database;
+	}
+
+	private insert(facts: FactBase): void {
+		const {db} = this;
+		db.exec('BEGIN');
+		const run = (sql: string, rows: Iterable<SqlValue[]>) => {
+			const statement = db.prepare(sql);
+			try {
+				for (const row of rows) statement.run(row);
+			} finally {
+				statement.free();
+			}
+		};
+		const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
+
+		run(
+			'INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+			facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
+		);
+		run(
+			'INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+			facts.events.map((e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))]),
+		);
+		run(
+			'INSERT INTO memoranda VALUES (?, ?, ?, ?, ?, ?, ?)',
+			facts.memoranda.map((m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)]),
+		);
+		const tradeById = new Map(facts.trade.map((figure) => [figure.id, figure]));
+		run(
+			'INSERT INTO trade VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+			facts.trade.map((t) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null)]),
+		);
+		run(
+			'INSERT INTO companies VALUES (?, ?, ?, ?, ?, ?, ?)',
+			facts.companies.map((c) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, searchText(c.label, c.count, c.qualifier, c.side, quotesOf(c.citations))]),
+		);
+		run(
+			'INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?)',
+			facts.people.map((p) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, searchText(p.name, p.role, p.country, p.spellings.map((s) => s.spelling).join(' '))]),
+		);
+		run(
+			'INSERT INTO honours VALUES (?, ?, ?, ?, ?, ?)',
+			facts.honours.map((h) => [h.id, h.name, h.recipient, h.conferred_by, h.description, searchText(h.name, h.recipient, h.description)]),
+		);
+
+		const citationRows = function* (): Generator<SqlValue[]> {
+			const records: Record<FactTable, Array<{id: string; citations?: Citation[]}>> = facts;
+			for (const table of factTables) {
+				if (table === 'people') continue;
+				for (const record of records[table]) {
+					let ordinal = 0;
+					for (const {source, quote} of record.citations ?? []) yield [table, record.id, ordinal++, source, quote, null, null];
+					// A derived figure stands on its inputs' quotes.
+					const derived = table === 'trade' ? tradeById.get(record.id)?.derived : undefined;
+					for (const input of derived?.inputs ?? []) {
+						for (const {source, quote} of tradeById.get(input)?.citations ?? []) yield [table, record.id, ordinal++, source, quote, null, input];
+					}
+				}
+			}
+			for (const person of facts.people) {
+				for (const [ordinal, {source, quote, spelling}] of person.spellings.entries()) yield ['people', person.id, ordinal, source, quote, spelling, null];
+			}
+		};
+		run('INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)', citationRows());
+		db.exec('COMMIT');
+	}
+
+	/** Runs a query and gives its rows as objects, freeing the statement however the caller stops. */
+	private *iterate(sql: string, parameters: SqlValue[] = []): Generator<Row> {
+		const statement = this.db.prepare(sql);
+		try {
+			statement.bind(parameters);
+			while (statement.step()) yield statement.getAsObject() as Row;
+		} finally {
+			statement.free();
+		}
+	}
+
+	private all(sql: string, parameters: SqlValue[] = []): Row[] {
+		return [...this.iterate(sql, parameters)];
+	}
+
+	private paneSql(pane: PaneId, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
+		const parameters: SqlValue[] = [];
+		let sql = `SELECT ${select} FROM ${paneQueries[pane].table} f`;
+		const filter = foldForSearch(query.filter ?? '').trim();
+		if (filter !== '') {
+			sql += ' WHERE instr(f.search, ?) > 0';
+			parameters.push(filter);
+		}
+		return {sql, parameters};
+	}
+
+	/** The pane's columns, in order. */
+	columns(pane: PaneId): Column[] {
+		return paneQueries[pane].columns;
+	}
+
+	/** How many rows of the pane match the filter. */
+	count(pane: PaneId, filter = ''): number {
+		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
+		return Number(this.all(sql, parameters)[0]?.n ?? 0);
+	}
+
+	/** A window of the pane's rows, filtered and sorted: what the screen shows or an export writes. */
+	rows(pane: PaneId, query: RowQuery = {}): Row[] {
+		return [...this.iterateRows(pane, query)];
+	}
+
+	*iterateRows(pane: PaneId, query: RowQuery = {}): Generator<Row> {
+		const {columns, sortable, defaultOrder} = paneQueries[pane];
+		const {sql, parameters} = this.paneSql(pane, query, selectList(columns));
+		const sortColumn = query.sort && sortable.includes(query.sort) ? columns.find((column) => column.key === query.sort) : undefined;
+		const direction = query.descending ? 'DESC' : 'ASC';
+		// NULLs last either way, then the file's order, so equal keys keep a stable order.
+		const order = sortColumn
+			? `${sortColumn.sql} IS NULL, ${sortColumn.sql} ${direction}, f.rowid`
+			: query.descending
+				? defaultOrder.split(', ').map((term) => `${term} DESC`).join(', ')
+				: defaultOrder;
+		let windowed = `${sql} ORDER BY ${order}`;
+		if (query.limit !== undefined) {
+			windowed += ' LIMIT ? OFFSET ?';
+			parameters.push(query.limit, query.offset ?? 0);
+		}
+		yield* this.iterate(windowed, parameters);
+	}
+
+	/** One row of a pane by id, all columns. */
+	row(pane: PaneId, id: string): Row | undefined {
+		const {columns, table} = paneQueries[pane];
+		return this.all(`SELECT ${selectList(columns)} FROM ${table} f WHERE f.id = ?`, [id])[0];
+	}
+
+	/** Every quote behind a fact, with its source's language, outlet and date. */
+	quotes(table: FactTable, id: string): SourcedQuote[] {
+		return this.all(
+			`SELECT c.source_id AS source, s.language, s.outlet, s.published, s.file, c.quote, c.spelling, c.via
+			 FROM citations c JOIN sources s ON s.id = c.source_id
+			 WHERE c.fact_table = ? AND c.fact_id = ? ORDER BY c.ordinal`,
+			[table, id],
+		) as unknown as SourcedQuote[];
+	}
+
+	/** The other readings of the quantity a company count measures (disagreeing sources). */
+	readings(companyId: string): Array<{id: string; count: number; qualifier: string; sources: string}> {
+		return this.all(
+			`SELECT r.id, r.count, r.qualifier,
+				(SELECT replace(group_concat(DISTINCT c.source_id), ',', ' ') FROM citations c WHERE c.fact_table = 'companies' AND c.fact_id = r.id) AS sources
+			 FROM companies r WHERE r.subject = (SELECT subject FROM companies WHERE id = ?) ORDER BY r.rowid`,
+			[companyId],
+		) as unknown as Array<{id: string; count: number; qualifier: string; sources: string}>;
+	}
+
+	/** Turnover totals by period, for the chart: one point per period, the stated figure before a derived one. */
+	turnoverSeries(): TurnoverPoint[] {
+		return this.all(
+			`SELECT period, value, derived, currency FROM (
+				SELECT period, value, derived_method IS NOT NULL AS derived, currency,
+					row_number() OVER (PARTITION BY period ORDER BY derived_method IS NOT NULL, rowid) AS pick
+				FROM trade
+				WHERE indicator = 'turnover' AND product IS NULL AND period IS NOT NULL AND unit = 'million'
+					AND currency = (SELECT currency FROM trade WHERE indicator = 'turnover' AND product IS NULL ORDER BY rowid LIMIT 1))
+			 WHERE pick = 1 ORDER BY period`,
+		).map((row) => ({period: String(row.period), value: Number(row.value), derived: row.derived === 1, currency: String(row.currency)}));
+	}
+
+	/** The memoranda count(s) and how many areas the sources name. */
+	memorandaSummary(): {counts: Array<{count: number; qualifier: string}>; namedAreas: number} {
+		const counts = this.all("SELECT count, qualifier FROM memoranda WHERE kind = 'count' ORDER BY rowid") as Array<{count: number; qualifier: string}>;
+		const namedAreas = Number(this.all("SELECT count(*) AS n FROM memoranda WHERE kind = 'area'")[0]?.n ?? 0);
+		return {counts, namedAreas};
+	}
+
+	/** For the header: how many sources and languages, and the span of the timeline. */
+	overview(): {sources: number; languages: number; from: string | null; to: string | null} {
+		const row = this.all(
+			`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(DISTINCT language) FROM sources) AS languages,
+				(SELECT min(date) FROM events) AS "from", (SELECT max(coalesce(end_date, date)) FROM events) AS "to"`,
+		)[0] as {sources: number; languages: number; from: string | null; to: string | null};
+		return row;
+	}
+
+	/** How many records each table holds, citations included. */
+	tally(): Record<string, number> {
+		const tables = ['sources', ...factTables, 'citations'];
+		const row = this.all(`SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table}) AS ${table}`).join(', ')}`)[0] ?? {};
+		return Object.fromEntries(tables.map((table) => [table, Number(row[table])]));
+	}
+
+	/** The visiting delegation and the principals, with how each source spells them. */
+	people(): Row[] {
+		return this.all(
+			`SELECT p.id, p.name, p.role, p.country, p.delegation, p.note,
+				(SELECT replace(group_concat(DISTINCT c.spelling), ',', ' · ') FROM citations c WHERE c.fact_table = 'people' AND c.fact_id = p.id) AS spellings
+			 FROM people p ORDER BY p.delegation DESC, p.rowid`,
+		);
+	}
+
+	honours(): Row[] {
+		return this.all('SELECT id, name, recipient, conferred_by, description FROM honours ORDER BY rowid');
+	}
+
+	/**
+	 * A user's query, read-only: SQLite refuses any write. Gives the last
+	 * statement's result; a bad query throws SQLite's own message.
+	 */
+	query(sql: string): SqlResult {
+		this.db.exec('PRAGMA query_only = ON');
+		try {
+			const results = this.db.exec(sql);
+			const last = results.at(-1);
+			return last ? {columns: last.columns, rows: last.values as Value[][]} : {columns: [], rows: []};
+		} finally {
+			this.db.exec('PRAGMA query_only = OFF');
+		}
+	}
+
+	/** The database as a SQLite file image. */
+	serialise(): Uint8Array {
+		return this.db.export();
+	}
+
+	close(): void {
+		this.db.close();
+	}
+}

@@ -1,0 +1,52 @@
+// Writing a file so that nothing is ever lost: the content goes to a temporary
+// file beside the target, and only a complete file takes the target's name.
+// Without `force` an existing file is never replaced: the final step is a hard
+// link, which the file system refuses if the name exists, so even a file that
+// appears meanwhile is safe.
+import {randomBytes} from 'node:crypto';
+import {createWriteStream, existsSync, linkSync, renameSync, rmSync} from 'node:fs';
+import {basename, dirname, join} from 'node:path';
+import type {Readable} from 'node:stream';
+import {pipeline} from 'node:stream/promises';
+import {UserError} from '../errors.js';
+
+export type WriteOptions = {force: boolean};
+
+function explain(file: string, error: unknown): UserError {
+	const code = (error as NodeJS.ErrnoException).code;
+	const reasons: Record<string, string> = {
+		EEXIST: 'file exists (use --force to overwrite)',
+		ENOENT: 'its directory does not exist',
+		ENOTDIR: 'a part of the path is not a directory',
+		EACCES: 'permission denied',
+		EPERM: 'permission denied',
+		EROFS: 'the file system is read-only',
+		ENOSPC: 'the disk is full',
+		EDQUOT: 'the disk quota is exhausted',
+		EISDIR: 'it is a directory',
+	};
+	return new UserError(`cannot write ${file}: ${reasons[code ?? ''] ?? (error as Error).message}`);
+}
+
+/** Whether writing would need --force. */
+export function wouldOverwrite(file: string): boolean {
+	return existsSync(file);
+}
+
+/** Streams `content` into `file` atomically; throws a UserError and leaves nothing behind on failure. */
+export async function writeFileAtomically(file: string, content: Readable, {force}: WriteOptions): Promise<void> {
+	if (!force && existsSync(file)) throw explain(file, Object.assign(new Error('exists'), {code: 'EEXIST'}));
+	const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	try {
+		await pipeline(content, createWriteStream(temporary, {flags: 'wx', mode: 0o644}));
+		if (force) {
+			renameSync(temporary, file);
+		} else {
+			linkSync(temporary, file);
+			rmSync(temporary);
+		}
+	} catch (error) {
+		rmSync(temporary, {force: true});
+		throw error instanceof UserError ? error : explain(file, error);
+	}
+}

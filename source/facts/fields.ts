@@ -1,0 +1,123 @@
+// Small composable checks for the fields of data/*.json. A check returns the
+// first problem it finds, with the path of the offending field inside the value.
+
+export type Problem = {path: string; message: string};
+export type Check = (value: unknown) => Problem | undefined;
+
+const problem = (message: string, path = ''): Problem => ({path, message});
+
+// C0 and C1 controls and DEL: they could move the cursor or recolour the
+// terminal if they ever reached the screen.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
+
+export function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'string') return value === '' ? 'empty text' : 'text';
+	return `a ${typeof value}`;
+}
+
+export const text: Check = (value) => {
+	if (typeof value !== 'string') return problem(`expected text, found ${describe(value)}`);
+	if (value.trim() === '') return problem('is empty');
+	const control = controlCharacter.exec(value);
+	if (control) {
+		const code = control[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+		return problem(`contains the control character U+${code}`);
+	}
+	return undefined;
+};
+
+export const nullable =
+	(check: Check): Check =>
+	(value) =>
+		value === null ? undefined : check(value);
+
+export const oneOf =
+	(...allowed: readonly string[]): Check =>
+	(value) =>
+		typeof value === 'string' && allowed.includes(value)
+			? undefined
+			: problem(`expected one of ${allowed.join(', ')}, found ${JSON.stringify(value)}`);
+
+export const boolean: Check = (value) =>
+	typeof value === 'boolean' ? undefined : problem(`expected true or false, found ${describe(value)}`);
+
+export const finiteNumber: Check = (value) =>
+	typeof value === 'number' && Number.isFinite(value)
+		? undefined
+		: problem(`expected a number, found ${describe(value)}`);
+
+export const count: Check = (value) =>
+	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+		? undefined
+		: problem(`expected a whole number of at least 0, found ${JSON.stringify(value)}`);
+
+export const slug: Check = (value) =>
+	typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+		? undefined
+		: problem(`expected an id of lower-case letters, digits and "-", found ${JSON.stringify(value)}`);
+
+/** ISO 8601 calendar date, year-month or year, and a real day of the calendar. */
+export const isoDate: Check = (value) => {
+	const bad = problem(`expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found ${JSON.stringify(value)}`);
+	if (typeof value !== 'string') return bad;
+	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+	if (!match) return bad;
+	const [, year, month, day] = match;
+	if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return bad;
+	if (day !== undefined) {
+		const date = new Date(`${value}T00:00:00Z`);
+		if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day) || date.getUTCFullYear() !== Number(year)) {
+			return bad;
+		}
+	}
+	return undefined;
+};
+
+export const currencyCode: Check = (value) =>
+	typeof value === 'string' && /^[A-Z]{3}$/.test(value)
+		? undefined
+		: problem(`expected a three-letter ISO 4217 currency code, found ${JSON.stringify(value)}`);
+
+export const languageTag: Check = (value) => {
+	const invalid = problem(`expected a BCP 47 language tag such as sr-Latn, found ${JSON.stringify(value)}`);
+	if (typeof value !== 'string') return invalid;
+	try {
+		return Intl.getCanonicalLocales(value)[0] === value ? undefined : invalid;
+	} catch {
+		return invalid;
+	}
+};
+
+export const listOf =
+	(item: Check, minimum = 0): Check =>
+	(value) => {
+		if (!Array.isArray(value)) return problem(`expected a list, found ${describe(value)}`);
+		if (value.length < minimum) return problem(`needs at least ${minimum} item${minimum === 1 ? '' : 's'}`);
+		for (const [index, element] of value.entries()) {
+			const found = item(element);
+			if (found) return {path: `[${index}]${found.path}`, message: found.message};
+		}
+		return undefined;
+	};
+
+export type Shape = Readonly<Record<string, Check>>;
+
+/** An object with exactly the fields of the shape: a missing or unknown field is a problem. */
+export const object =
+	(shape: Shape): Check =>
+	(value) => {
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+			return problem(`expected an object, found ${describe(value)}`);
+		}
+		for (const [field, check] of Object.entries(shape)) {
+			if (!Object.hasOwn(value, field)) return problem('is missing', `.${field}`);
+			const found = check((value as Record<string, unknown>)[field]);
+			if (found) return {path: `.${field}${found.path}`, message: found.message};
+		}
+		const unknown = Object.keys(value).find((field) => !Object.hasOwn(shape, field));
+		if (unknown !== undefined) return problem('is not a field of this file (see data/README.md)', `.${unknown}`);
+		return undefined;
+	};

@@ -1,0 +1,16 @@
+// Plain aligned text tables for `kzrs sql` and the snapshot, measured by
+// display width so that Cyrillic, accented Latin and wide characters align.
+import stringWidth from 'string-width';
+import {printable} from './printable.js';
+
+export function textTable(header: string[], rows: Array<Array<string | number | null>>): string {
+	const cells = [header, ...rows.map((row) => row.map((cell) => printable(cell === null ? '' : String(cell))))];
+	const widths = header.map((_, column) => Math.max(...cells.map((row) => stringWidth(row[column] ?? ''))));
+	const line = (row: string[]) =>
+		row
+			.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - stringWidth(cell)))
+			.join('  ')
+			.trimEnd();
+	const rule = widths.map((width) => '─'.repeat(width)).join('  ');
+	return [line(cells[0] ?? []), rule, ...cells.slice(1).map(line)].join('\n');
+}
