@@ -30,3 +30,17 @@ await build({
 	},
 	logLevel: 'warning',
 });
+
+// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
+await build({
+	entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'},
+	outdir: 'dist',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	legalComments: 'none',
+	// The bench bundles its Ink fixture with esbuild at run time, from node_modules.
+	external: ['esbuild'],
+	logLevel: 'warning',
+});

@@ -231,6 +231,24 @@ export class FactDatabase {
 		).map((row) => ({period: String(row.period), value: Number(row.value), derived: row.derived === 1, currency: String(row.currency)}));
 	}
 
+	/** The latest total of each headline indicator (not by product), for the figures beside the chart. */
+	headlineFigures(): Row[] {
+		return this.all(
+			`SELECT indicator, label, period, value, unit, currency, qualifier, derived FROM (
+				SELECT indicator, label, period, value, unit, currency, qualifier, derived_method IS NOT NULL AS derived,
+					row_number() OVER (PARTITION BY indicator ORDER BY period DESC, derived_method IS NOT NULL, rowid) AS pick
+				FROM trade WHERE product IS NULL AND indicator IN ('exports', 'imports', 'balance', 'coverage', 'growth', 'investment'))
+			 WHERE pick = 1
+			 ORDER BY CASE indicator WHEN 'exports' THEN 1 WHEN 'imports' THEN 2 WHEN 'balance' THEN 3 WHEN 'coverage' THEN 4 WHEN 'growth' THEN 5 ELSE 6 END`,
+		);
+	}
+
+	/** The largest company count among the rows matching the filter: the full length of a bar. */
+	largestCompanyCount(filter = ''): number {
+		const {sql, parameters} = this.paneSql('companies', {filter}, 'max(f.count) AS n');
+		return Number(this.all(sql, parameters)[0]?.n ?? 0);
+	}
+
 	/** The memoranda count(s) and how many areas the sources name. */
 	memorandaSummary(): {counts: Array<{count: number; qualifier: string}>; namedAreas: number} {
 		const counts = this.all("SELECT count, qualifier FROM memoranda WHERE kind = 'count' ORDER BY rowid") as Array<{count: number; qualifier: string}>;

@@ -1,2 +1,0 @@
-import type {FactPaths} from './facts/load.js';
-export async function runInteractiveOrSnapshot(_paths: FactPaths): Promise<void> {}

@@ -1,0 +1,66 @@
+// The detail view: every field of a row in full, its notes, and each quote in
+// its original script with source, language, outlet and date.
+import {Box, Text} from 'ink';
+import wrapAnsi from 'wrap-ansi';
+import {fit} from '../format/fit.js';
+import {printable} from '../format/printable.js';
+import type {Detail} from '../views/detail.js';
+import {theme} from './theme.js';
+
+type Line = {text: string; colour?: string; bold?: boolean; inverse?: boolean};
+
+const noteStyle: Record<Detail['notes'][number]['kind'], {mark: string; colour?: string}> = {
+	derived: {mark: theme.symbols.derived, colour: theme.derived},
+	gap: {mark: theme.symbols.derived, colour: theme.derived},
+	disputed: {mark: theme.symbols.disputed, colour: theme.disputed},
+	announced: {mark: '…', colour: theme.visit},
+};
+
+function wrapped(text: string, width: number, indent = ''): string[] {
+	return wrapAnsi(printable(text), Math.max(1, width - indent.length), {hard: true, trim: true})
+		.split('\n')
+		.map((line) => indent + line);
+}
+
+/** The detail as lines, and where the quote under the cursor begins and ends. */
+export function detailLines(detail: Detail, cursor: number, width: number): {lines: Line[]; focus: [number, number]} {
+	const lines: Line[] = [{text: `Row ${detail.id}`, bold: true, colour: theme.accent}];
+	const labelWidth = Math.min(16, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
+	for (const {label, value} of detail.fields) {
+		wrapped(value, width - labelWidth - 1).forEach((line, index) => {
+			lines.push({text: `${fit(index === 0 ? `${label}:` : '', labelWidth)} ${line}`});
+		});
+	}
+	for (const note of detail.notes) {
+		const {mark, colour} = noteStyle[note.kind];
+		for (const line of wrapped(`${mark} ${note.text}`, width)) lines.push({text: line, colour, bold: true});
+	}
+	lines.push({text: `Quotes (${detail.quotes.length})`, bold: true});
+	let focus: [number, number] = [lines.length, lines.length];
+	detail.quotes.forEach((quote, index) => {
+		const start = lines.length;
+		const about = [quote.source, quote.language, quote.outlet ?? 'no outlet named', quote.published, quote.file];
+		if (quote.via) about.push(`via ${quote.via}`);
+		if (quote.spelling) about.push(`spelled “${quote.spelling}”`);
+		lines.push({text: `[${index + 1}/${detail.quotes.length}] ${about.join(' · ')}`, inverse: index === cursor, bold: true});
+		for (const line of wrapped(`“${quote.quote}”`, width, '  ')) lines.push({text: line});
+		if (index === cursor) focus = [start, lines.length - 1];
+	});
+	return {lines, focus};
+}
+
+export function DetailView({detail, cursor, width, height}: {detail: Detail; cursor: number; width: number; height: number}) {
+	const {lines, focus} = detailLines(detail, cursor, width - 2);
+	const room = height - 2;
+	// Show from the top while the chosen quote fits; otherwise bring the quote into view.
+	const start = focus[1] < room ? 0 : Math.max(0, Math.min(focus[0] - 1, lines.length - room));
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent} aria-label={`Sources behind ${detail.id}`}>
+			{lines.slice(start, start + room).map((line, index) => (
+				<Text key={`${start + index}`} color={line.colour} bold={line.bold} inverse={line.inverse}>
+					{fit(line.text, width - 2)}
+				</Text>
+			))}
+		</Box>
+	);
+}

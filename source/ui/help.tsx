@@ -1,0 +1,38 @@
+import {Box, Text} from 'ink';
+import {fit} from '../format/fit.js';
+import {bindings} from './keys.js';
+import {theme} from './theme.js';
+
+/** Every key, from the same table the reducer reads. */
+export function HelpView({width, height}: {width: number; height: number}) {
+	const keyWidth = Math.max(...bindings.map(({keys}) => keys.length)) + 2;
+	// As many columns as the keys need to fit the height.
+	const room = Math.max(1, height - 2 - 1 - 2);
+	const columns = Math.ceil(bindings.length / room);
+	const perColumn = Math.ceil(bindings.length / columns);
+	const columnWidth = Math.floor((width - 2) / columns);
+	const legend = [
+		`${theme.symbols.visit} a day of the February 2026 state visit   ${theme.symbols.derived} derived (computed, or dated from "today", "last year")`,
+		`${theme.symbols.disputed} sources disagree: Enter shows every reading with its sources`,
+	];
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent} aria-label="Keys">
+			<Text bold color={theme.accent}>
+				{fit('Keys', width - 2)}
+			</Text>
+			{Array.from({length: perColumn}, (_, row) => (
+				<Text key={row}>
+					{Array.from({length: columns}, (_, column) => {
+						const binding = bindings[column * perColumn + row];
+						return binding ? fit(`${fit(binding.keys, keyWidth)}${binding.help}`, columnWidth) : '';
+					}).join('')}
+				</Text>
+			))}
+			{legend.map((line) => (
+				<Text key={line} color={theme.muted}>
+					{fit(line, width - 2)}
+				</Text>
+			))}
+		</Box>
+	);
+}

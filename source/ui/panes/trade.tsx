@@ -1,0 +1,102 @@
+import asciichart from 'asciichart';
+import {Box, Text} from 'ink';
+import {fit} from '../../format/fit.js';
+import type {TradeRow} from '../../views/rows.js';
+import type {TradeOverview} from '../../views/summaries.js';
+import {EmptyList, ListLine} from '../pane-frame.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	overview: TradeOverview;
+	chartHeight: number;
+	rows: TradeRow[];
+	offset: number;
+	selected: number;
+	focused: boolean;
+	width: number;
+	filter: string;
+};
+
+const labelWidth = 7;
+const figuresWidth = 35;
+
+/**
+ * Turnover by period as a step chart: asciichart draws N−1 columns for N
+ * points, so each period is repeated to fill the width as a flat step, never
+ * interpolated. Periods label the axis; derived ones carry the derived mark.
+ */
+export function turnoverChart(overview: TradeOverview, width: number, height: number): string[] {
+	const {series} = overview;
+	if (series.length === 0) return ['No turnover totals to chart'];
+	const currency = series[0]?.currency ?? '';
+	if (height < 3) {
+		const points = series.map((point) => `${point.period}${point.derived ? theme.symbols.derived : ''} ${point.value}`);
+		return [`Turnover (million ${currency}): ${points.join(' → ')}`];
+	}
+	const plotWidth = Math.max(series.length + 1, width - labelWidth - 2);
+	const step = Math.max(1, Math.floor(plotWidth / series.length));
+	const values = series.flatMap((point) => Array<number>(step).fill(point.value));
+	if (values.length === 1) values.push(values[0] as number);
+	const plot = asciichart.plot(values, {height: height - 2, format: (value: number) => value.toFixed(0).padStart(labelWidth)}).split('\n');
+	const axis = Array<string>(width).fill(' ');
+	series.forEach((point, index) => {
+		const label = `${point.period}${point.derived ? theme.symbols.derived : ''}`;
+		const column = labelWidth + 2 + index * step;
+		[...label].forEach((character, position) => {
+			if (column + position < width) axis[column + position] = character;
+		});
+	});
+	return [...plot, axis.join('').trimEnd()];
+}
+
+export function TradePane({overview, chartHeight, rows, offset, selected, focused, width, filter}: Props) {
+	const besideChart = width >= 70 && chartHeight >= 3;
+	const chartWidth = besideChart ? width - figuresWidth - 1 : width;
+	const currency = overview.series[0]?.currency;
+	// A title line when there is room for it and for a chart of at least three lines.
+	const titled = chartHeight >= 4 && currency !== undefined;
+	const chart = chartHeight > 0 ? turnoverChart(overview, chartWidth, chartHeight - (titled ? 1 : 0)) : [];
+	return (
+		<>
+			{chartHeight > 0 && (
+				<Box height={chartHeight} flexDirection="row" aria-label="Turnover chart">
+					<Box flexDirection="column" width={chartWidth}>
+						{titled && <Text color={theme.muted}>{fit(` Turnover, million ${currency}   ${theme.symbols.derived} derived`, chartWidth)}</Text>}
+						{chart.map((line, index) => (
+							<Text key={`${index}-${line}`} color={theme.accent}>
+								{fit(line, chartWidth)}
+							</Text>
+						))}
+					</Box>
+					{besideChart && (
+						<Box flexDirection="column" width={figuresWidth} marginLeft={1}>
+							{overview.figures.slice(0, chartHeight).map((figure) => (
+								<Text key={figure.label} color={figure.derived ? theme.derived : undefined}>
+									{fit(`${figure.label} ${figure.period}`, 16)}
+									{fit(`${figure.figure}${figure.derived ? theme.symbols.derived : ''}`, figuresWidth - 16, 'right')}
+								</Text>
+							))}
+						</Box>
+					)}
+				</Box>
+			)}
+			{rows.length === 0 ? (
+				<EmptyList filter={filter} />
+			) : (
+				rows.map((row, position) => {
+					const isSelected = offset + position === selected;
+					const figure = `${row.figure}${row.derived ? theme.symbols.derived : ' '}`;
+					const figureWidth = Math.min(22, Math.max(12, Math.floor(width / 3)));
+					const label = row.product ? `${row.product} · ${row.label}` : row.label;
+					return (
+						<ListLine key={row.id} selected={isSelected} focused={focused}>
+							{isSelected ? theme.symbols.selected : ' '}
+							{fit(row.period, 5)} {fit(label, width - 8 - figureWidth)}
+							<Text color={row.derived ? theme.derived : undefined}>{fit(figure, figureWidth, 'right')}</Text>
+						</ListLine>
+					);
+				})
+			)}
+		</>
+	);
+}

@@ -1,0 +1,300 @@
+// `kzrs export <pane>` against the data files it comes from: one row per
+// record, the record's values, its sources, in the pane's order; CSV holding the
+// same rows; and --filter, --sort, --reverse and bad arguments.
+import {describe, expect, test} from 'vitest';
+import {exportJson, runCli, userErrorLine} from '../helpers/cli.js';
+import {expectedCsvRows, parseWithCsvParse, type Cell} from '../helpers/csv.js';
+import {byId, readData} from '../helpers/fact-base.js';
+
+type Row = Record<string, Cell>;
+type Citation = {source: string; quote: string};
+
+const sources = readData('sources');
+const events = readData('events');
+const memoranda = readData('memoranda');
+const trade = readData('trade');
+const companies = readData('companies');
+
+const languageOf = new Map(sources.map((source) => [source.id, source.language]));
+const distinct = (values: string[]) => [...new Set(values)].sort();
+const words = (cell: Cell | undefined) => (typeof cell === 'string' ? cell.split(' ').sort() : []);
+
+/** The citations a row stands on: its own, or for a derived figure its inputs'. */
+function citationsOf(record: {citations: Citation[]; derived?: {inputs: string[]} | null}): Citation[] {
+	const viaInputs = record.derived?.inputs.flatMap((input) => byId(trade, input).citations) ?? [];
+	return [...record.citations, ...viaInputs];
+}
+
+/** The sources, languages and quotes columns a record should have. */
+function expectCitationColumns(row: Row, citations: Citation[]): void {
+	expect(citations.length).toBeGreaterThan(0);
+	expect(words(row.sources)).toEqual(distinct(citations.map(({source}) => source)));
+	expect(words(row.languages)).toEqual(distinct(citations.map(({source}) => languageOf.get(source) ?? '?')));
+	expect(row.quotes).toBe(citations.map(({quote}) => quote).join('\n'));
+}
+
+const cache = new Map<string, Row[]>();
+/** The pane's JSON export, run once per file. */
+function paneRows(pane: string): Row[] {
+	let rows = cache.get(pane);
+	if (!rows) {
+		rows = exportJson<Row>(pane);
+		cache.set(pane, rows);
+	}
+	return rows;
+}
+const rowById = (pane: string, id: string): Row => {
+	const row = paneRows(pane).find((candidate) => candidate.id === id);
+	if (!row) throw new Error(`${pane} export has no row "${id}"`);
+	return row;
+};
+const ids = (rows: ReadonlyArray<{id: unknown}>) => rows.map((row) => row.id);
+
+describe('one row per record of the pane’s data file', () => {
+	const panes = [
+		['timeline', events],
+		['memoranda', memoranda],
+		['trade', trade],
+		['companies', companies],
+		['sources', sources],
+	] as const;
+
+	test.each(panes)('%s', (pane, records) => {
+		const rows = paneRows(pane);
+		expect(rows).toHaveLength(records.length);
+		expect(ids(rows).sort()).toEqual(ids(records).sort());
+	});
+});
+
+describe('row values are the data file’s values', () => {
+	test.each(events.map((event) => [event.id, event]))('timeline %s', (id, event) => {
+		const row = rowById('timeline', id);
+		expect(row).toMatchObject({
+			date: event.date,
+			end_date: event.end_date,
+			title: event.title,
+			place: event.place,
+			participants: event.participants.join('; '),
+			status: event.status,
+			visit: event.visit ? 1 : 0,
+			date_basis: event.date_basis,
+		});
+		expectCitationColumns(row, event.citations);
+	});
+
+	test.each(memoranda.map((memorandum) => [memorandum.id, memorandum]))('memoranda %s', (id, memorandum) => {
+		const row = rowById('memoranda', id);
+		expect(row).toMatchObject({
+			kind: memorandum.kind,
+			count: memorandum.count,
+			qualifier: memorandum.qualifier,
+			area: memorandum.area,
+			term: memorandum.term,
+		});
+		expectCitationColumns(row, memorandum.citations);
+	});
+
+	test.each(trade.map((figure) => [figure.id, figure]))('trade %s', (id, figure) => {
+		const row = rowById('trade', id);
+		expect(row).toMatchObject({
+			indicator: figure.indicator,
+			label: figure.label,
+			period: figure.period,
+			flow: figure.flow,
+			product: figure.product,
+			value: figure.value,
+			unit: figure.unit,
+			currency: figure.currency,
+			qualifier: figure.qualifier,
+			reporter: figure.reporter,
+			derived_method: figure.derived?.method ?? null,
+			derived_inputs: figure.derived?.inputs.join(' ') ?? null,
+			derived_note: figure.derived?.note ?? null,
+		});
+		expectCitationColumns(row, citationsOf(figure));
+	});
+
+	test.each(companies.map((company) => [company.id, company]))('companies %s', (id, company) => {
+		const row = rowById('companies', id);
+		// Readings: how many different (count, qualifier) pairs the subject has.
+		const readings = new Set(companies.filter((other) => other.subject === company.subject).map((other) => `${other.count} ${other.qualifier}`));
+		expect(row).toMatchObject({
+			subject: company.subject,
+			label: company.label,
+			count: company.count,
+			qualifier: company.qualifier,
+			side: company.side,
+			readings: readings.size,
+		});
+		expectCitationColumns(row, company.citations);
+	});
+
+	test.each(sources.map((source) => [source.id, source]))('sources %s', (id, source) => {
+		// Facts cited: every citation and spelling naming the source (not those a derived figure borrows).
+		const cited = [
+			...events.flatMap((event) => event.citations),
+			...memoranda.flatMap((memorandum) => memorandum.citations),
+			...trade.flatMap((figure) => figure.citations),
+			...companies.flatMap((company) => company.citations),
+			...readData('honours').flatMap((honour) => honour.citations),
+			...readData('people').flatMap((person) => person.spellings),
+		].filter((citation) => citation.source === id);
+		expect(rowById('sources', id)).toEqual({...source, facts: cited.length});
+	});
+
+	test('turnover 2025 is 903.7 million USD, from s000', () => {
+		const figure = byId(trade, 'turnover-2025');
+		expect(rowById('trade', 'turnover-2025')).toMatchObject({value: figure.value, unit: 'million', currency: 'USD', sources: 's000'});
+		expect(figure.value).toBe(903.7);
+	});
+
+	test('the derived figures carry their inputs’ sources and a negative balance stays a number', () => {
+		const derived = trade.filter((figure) => figure.derived !== null);
+		expect(derived.length).toBeGreaterThan(0);
+		for (const figure of derived) {
+			const row = rowById('trade', figure.id);
+			expect(figure.citations).toEqual([]);
+			expect(row.sources).not.toBeNull();
+			expectCitationColumns(row, citationsOf(figure));
+		}
+		expect(rowById('trade', 'balance-2025-derived').value).toBe(-752.3);
+	});
+
+	test('the sources disagree on Serbian companies in Kazakhstan: two readings', () => {
+		const subject = 'serbian-companies-in-kazakhstan';
+		const rows = paneRows('companies').filter((row) => row.subject === subject);
+		expect(rows.map((row) => row.qualifier).sort()).toEqual(['approximately', 'more-than']);
+		expect(rows.map((row) => row.readings)).toEqual([2, 2]);
+		expect(rows.map((row) => row.count)).toEqual(companies.filter((company) => company.subject === subject).map((company) => company.count));
+	});
+});
+
+describe('the pane’s own order', () => {
+	test('timeline rows are sorted by date', () => {
+		const dates = paneRows('timeline').map((row) => String(row.date));
+		// ISO dates (and their year and month prefixes) sort as text.
+		expect(dates).toEqual([...dates].sort());
+		expect(dates).toEqual(events.map((event) => event.date).sort());
+	});
+
+	test('memoranda: the count first, then the areas in file order', () => {
+		const expected = [...memoranda.filter((m) => m.kind === 'count'), ...memoranda.filter((m) => m.kind === 'area')];
+		expect(ids(paneRows('memoranda'))).toEqual(ids(expected));
+	});
+
+	test.each([
+		['trade', trade],
+		['companies', companies],
+		['sources', sources],
+	] as const)('%s rows keep the data file’s order', (pane, records) => {
+		expect(ids(paneRows(pane))).toEqual(ids(records));
+	});
+});
+
+describe('CSV export', () => {
+	test.each(['timeline', 'memoranda', 'trade', 'companies', 'sources'])('%s: a header row, then the JSON export’s rows', (pane) => {
+		const result = runCli(['export', pane]);
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		const jsonRows = paneRows(pane);
+		const columns = Object.keys(jsonRows[0] ?? {});
+		expect(parseWithCsvParse(result.stdout)).toEqual(expectedCsvRows(columns, jsonRows));
+	});
+
+	test('--format csv is the default', () => {
+		expect(runCli(['export', 'trade', '--format', 'csv']).stdout).toBe(runCli(['export', 'trade']).stdout);
+	});
+});
+
+describe('--filter', () => {
+	// The ways the sources spell Vučić's surname (Latin, Serbian and Russian/Bulgarian Cyrillic).
+	const surnames = distinct(byId(readData('people'), 'aleksandar-vucic').spellings.map(({spelling}) => spelling.split(' ').at(-1) ?? ''));
+	const mentionsVucic = (event: (typeof events)[number]) =>
+		[event.title, event.place ?? '', ...event.participants, ...event.citations.map(({quote}) => quote)].some((text) =>
+			surnames.some((surname) => text.toLowerCase().includes(surname.toLowerCase())),
+		);
+	const expected = events.filter(mentionsVucic).map((event) => event.id).sort();
+
+	test('the spellings cover both scripts', () => {
+		expect(surnames).toEqual(expect.arrayContaining(['Vučić', 'Вучић', 'Вучич']));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(expected.length).toBeLessThan(events.length);
+	});
+
+	test.each(['vucic', 'VUČIĆ', 'Vučić', 'вучич', 'Вучић'])('"%s" finds the events that mention Vučić in any spelling', (filter) => {
+		expect(ids(exportJson('timeline', ['--filter', filter])).sort()).toEqual(expected);
+	});
+
+	test('a filtered CSV export holds the same rows as the filtered JSON export', () => {
+		const csv = parseWithCsvParse(runCli(['export', 'timeline', '--filter', 'vucic']).stdout);
+		expect(csv.slice(1).map((row) => row[0]).sort()).toEqual(expected);
+	});
+
+	test('"derived" finds the derived trade figures', () => {
+		const derived = trade.filter((figure) => figure.derived !== null).map((figure) => figure.id);
+		expect(ids(exportJson('trade', ['--filter', 'derived']))).toEqual(derived);
+	});
+
+	test('a filter that matches nothing gives an empty list and a header-only CSV', () => {
+		expect(exportJson('trade', ['--filter', 'no such words anywhere'])).toEqual([]);
+		const csv = parseWithCsvParse(runCli(['export', 'trade', '--filter', 'no such words anywhere']).stdout);
+		expect(csv).toEqual([Object.keys(paneRows('trade')[0] ?? {})]);
+	});
+});
+
+describe('--sort and --reverse', () => {
+	const values = trade.map((figure) => figure.value);
+
+	test('--sort value orders trade figures by value, ascending', () => {
+		expect(exportJson('trade', ['--sort', 'value']).map((row) => row.value)).toEqual([...values].sort((a, b) => a - b));
+	});
+
+	test('--reverse makes it descending', () => {
+		expect(exportJson('trade', ['--sort', 'value', '--reverse']).map((row) => row.value)).toEqual([...values].sort((a, b) => b - a));
+	});
+
+	test('rows without a period come last in either direction', () => {
+		const undated = trade.filter((figure) => figure.period === null).map((figure) => figure.id);
+		expect(undated.length).toBeGreaterThan(0);
+		for (const args of [['--sort', 'period'], ['--sort', 'period', '--reverse']]) {
+			const rows = exportJson('trade', args);
+			expect(ids(rows.slice(-undated.length))).toEqual(undated);
+			const periods = rows.slice(0, -undated.length).map((row) => String(row.period));
+			expect(periods).toEqual(args.includes('--reverse') ? [...periods].sort().reverse() : [...periods].sort());
+		}
+	});
+
+	test('--reverse alone reverses the pane’s own order', () => {
+		expect(ids(exportJson('sources', ['--reverse']))).toEqual(ids(sources).reverse());
+	});
+
+	test('--sort facts orders sources by how many facts cite them', () => {
+		const facts = exportJson('sources', ['--sort', 'facts']).map((row) => Number(row.facts));
+		expect(facts).toEqual([...facts].sort((a, b) => a - b));
+		expect(facts).toHaveLength(sources.length);
+	});
+});
+
+describe('bad arguments: exit 2 and a kzrs: message', () => {
+	test('an unknown pane', () => {
+		const result = runCli(['export', 'weather']);
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		// The first line says what is wrong; a usage summary may follow it.
+		const [first] = result.stderr.split('\n');
+		expect(first).toMatch(/^kzrs: unknown pane "weather"; panes: timeline, memoranda, trade, companies, sources$/);
+		expect(result.stderr).not.toContain('    at ');
+	});
+
+	test('an unknown format', () => {
+		expect(userErrorLine(runCli(['export', 'trade', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: csv, json');
+	});
+
+	test('an unknown sort column', () => {
+		expect(userErrorLine(runCli(['export', 'trade', '--sort', 'colour']))).toMatch(/^kzrs: cannot sort trade by "colour"; columns: .*\bvalue\b/);
+	});
+
+	test('a column the pane cannot sort by', () => {
+		expect(userErrorLine(runCli(['export', 'companies', '--sort', 'value']))).toMatch(/^kzrs: cannot sort companies by "value"/);
+	});
+});
