@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import {printable} from './printable.js';
 
 /** Exactly `width` columns: truncated with "…" or padded with spaces. */
-export function fit(value: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fitColumns(value: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
 	const clean = printable(value);
 	const cut = stringWidth(clean) > width ? cliTruncate(clean, width, {position: 'end'}) : clean;

@@ -1,7 +1,7 @@
 // The lines around the panes: header, tab bar, footer with prompt or status
 // and the keys that work in the current view, and the too-small notice.
 import {Box, Text} from 'ink';
-import {fit} from '../format/fit.js';
+import {fitColumns} from '../format/fit.js';
 import {type DashboardPane, dashboardPanes, paneTitles, type Size} from './layout.js';
 import type {State} from './state.js';
 import {theme} from './theme.js';
@@ -13,8 +13,8 @@ export function Header({overview, width}: {overview: Overview; width: number}) {
 	const text = `kzrs · Kazakhstan–Serbia relations · ${overview.sources} sources in ${overview.languages} languages${span}`;
 	return (
 		<Text bold color={theme.accent}>
-			{fit(text, width - 8)}
-			<Text color={theme.muted}>{fit('? help', 8, 'right')}</Text>
+			{fitColumns(text, width - 8)}
+			<Text color={theme.muted}>{fitColumns('? help', 8, 'right')}</Text>
 		</Text>
 	);
 }
@@ -23,7 +23,7 @@ export function TabBar({focus, width}: {focus: DashboardPane; width: number}) {
 	const tabs = dashboardPanes.map((pane, index) => (pane === focus ? `[${index + 1} ${paneTitles[pane]}]` : ` ${index + 1} ${paneTitles[pane]} `));
 	return (
 		<Text aria-label={`Pane ${paneTitles[focus]}`}>
-			{fit(tabs.join(' '), width)}
+			{fitColumns(tabs.join(' '), width)}
 		</Text>
 	);
 }
@@ -46,8 +46,8 @@ export function Footer({state, width}: {state: State; width: number}) {
 	else if (status) line = {text: status.text, colour: status.tone === 'error' ? theme.error : theme.accent};
 	return (
 		<Box flexDirection="column">
-			<Text color={line.colour}>{fit(line.text, width)}</Text>
-			<Text color={theme.muted}>{fit(hints[overlay.kind], width)}</Text>
+			<Text color={line.colour}>{fitColumns(line.text, width)}</Text>
+			<Text color={theme.muted}>{fitColumns(hints[overlay.kind], width)}</Text>
 		</Box>
 	);
 }
@@ -55,9 +55,9 @@ export function Footer({state, width}: {state: State; width: number}) {
 export function TooSmall({size, need}: {size: Size; need: Size}) {
 	return (
 		<Box flexDirection="column" width={size.columns} height={Math.max(1, size.rows - 1)} alignItems="center" justifyContent="center">
-			<Text>{fit('Terminal too small', size.columns)}</Text>
-			<Text>{fit(`${size.columns}×${size.rows}, needs ${need.columns}×${need.rows}`, size.columns)}</Text>
-			<Text color={theme.muted}>{fit('q quits', size.columns)}</Text>
+			<Text>{fitColumns('Terminal too small', size.columns)}</Text>
+			<Text>{fitColumns(`${size.columns}×${size.rows}, needs ${need.columns}×${need.rows}`, size.columns)}</Text>
+			<Text color={theme.muted}>{fitColumns('q quits', size.columns)}</Text>
 		</Box>
 	);
 }

@@ -2,7 +2,7 @@
 // its original script with source, language, outlet and date.
 import {Box, Text} from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import {fit} from '../format/fit.js';
+import {fitColumns} from '../format/fit.js';
 import {printable} from '../format/printable.js';
 import type {Detail} from '../views/detail.js';
 import {theme} from './theme.js';
@@ -28,7 +28,7 @@ export function detailLines(detail: Detail, cursor: number, width: number): {lin
 	const labelWidth = Math.min(16, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
 	for (const {label, value} of detail.fields) {
 		wrapped(value, width - labelWidth - 1).forEach((line, index) => {
-			lines.push({text: `${fit(index === 0 ? `${label}:` : '', labelWidth)} ${line}`});
+			lines.push({text: `${fitColumns(index === 0 ? `${label}:` : '', labelWidth)} ${line}`});
 		});
 	}
 	for (const note of detail.notes) {
@@ -57,8 +57,9 @@ export function DetailView({detail, cursor, width, height}: {detail: Detail; cur
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent} aria-label={`Sources behind ${detail.id}`}>
 			{lines.slice(start, start + room).map((line, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
 				<Text key={`${start + index}`} color={line.colour} bold={line.bold} inverse={line.inverse}>
-					{fit(line.text, width - 2)}
+					{fitColumns(line.text, width - 2)}
 				</Text>
 			))}
 		</Box>

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {fit} from '../format/fit.js';
+import {fitColumns} from '../format/fit.js';
 import {bindings} from './keys.js';
 import {theme} from './theme.js';
 
@@ -18,19 +18,20 @@ export function HelpView({width, height}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent} aria-label="Keys">
 			<Text bold color={theme.accent}>
-				{fit('Keys', width - 2)}
+				{fitColumns('Keys', width - 2)}
 			</Text>
 			{Array.from({length: perColumn}, (_, row) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
 				<Text key={row}>
 					{Array.from({length: columns}, (_, column) => {
 						const binding = bindings[column * perColumn + row];
-						return binding ? fit(`${fit(binding.keys, keyWidth)}${binding.help}`, columnWidth) : '';
+						return binding ? fitColumns(`${fitColumns(binding.keys, keyWidth)}${binding.help}`, columnWidth) : '';
 					}).join('')}
 				</Text>
 			))}
 			{legend.map((line) => (
 				<Text key={line} color={theme.muted}>
-					{fit(line, width - 2)}
+					{fitColumns(line, width - 2)}
 				</Text>
 			))}
 		</Box>

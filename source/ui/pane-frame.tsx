@@ -1,6 +1,6 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {ReactNode} from 'react';
-import {fit} from '../format/fit.js';
+import {fitColumns} from '../format/fit.js';
 import {type Box as Area, type DashboardPane, dashboardPanes, paneTitles} from './layout.js';
 import type {PaneView} from './state.js';
 import {theme} from './theme.js';
@@ -37,8 +37,8 @@ export function PaneFrame({pane, area, focused, view, sortKey, children}: Props)
 			aria-label={`${paneTitles[pane]}, ${position}${filter ? `, filtered by ${view.filter}` : ''}`}
 		>
 			<Text bold={focused} color={focused ? theme.accent : undefined} wrap="truncate-end">
-				{fit(title, titleWidth)}
-				<Text color={theme.muted}>{fit(right, inner - titleWidth, 'right')}</Text>
+				{fitColumns(title, titleWidth)}
+				<Text color={theme.muted}>{fitColumns(right, inner - titleWidth, 'right')}</Text>
 			</Text>
 			{children}
 		</Box>

@@ -29,10 +29,10 @@ function PaneContent({database, environment, pane, view, focused, width, listRow
 	const query = viewQuery(pane, view, environment);
 	const inner = width - 2;
 	const common = {offset: view.offset, selected: view.selected, focused, width: inner, filter: view.filter};
+	// The query is rebuilt each render; its parts are what matter.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the query's parts are listed
 	const window = useMemo(
 		() => paneRows(database, pane, query, view.offset, visible),
-		// The query is rebuilt each render; its parts are what matter.
-		// biome-ignore lint/correctness/useExhaustiveDependencies: see above
 		[database, pane, view.filter, view.sort, view.descending, view.offset, visible],
 	);
 	const summary = useMemo(() => (pane === 'memoranda' ? memorandaSummary(database) : undefined), [database, pane]);

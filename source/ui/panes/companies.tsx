@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {fit} from '../../format/fit.js';
+import {fitColumns} from '../../format/fit.js';
 import type {CompanyRow} from '../../views/rows.js';
 import {EmptyList, ListLine} from '../pane-frame.js';
 import {theme} from '../theme.js';
@@ -9,7 +9,7 @@ type Props = {rows: CompanyRow[]; largest: number; offset: number; selected: num
 /** Counts as labelled horizontal bars; a reading that sources dispute carries ⚠ and its own sources. */
 export function CompaniesPane({rows, largest, offset, selected, focused, width, filter}: Props) {
 	if (rows.length === 0) return <EmptyList filter={filter} />;
-	const labelWidth = Math.max(12, Math.floor(width * 0.42));
+	const labelWidth = Math.max(12, Math.floor(width * 0.5));
 	const tailWidth = 18;
 	const barWidth = Math.max(1, width - 1 - labelWidth - 1 - tailWidth);
 	return rows.map((row, position) => {
@@ -19,8 +19,8 @@ export function CompaniesPane({rows, largest, offset, selected, focused, width, 
 		return (
 			<ListLine key={row.id} selected={isSelected} focused={focused}>
 				{isSelected ? theme.symbols.selected : ' '}
-				{fit(row.label, labelWidth)} <Text color={theme.bar}>{fit('█'.repeat(length), barWidth)}</Text>
-				<Text color={row.disputed ? theme.disputed : undefined}>{fit(tail, tailWidth, 'right')}</Text>
+				{fitColumns(row.label, labelWidth)} <Text color={theme.bar}>{fitColumns('█'.repeat(length), barWidth)}</Text>
+				<Text color={row.disputed ? theme.disputed : undefined}>{fitColumns(tail, tailWidth, 'right')}</Text>
 			</ListLine>
 		);
 	});

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {fit} from '../../format/fit.js';
+import {fitColumns} from '../../format/fit.js';
 import type {MemorandaSummary} from '../../views/summaries.js';
 import type {MemorandumRow} from '../../views/rows.js';
 import {EmptyList, ListLine} from '../pane-frame.js';
@@ -12,7 +12,7 @@ export function MemorandaPane({summary, rows, offset, selected, focused, width, 
 	return (
 		<>
 			<Text color={summary.unnamed > 0 ? theme.derived : theme.muted} wrap="truncate-end">
-				{fit(` ${summary.line}`, width)}
+				{fitColumns(` ${summary.line}`, width)}
 			</Text>
 			{rows.length === 0 ? (
 				<EmptyList filter={filter} />
@@ -22,8 +22,8 @@ export function MemorandaPane({summary, rows, offset, selected, focused, width, 
 					return (
 						<ListLine key={row.id} selected={isSelected} focused={focused}>
 							{isSelected ? theme.symbols.selected : ' '}
-							{fit(row.text, width - 2 - 12)}
-							<Text color={theme.muted}> {fit(row.languages, 11, 'right')}</Text>
+							{fitColumns(row.text, width - 2 - 12)}
+							<Text color={theme.muted}> {fitColumns(row.languages, 11, 'right')}</Text>
 						</ListLine>
 					);
 				})

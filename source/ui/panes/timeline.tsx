@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {fit} from '../../format/fit.js';
+import {fitColumns} from '../../format/fit.js';
 import type {TimelineRow} from '../../views/rows.js';
 import {EmptyList, ListLine} from '../pane-frame.js';
 import {theme} from '../theme.js';
@@ -17,13 +17,13 @@ export function TimelinePane({rows, offset, selected, focused, width, filter}: P
 		const isSelected = offset + position === selected;
 		const marker = row.visit ? theme.symbols.visit : theme.symbols.event;
 		// A date read off "today" or "last year" is marked, like a derived value.
-		const date = fit(`${row.when}${row.dateDerived ? theme.symbols.derived : ''}`, dateWidth);
+		const date = fitColumns(`${row.when}${row.dateDerived ? theme.symbols.derived : ''}`, dateWidth);
 		const title = `${row.announced ? '(announced) ' : ''}${row.title}`;
 		return (
 			<ListLine key={row.id} selected={isSelected} focused={focused}>
 				<Text color={row.visit ? theme.visit : undefined}>{isSelected ? theme.symbols.selected : ' '}{date} {marker} </Text>
-				<Text bold={row.visit}>{fit(title, titleWidth)}</Text>
-				{placeWidth > 0 && <Text color={theme.muted}> {fit(row.place, placeWidth)}</Text>}
+				<Text bold={row.visit}>{fitColumns(title, titleWidth)}</Text>
+				{placeWidth > 0 && <Text color={theme.muted}> {fitColumns(row.place, placeWidth)}</Text>}
 			</ListLine>
 		);
 	});

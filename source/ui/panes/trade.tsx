@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
 import {Box, Text} from 'ink';
-import {fit} from '../../format/fit.js';
+import {fitColumns} from '../../format/fit.js';
 import type {TradeRow} from '../../views/rows.js';
 import type {TradeOverview} from '../../views/summaries.js';
 import {EmptyList, ListLine} from '../pane-frame.js';
@@ -61,10 +61,11 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 			{chartHeight > 0 && (
 				<Box height={chartHeight} flexDirection="row" aria-label="Turnover chart">
 					<Box flexDirection="column" width={chartWidth}>
-						{titled && <Text color={theme.muted}>{fit(` Turnover, million ${currency}   ${theme.symbols.derived} derived`, chartWidth)}</Text>}
+						{titled && <Text color={theme.muted}>{fitColumns(` Turnover, million ${currency}   ${theme.symbols.derived} derived`, chartWidth)}</Text>}
 						{chart.map((line, index) => (
-							<Text key={`${index}-${line}`} color={theme.accent}>
-								{fit(line, chartWidth)}
+							// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
+							<Text key={index} color={theme.accent}>
+								{fitColumns(line, chartWidth)}
 							</Text>
 						))}
 					</Box>
@@ -72,8 +73,8 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 						<Box flexDirection="column" width={figuresWidth} marginLeft={1}>
 							{overview.figures.slice(0, chartHeight).map((figure) => (
 								<Text key={figure.label} color={figure.derived ? theme.derived : undefined}>
-									{fit(`${figure.label} ${figure.period}`, 16)}
-									{fit(`${figure.figure}${figure.derived ? theme.symbols.derived : ''}`, figuresWidth - 16, 'right')}
+									{fitColumns(`${figure.label} ${figure.period}`, 16)}
+									{fitColumns(`${figure.figure}${figure.derived ? theme.symbols.derived : ''}`, figuresWidth - 16, 'right')}
 								</Text>
 							))}
 						</Box>
@@ -91,8 +92,8 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 					return (
 						<ListLine key={row.id} selected={isSelected} focused={focused}>
 							{isSelected ? theme.symbols.selected : ' '}
-							{fit(row.period, 5)} {fit(label, width - 8 - figureWidth)}
-							<Text color={row.derived ? theme.derived : undefined}>{fit(figure, figureWidth, 'right')}</Text>
+							{fitColumns(row.period, 5)} {fitColumns(label, width - 8 - figureWidth)}
+							<Text color={row.derived ? theme.derived : undefined}>{fitColumns(figure, figureWidth, 'right')}</Text>
 						</ListLine>
 					);
 				})
