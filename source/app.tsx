@@ -1,6 +1,6 @@
 // Composes the dashboard: state from the reducer, keys from Ink, effects run
 // after each command, and the layout the terminal's size allows.
-import {Box, useApp, useInput, useStdin, useStdout} from 'ink';
+import {Box, useApp, useInput, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import type {FactDatabase} from './db/database.js';
 import {Footer, Header, TabBar, TooSmall} from './ui/chrome.js';
@@ -42,6 +42,8 @@ type ScreenProps = {state: State; database: FactDatabase; environment: Environme
 export function Screen({state, database, environment, overview}: ScreenProps) {
 	const {size, overlay, focus, views} = state;
 	const current = layout(size);
+	// Read aloud, four panes side by side would interleave: one at a time, like the tabs.
+	const grid = current.kind === 'grid' && !useIsScreenReaderEnabled();
 	if (current.kind === 'too-small') return <TooSmall size={size} need={current.need} />;
 	const {body, pane: area} = current;
 	const slot = (pane: (typeof dashboardPanes)[number]) => (
@@ -52,7 +54,7 @@ export function Screen({state, database, environment, overview}: ScreenProps) {
 			pane={pane}
 			view={views[pane]}
 			focused={pane === focus}
-			width={area.width}
+			width={grid ? area.width : body.width}
 			height={area.height}
 			listRows={listHeight(pane, size)}
 			chartHeight={pane === 'trade' ? chartRows(area.height) : 0}
@@ -65,7 +67,7 @@ export function Screen({state, database, environment, overview}: ScreenProps) {
 		content = detail && <DetailView detail={detail} cursor={overlay.cursor} width={body.width} height={body.height} />;
 	} else if (overlay.kind === 'help') {
 		content = <HelpView width={body.width} height={body.height} />;
-	} else if (current.kind === 'grid') {
+	} else if (grid) {
 		content = (
 			<Box flexDirection="column">
 				<Box flexDirection="row">{dashboardPanes.slice(0, 2).map(slot)}</Box>

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Parses the command line and picks a mode; everything else lives elsewhere.
+import './warm-up.js';
 import meow from 'meow';
 import {runCheck} from './commands/check.js';
 import {runExport} from './commands/export.js';

@@ -25,7 +25,7 @@ function wrapped(text: string, width: number, indent = ''): string[] {
 /** The detail as lines, and where the quote under the cursor begins and ends. */
 export function detailLines(detail: Detail, cursor: number, width: number): {lines: Line[]; focus: [number, number]} {
 	const lines: Line[] = [{text: `Row ${detail.id}`, bold: true, colour: theme.accent}];
-	const labelWidth = Math.min(16, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
+	const labelWidth = Math.min(20, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
 	for (const {label, value} of detail.fields) {
 		wrapped(value, width - labelWidth - 1).forEach((line, index) => {
 			lines.push({text: `${fitColumns(index === 0 ? `${label}:` : '', labelWidth)} ${line}`});
@@ -55,7 +55,7 @@ export function DetailView({detail, cursor, width, height}: {detail: Detail; cur
 	// Show from the top while the chosen quote fits; otherwise bring the quote into view.
 	const start = focus[1] < room ? 0 : Math.max(0, Math.min(focus[0] - 1, lines.length - room));
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent} aria-label={`Sources behind ${detail.id}`}>
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
 			{lines.slice(start, start + room).map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
 				<Text key={`${start + index}`} color={line.colour} bold={line.bold} inverse={line.inverse}>

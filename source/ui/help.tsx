@@ -16,7 +16,7 @@ export function HelpView({width, height}: {width: number; height: number}) {
 		`${theme.symbols.disputed} sources disagree: Enter shows every reading with its sources`,
 	];
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent} aria-label="Keys">
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
 			<Text bold color={theme.accent}>
 				{fitColumns('Keys', width - 2)}
 			</Text>

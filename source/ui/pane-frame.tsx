@@ -26,15 +26,25 @@ export function PaneFrame({pane, area, focused, view, sortKey, children}: Props)
 	const filter = view.filter ? ` /${view.filter}` : '';
 	const right = `${filter}${sort} ${position}`;
 	const titleWidth = Math.max(0, inner - right.length);
+	const label = `${paneTitles[pane]}, ${position}${filter ? `, filtered by ${view.filter}` : ''}`;
+	// A screen reader gets the title as a line and the rows as a list, no box drawing.
+	if (screenReader) {
+		return (
+			<Box flexDirection="column" width={area.width}>
+				<Text>{label}</Text>
+				<Box flexDirection="column" aria-role="list">
+					{children}
+				</Box>
+			</Box>
+		);
+	}
 	return (
 		<Box
 			flexDirection="column"
 			width={area.width}
 			height={area.height}
-			borderStyle={screenReader ? undefined : focused ? 'double' : 'single'}
+			borderStyle={focused ? 'double' : 'single'}
 			borderColor={focused ? theme.accent : theme.muted}
-			aria-role="list"
-			aria-label={`${paneTitles[pane]}, ${position}${filter ? `, filtered by ${view.filter}` : ''}`}
 		>
 			<Text bold={focused} color={focused ? theme.accent : undefined} wrap="truncate-end">
 				{fitColumns(title, titleWidth)}

@@ -49,6 +49,13 @@ export function turnoverChart(overview: TradeOverview, width: number, height: nu
 	return [...plot, axis.join('').trimEnd()];
 }
 
+/** What a screen reader says instead of the drawing. */
+function chartDescription({series, figures}: TradeOverview): string {
+	const points = series.map((point) => `${point.period}${point.derived ? ' (derived)' : ''} ${point.value}`);
+	const headline = figures.map((figure) => `${figure.label} ${figure.period} ${figure.figure}${figure.derived ? ' (derived)' : ''}`);
+	return `Turnover, million ${series[0]?.currency ?? ''}: ${points.join(', ')}. ${headline.join('; ')}.`;
+}
+
 export function TradePane({overview, chartHeight, rows, offset, selected, focused, width, filter}: Props) {
 	const besideChart = width >= 70 && chartHeight >= 3;
 	const chartWidth = besideChart ? width - figuresWidth - 1 : width;
@@ -59,7 +66,7 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 	return (
 		<>
 			{chartHeight > 0 && (
-				<Box height={chartHeight} flexDirection="row" aria-label="Turnover chart">
+				<Box height={chartHeight} flexDirection="row" aria-label={chartDescription(overview)}>
 					<Box flexDirection="column" width={chartWidth}>
 						{titled && <Text color={theme.muted}>{fitColumns(` Turnover, million ${currency}   ${theme.symbols.derived} derived`, chartWidth)}</Text>}
 						{chart.map((line, index) => (
