@@ -41,9 +41,10 @@ type ScreenProps = {state: State; database: FactDatabase; environment: Environme
 
 export function Screen({state, database, environment, overview}: ScreenProps) {
 	const {size, overlay, focus, views} = state;
+	const screenReader = useIsScreenReaderEnabled();
 	const current = layout(size);
 	// Read aloud, four panes side by side would interleave: one at a time, like the tabs.
-	const grid = current.kind === 'grid' && !useIsScreenReaderEnabled();
+	const grid = current.kind === 'grid' && !screenReader;
 	if (current.kind === 'too-small') return <TooSmall size={size} need={current.need} />;
 	const {body, pane: area} = current;
 	const slot = (pane: (typeof dashboardPanes)[number]) => (
