@@ -62,12 +62,15 @@ export function Screen({state, database, environment, overview}: ScreenProps) {
 		/>
 	);
 
+	const fullView = overlay.kind === 'detail' || overlay.kind === 'help';
+	// Detail and help take the tab bar's line too.
+	const bodyHeight = current.kind === 'tabs' && fullView ? body.height + 1 : body.height;
 	let content: React.ReactNode;
 	if (overlay.kind === 'detail') {
 		const detail = rowDetail(database, overlay.pane, viewQuery(overlay.pane, views[overlay.pane], environment), overlay.index);
-		content = detail && <DetailView detail={detail} cursor={overlay.cursor} width={body.width} height={body.height} />;
+		content = detail && <DetailView detail={detail} cursor={overlay.cursor} width={body.width} height={bodyHeight} />;
 	} else if (overlay.kind === 'help') {
-		content = <HelpView width={body.width} height={body.height} />;
+		content = <HelpView width={body.width} height={bodyHeight} />;
 	} else if (grid) {
 		content = (
 			<Box flexDirection="column">
@@ -82,8 +85,8 @@ export function Screen({state, database, environment, overview}: ScreenProps) {
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1}>
 			<Header overview={overview} width={size.columns} />
-			{current.kind === 'tabs' && overlay.kind !== 'detail' && overlay.kind !== 'help' && <TabBar focus={focus} width={size.columns} />}
-			<Box height={current.kind === 'tabs' ? body.height + (overlay.kind === 'detail' || overlay.kind === 'help' ? 1 : 0) : body.height}>{content}</Box>
+			{current.kind === 'tabs' && !fullView && <TabBar focus={focus} width={size.columns} />}
+			<Box height={bodyHeight}>{content}</Box>
 			<Footer state={state} width={size.columns} />
 		</Box>
 	);

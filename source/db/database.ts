@@ -6,7 +6,7 @@ import initSqlJs, {type Database, type SqlJsStatic, type SqlValue} from 'sql.js'
 import {foldForSearch} from '../facts/text.js';
 import type {Citation, FactBase} from '../facts/types.js';
 import {type Column, type PaneId, paneQueries} from './pane-queries.js';
-import {schema} from './schema.js';
+import {indexes, schema} from './schema.js';
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
@@ -52,10 +52,47 @@ const selectList = (columns: Column[]) => columns.map((column) => `${column.sql}
 const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
 type FactTable = (typeof factTables)[number];
 
-const searchText = (...parts: Array<string | number | null | undefined>) =>
-	foldForSearch(parts.filter((part) => part !== null && part !== undefined).join(' '));
+/** Folding is the costly part of loading: a long series repeats the same labels and products. */
+function memoisedFold(): (text: string) => string {
+	const folded = new Map<string, string>();
+	return (text) => {
+		let result = folded.get(text);
+		if (result === undefined) {
+			result = foldForSearch(text);
+			folded.set(text, result);
+		}
+		return result;
+	};
+}
+
+/** Numbers each distinct quote once and inserts the new ones when asked. */
+class QuoteRegistry {
+	private readonly ids = new Map<string, number>();
+	private pending: SqlValue[][] = [];
+
+	constructor(private readonly write: (rows: SqlValue[][]) => void) {}
+
+	id(source: string, quote: string): number {
+		const key = `${source}\u0000${quote}`;
+		let id = this.ids.get(key);
+		if (id === undefined) {
+			id = this.ids.size + 1;
+			this.ids.set(key, id);
+			this.pending.push([id, source, quote]);
+		}
+		return id;
+	}
+
+	flush(): void {
+		this.write(this.pending);
+		this.pending = [];
+	}
+}
 
 export class FactDatabase {
+	/** Whether the loading transaction is still open (see schema.ts). */
+	private loading = true;
+
 	private constructor(private readonly db: Database) {}
 
 	static async open(facts: FactBase): Promise<FactDatabase> {
@@ -69,66 +106,67 @@ export class FactDatabase {
 	private insert(facts: FactBase): void {
 		const {db} = this;
 		db.exec('BEGIN');
-		const run = (sql: string, rows: Iterable<SqlValue[]>) => {
-			const statement = db.prepare(sql);
-			try {
-				for (const row of rows) statement.run(row);
-			} finally {
-				statement.free();
-			}
-		};
+		const fold = memoisedFold();
+		const searchText = (...parts: Array<string | number | null | undefined>) =>
+			parts
+				.filter((part) => part !== null && part !== undefined)
+				.map((part) => fold(String(part)))
+				.join(' ');
+		const quotes = new QuoteRegistry((rows) => this.insertRows('quotes', 3, rows));
+		const link = (table: FactTable, id: string, citations: Array<Citation & {spelling?: string}>) =>
+			citations.map(({source, quote, spelling}, ordinal): SqlValue[] => [table, id, ordinal, quotes.id(source, quote), spelling ?? null, null]);
 		const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 
-		run(
-			'INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+		this.insertRows(
+			'sources',
+			8,
 			facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
 		);
-		run(
-			'INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-			facts.events.map((e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))]),
-		);
-		run(
-			'INSERT INTO memoranda VALUES (?, ?, ?, ?, ?, ?, ?)',
-			facts.memoranda.map((m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)]),
-		);
-		const tradeById = new Map(facts.trade.map((figure) => [figure.id, figure]));
-		run(
-			'INSERT INTO trade VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-			facts.trade.map((t) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null)]),
-		);
-		run(
-			'INSERT INTO companies VALUES (?, ?, ?, ?, ?, ?, ?)',
-			facts.companies.map((c) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, searchText(c.label, c.count, c.qualifier, c.side, quotesOf(c.citations))]),
-		);
-		run(
-			'INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?)',
-			facts.people.map((p) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, searchText(p.name, p.role, p.country, p.spellings.map((s) => s.spelling).join(' '))]),
-		);
-		run(
-			'INSERT INTO honours VALUES (?, ?, ?, ?, ?, ?)',
-			facts.honours.map((h) => [h.id, h.name, h.recipient, h.conferred_by, h.description, searchText(h.name, h.recipient, h.description)]),
-		);
-
-		const citationRows = function* (): Generator<SqlValue[]> {
-			const records: Record<FactTable, Array<{id: string; citations?: Citation[]}>> = facts;
-			for (const table of factTables) {
-				if (table === 'people') continue;
-				for (const record of records[table]) {
-					let ordinal = 0;
-					for (const {source, quote} of record.citations ?? []) yield [table, record.id, ordinal++, source, quote, null, null];
-					// A derived figure stands on its inputs' quotes.
-					const derived = table === 'trade' ? tradeById.get(record.id)?.derived : undefined;
-					for (const input of derived?.inputs ?? []) {
-						for (const {source, quote} of tradeById.get(input)?.citations ?? []) yield [table, record.id, ordinal++, source, quote, null, input];
-					}
-				}
-			}
-			for (const person of facts.people) {
-				for (const [ordinal, {source, quote, spelling}] of person.spellings.entries()) yield ['people', person.id, ordinal, source, quote, spelling, null];
-			}
+		const factRows = <T extends {id: string}>(table: FactTable, records: T[], columns: number, row: (record: T) => SqlValue[], citations: (record: T) => Array<Citation & {spelling?: string}>) => {
+			this.insertRows(table, columns, records.map(row));
+			const links = records.flatMap((record) => link(table, record.id, citations(record)));
+			quotes.flush();
+			this.insertRows('fact_quotes', 6, links);
 		};
-		run('INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)', citationRows());
-		db.exec('COMMIT');
+		factRows('events', facts.events, 10, (e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))], (e) => e.citations);
+		factRows('memoranda', facts.memoranda, 7, (m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)], (m) => m.citations);
+		factRows('companies', facts.companies, 7, (c) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, searchText(c.label, c.count, c.qualifier, c.side, quotesOf(c.citations))], (c) => c.citations);
+		factRows('people', facts.people, 7, (p) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, searchText(p.name, p.role, p.country, p.spellings.map((s) => s.spelling).join(' '))], (p) => p.spellings);
+		factRows('honours', facts.honours, 6, (h) => [h.id, h.name, h.recipient, h.conferred_by, h.description, searchText(h.name, h.recipient, h.description)], (h) => h.citations);
+
+		const derived: Array<{id: string; inputs: string[]; after: number}> = [];
+		for (const batch of facts.trade) {
+			factRows('trade', batch, 15, (t) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null)], (t) => t.citations);
+			for (const figure of batch) if (figure.derived) derived.push({id: figure.id, inputs: figure.derived.inputs, after: figure.citations.length});
+		}
+		// A derived figure stands on its inputs' quotes, known once every figure is in.
+		const borrowed = derived.flatMap(({id, inputs, after}) => {
+			let ordinal = after;
+			return inputs.flatMap((input) =>
+				this.all("SELECT quote_id FROM fact_quotes WHERE fact_table = 'trade' AND fact_id = ? ORDER BY ordinal", [input]).map(
+					(row): SqlValue[] => ['trade', id, ordinal++, row.quote_id as number, null, input],
+				),
+			);
+		});
+		this.insertRows('fact_quotes', 6, borrowed);
+		db.exec(indexes);
+		// No COMMIT: see schema.ts. serialise() commits before it copies the pages out.
+	}
+
+	/**
+	 * Inserts many rows with one statement: they cross into WebAssembly as one
+	 * block of JSON bytes, which SQLite unpacks, instead of one bind per value.
+	 * (Bytes, because sql.js converts a string parameter one character at a time.)
+	 */
+	private insertRows(table: string, columns: number, rows: SqlValue[][]): void {
+		if (rows.length === 0) return;
+		const values = Array.from({length: columns}, (_, index) => `value ->> ${index}`).join(', ');
+		const statement = this.db.prepare(`INSERT INTO ${table} SELECT ${values} FROM json_each(CAST(? AS TEXT))`);
+		try {
+			statement.run([Buffer.from(JSON.stringify(rows), 'utf8')]);
+		} finally {
+			statement.free();
+		}
 	}
 
 	/** Runs a query and gives its rows as objects, freeing the statement however the caller stops. */
@@ -286,22 +324,37 @@ export class FactDatabase {
 	}
 
 	/**
-	 * A user's query, read-only: SQLite refuses any write. Gives the last
-	 * statement's result; a bad query throws SQLite's own message.
+	 * A user's query, read-only: SQLite refuses any write, and the guard is set
+	 * again before each statement, so a query cannot turn it off for the next.
+	 * Gives the last result that has columns (even with no rows); a bad query
+	 * throws SQLite's own message.
 	 */
 	query(sql: string): SqlResult {
-		this.db.exec('PRAGMA query_only = ON');
+		let result: SqlResult = {columns: [], rows: []};
 		try {
-			const results = this.db.exec(sql);
-			const last = results.at(-1);
-			return last ? {columns: last.columns, rows: last.values as Value[][]} : {columns: [], rows: []};
+			for (const statement of this.db.iterateStatements(sql)) {
+				try {
+					this.db.exec('PRAGMA query_only = ON');
+					const columns = statement.getColumnNames();
+					const rows: Value[][] = [];
+					while (statement.step()) rows.push(statement.get() as Value[]);
+					if (columns.length > 0) result = {columns, rows};
+				} finally {
+					statement.free();
+				}
+			}
 		} finally {
 			this.db.exec('PRAGMA query_only = OFF');
 		}
+		return result;
 	}
 
 	/** The database as a SQLite file image. */
 	serialise(): Uint8Array {
+		if (this.loading) {
+			this.db.exec('COMMIT');
+			this.loading = false;
+		}
 		return this.db.export();
 	}
 

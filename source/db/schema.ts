@@ -2,6 +2,14 @@
 // case-, diacritic- and script-folded text of a row (and its quotes), computed
 // once at load so that filtering is one scan with no per-key JavaScript.
 export const schema = `
+-- The database is rebuilt at every start and lives in SQLite's page cache:
+-- sql.js backs it with a file in an emulated file system whose writes cost
+-- more than the load itself, so the loading transaction stays open and no
+-- page is written until the database is saved (see FactDatabase.serialise).
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA cache_size = -4194304;
+PRAGMA cache_spill = OFF;
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE sources (
@@ -27,7 +35,6 @@ CREATE TABLE events (
 	status TEXT NOT NULL CHECK (status IN ('held', 'announced')),
 	search TEXT NOT NULL
 ) STRICT;
-CREATE INDEX events_by_date ON events (date, end_date);
 
 CREATE TABLE memoranda (
 	id TEXT PRIMARY KEY,
@@ -57,11 +64,6 @@ CREATE TABLE trade (
 	derived_note TEXT,
 	search TEXT NOT NULL
 ) STRICT;
-CREATE INDEX trade_by_indicator ON trade (indicator, period);
-CREATE INDEX trade_by_period ON trade (period);
-CREATE INDEX trade_by_value ON trade (value);
-CREATE INDEX trade_by_label ON trade (label);
-CREATE INDEX trade_by_product ON trade (product);
 
 CREATE TABLE companies (
 	id TEXT PRIMARY KEY,
@@ -72,7 +74,6 @@ CREATE TABLE companies (
 	side TEXT NOT NULL CHECK (side IN ('serbia', 'kazakhstan')),
 	search TEXT NOT NULL
 ) STRICT;
-CREATE INDEX companies_by_subject ON companies (subject);
 
 CREATE TABLE people (
 	id TEXT PRIMARY KEY,
@@ -93,17 +94,42 @@ CREATE TABLE honours (
 	search TEXT NOT NULL
 ) STRICT;
 
--- Every quote behind every fact. A derived trade figure has its inputs'
--- citations, with via naming the input they came through.
-CREATE TABLE citations (
+-- Each distinct quote once: a long series may cite the same sentence in every row.
+CREATE TABLE quotes (
+	id INTEGER PRIMARY KEY,
+	source_id TEXT NOT NULL REFERENCES sources (id),
+	quote TEXT NOT NULL,
+	UNIQUE (source_id, quote)
+) STRICT;
+
+-- The quotes behind every fact. A derived trade figure has its inputs'
+-- quotes, with via naming the input they came through.
+CREATE TABLE fact_quotes (
 	fact_table TEXT NOT NULL CHECK (fact_table IN ('events', 'memoranda', 'trade', 'companies', 'people', 'honours')),
 	fact_id TEXT NOT NULL,
 	ordinal INTEGER NOT NULL,
-	source_id TEXT NOT NULL REFERENCES sources (id),
-	quote TEXT NOT NULL,
+	quote_id INTEGER NOT NULL REFERENCES quotes (id),
 	spelling TEXT,
 	via TEXT,
 	PRIMARY KEY (fact_table, fact_id, ordinal)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX citations_by_source ON citations (source_id);
+
+-- Citations as a reader wants them: fact, source, quote.
+CREATE VIEW citations AS
+	SELECT c.fact_table, c.fact_id, c.ordinal, q.source_id, q.quote, c.spelling, c.via
+	FROM fact_quotes c JOIN quotes q ON q.id = c.quote_id;
+`;
+
+// Built after the rows are in: one sort per index instead of a tree kept in
+// order through every insert.
+export const indexes = `
+CREATE INDEX events_by_date ON events (date, end_date);
+CREATE INDEX trade_by_indicator ON trade (indicator, period);
+CREATE INDEX trade_by_period ON trade (period);
+CREATE INDEX trade_by_value ON trade (value);
+CREATE INDEX trade_by_label ON trade (label);
+CREATE INDEX trade_by_product ON trade (product);
+CREATE INDEX companies_by_subject ON companies (subject);
+CREATE INDEX quotes_by_source ON quotes (source_id);
+CREATE INDEX fact_quotes_by_quote ON fact_quotes (quote_id);
 `;

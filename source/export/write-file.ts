@@ -46,7 +46,11 @@ export async function writeFileAtomically(file: string, content: Readable, {forc
 			rmSync(temporary);
 		}
 	} catch (error) {
-		rmSync(temporary, {force: true});
+		try {
+			rmSync(temporary, {force: true});
+		} catch {
+			// Nothing was created (the path runs through a file, say): nothing to remove.
+		}
 		throw error instanceof UserError ? error : explain(file, error);
 	}
 }

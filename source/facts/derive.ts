@@ -2,7 +2,9 @@
 // data/ names its method and inputs; `kzrs check` recomputes it here.
 import type {Derivation, TradeFigure} from './types.js';
 
-export function deriveValue(method: Derivation['method'], inputs: TradeFigure[]): number | undefined {
+export type DerivationInput = Pick<TradeFigure, 'value' | 'unit' | 'currency'>;
+
+export function deriveValue(method: Derivation['method'], inputs: DerivationInput[]): number | undefined {
 	const [first, second] = inputs;
 	if (!first || !second || inputs.length !== 2) return undefined;
 	switch (method) {

@@ -1,33 +1,21 @@
 // Loads data/ and seeds/ into a validated FactBase, or throws a UserError that
-// names the file, the record and the field.
+// names the file, the record and the field. The trade figures, which a user
+// may extend to hundreds of thousands of rows, are validated batch by batch as
+// the database reads them, so they are never all in memory at once.
 import {join} from 'node:path';
 import {dataError} from '../errors.js';
 import {deriveValue, withinRounding} from './derive.js';
 import {object} from './fields.js';
+import {displayPath, readRecordBatches, readText} from './read-file.js';
+import {type DataFileName, dataFiles} from './shapes.js';
 import {foldWhitespace} from './text.js';
-import {dataFileNames, dataFiles, type DataFileName} from './shapes.js';
-import {displayPath, readRecords, readText} from './read-file.js';
-import type {Citation, FactBase, Source, TradeFigure} from './types.js';
+import type {Citation, FactBase, Source, Spelling, TradeFigure} from './types.js';
 
 export type FactPaths = {dataDir: string; seedsDir: string};
 
-type Checked = {[Name in DataFileName]: Array<{id: string} & Record<string, unknown>>};
-
-function readDataFile(dataDir: string, name: DataFileName) {
-	const file = join(dataDir, `${name}.json`);
-	const shown = displayPath(file);
-	const records = readRecords(file);
-	const recordShape = object(dataFiles[name]);
-	const seen = new Set<string>();
-	for (const [index, record] of records.entries()) {
-		const id = (record as {id?: unknown} | null)?.id;
-		const found = recordShape(record);
-		if (found) throw dataError(shown, found.message, {index, id, path: found.path});
-		if (seen.has(id as string)) throw dataError(shown, `duplicate id "${id}"`, {index, id});
-		seen.add(id as string);
-	}
-	return {shown, records: records as Checked[DataFileName]};
-}
+type FactRecord = {id: string} & Record<string, unknown>;
+/** A check beyond the record's shape; returns the problem, if any. */
+type RecordCheck = (record: FactRecord) => string | undefined;
 
 /** Quotes are compared with runs of whitespace folded, and nothing else. */
 class QuoteFinder {
@@ -54,74 +42,113 @@ class QuoteFinder {
 	}
 }
 
-export function loadFactBase({dataDir, seedsDir}: FactPaths): FactBase {
-	const files = {} as Record<DataFileName, {shown: string; records: Checked[DataFileName]}>;
-	for (const name of dataFileNames) files[name] = readDataFile(dataDir, name);
+/** The records of one data file, a batch at a time, each checked before it is given out. */
+function* checkedBatches(
+	dataDir: string,
+	name: DataFileName,
+	quotes: QuoteFinder | undefined,
+	check?: RecordCheck,
+): Generator<FactRecord[]> {
+	const file = join(dataDir, `${name}.json`);
+	const shown = displayPath(file);
+	const shape = object(dataFiles[name]);
+	const citationField = name === 'people' ? 'spellings' : 'citations';
+	const seen = new Set<string>();
+	for (const {first, records} of readRecordBatches(file)) {
+		for (const [offset, record] of records.entries()) {
+			const index = first + offset;
+			const id = (record as {id?: unknown} | null)?.id;
+			const found = shape(record);
+			if (found) throw dataError(shown, found.message, {index, id, path: found.path});
+			const fact = record as FactRecord;
+			if (seen.has(fact.id)) throw dataError(shown, `duplicate id "${fact.id}"`, {index, id});
+			seen.add(fact.id);
+			const citations = (fact[citationField] ?? []) as Array<Citation & Partial<Spelling>>;
+			for (const [position, {source, quote, spelling}] of citations.entries()) {
+				const wrong = quotes?.problem(source, quote);
+				if (wrong) throw dataError(shown, wrong, {index, id, path: `${citationField}[${position}]`});
+				if (spelling !== undefined && !foldWhitespace(quote).includes(foldWhitespace(spelling))) {
+					throw dataError(shown, 'the spelling does not occur in its quote', {index, id, path: `${citationField}[${position}].spelling`});
+				}
+			}
+			const wrong = check?.(fact);
+			if (wrong) throw dataError(shown, wrong, {index, id});
+		}
+		yield records as FactRecord[];
+	}
+}
 
-	const sources = files.sources.records as unknown as Source[];
-	if (sources.length === 0) throw dataError(files.sources.shown, 'has no sources; every fact needs one');
+function readAll<T>(dataDir: string, name: DataFileName, quotes: QuoteFinder | undefined, check?: RecordCheck): T[] {
+	return [...checkedBatches(dataDir, name, quotes, check)].flat() as unknown as T[];
+}
+
+const checkEvent: RecordCheck = (event) =>
+	event.end_date !== null && (event.end_date as string) < (event.date as string) ? 'end_date is before date' : undefined;
+
+const checkMemorandum: RecordCheck = (memorandum) => {
+	if (memorandum.kind === 'count') {
+		if (memorandum.count === null || memorandum.qualifier === null) return 'a count needs count and qualifier';
+		if (memorandum.area !== null || memorandum.term !== null) return 'a count has no area or term';
+		return undefined;
+	}
+	if (memorandum.area === null || memorandum.term === null) return 'an area needs area and term';
+	if (memorandum.count !== null || memorandum.qualifier !== null) return 'an area has no count or qualifier';
+	const term = foldWhitespace(memorandum.term as string);
+	const citations = memorandum.citations as Citation[];
+	return citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
+};
+
+const checkFigure: RecordCheck = (record) => {
+	const figure = record as unknown as TradeFigure;
+	if ((figure.unit === 'percent') !== (figure.currency === null)) return 'currency must be null for a percent and set for money';
+	if (!figure.derived && figure.citations.length === 0) return 'a figure that is not derived needs a citation';
+	return undefined;
+};
+
+/**
+ * The trade figures, batch by batch. A derived figure may name inputs further
+ * down the file, so derivations are checked once every figure has been read.
+ */
+function* tradeBatches(dataDir: string, quotes: QuoteFinder): Generator<TradeFigure[]> {
+	type Input = Pick<TradeFigure, 'value' | 'unit' | 'currency'>;
+	const inputs = new Map<string, Input>();
+	const derived: Array<{index: number; figure: TradeFigure}> = [];
+	let index = 0;
+	for (const batch of checkedBatches(dataDir, 'trade', quotes, checkFigure)) {
+		for (const record of batch) {
+			const figure = record as unknown as TradeFigure;
+			inputs.set(figure.id, {value: figure.value, unit: figure.unit, currency: figure.currency});
+			if (figure.derived) derived.push({index, figure});
+			index++;
+		}
+		yield batch as unknown as TradeFigure[];
+	}
+	const shown = displayPath(join(dataDir, 'trade.json'));
+	for (const {index: at, figure} of derived) {
+		const {method, inputs: names} = figure.derived as NonNullable<TradeFigure['derived']>;
+		const where = {index: at, id: figure.id};
+		const missing = names.find((name) => !inputs.has(name));
+		if (missing !== undefined) throw dataError(shown, `derived from unknown figure "${missing}"`, where);
+		const expected = deriveValue(method, names.map((name) => inputs.get(name) as Input));
+		if (expected === undefined) throw dataError(shown, `method ${method} cannot use these inputs`, where);
+		if (!withinRounding(figure.value, expected)) throw dataError(shown, `value ${figure.value} differs from the derived ${expected}`, where);
+	}
+}
+
+export function loadFactBase({dataDir, seedsDir}: FactPaths): FactBase {
+	const sources = readAll<Source>(dataDir, 'sources', undefined);
+	if (sources.length === 0) throw dataError(displayPath(join(dataDir, 'sources.json')), 'has no sources; every fact needs one');
 	const seeds = new Map<string, string>();
 	for (const source of sources) seeds.set(source.id, readText(join(seedsDir, source.file)));
 	const quotes = new QuoteFinder(seeds);
-
-	const checkCitations = (name: DataFileName, field: string, extraCheck?: (record: Record<string, unknown>) => string | undefined) => {
-		const {shown, records} = files[name];
-		for (const [index, record] of records.entries()) {
-			const citations = (record[field] ?? []) as Array<Citation & {spelling?: string}>;
-			for (const [position, {source, quote, spelling}] of citations.entries()) {
-				const wrong = quotes.problem(source, quote);
-				if (wrong) throw dataError(shown, wrong, {index, id: record.id, path: `${field}[${position}]`});
-				if (spelling !== undefined && !foldWhitespace(quote).includes(foldWhitespace(spelling))) {
-					throw dataError(shown, 'the spelling does not occur in its quote', {index, id: record.id, path: `${field}[${position}].spelling`});
-				}
-			}
-			const wrong = extraCheck?.(record);
-			if (wrong) throw dataError(shown, wrong, {index, id: record.id});
-		}
-	};
-
-	checkCitations('events', 'citations', (event) =>
-		event.end_date !== null && (event.end_date as string) < (event.date as string) ? 'end_date is before date' : undefined,
-	);
-	checkCitations('memoranda', 'citations', (memorandum) => {
-		const citations = memorandum.citations as Citation[];
-		if (memorandum.kind === 'count') {
-			if (memorandum.count === null || memorandum.qualifier === null) return 'a count needs count and qualifier';
-			if (memorandum.area !== null || memorandum.term !== null) return 'a count has no area or term';
-			return undefined;
-		}
-		if (memorandum.area === null || memorandum.term === null) return 'an area needs area and term';
-		if (memorandum.count !== null || memorandum.qualifier !== null) return 'an area has no count or qualifier';
-		const term = foldWhitespace(memorandum.term as string);
-		return citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
-	});
-	const trade = files.trade.records as unknown as TradeFigure[];
-	const tradeById = new Map(trade.map((figure) => [figure.id, figure]));
-	checkCitations('trade', 'citations', (record) => {
-		const figure = record as unknown as TradeFigure;
-		if ((figure.unit === 'percent') !== (figure.currency === null)) {
-			return 'currency must be null for a percent and set for money';
-		}
-		if (!figure.derived) return figure.citations.length === 0 ? 'a figure that is not derived needs a citation' : undefined;
-		const inputs = figure.derived.inputs.map((id) => tradeById.get(id));
-		const missing = figure.derived.inputs.find((_, position) => !inputs[position]);
-		if (missing !== undefined) return `derived from unknown figure "${missing}"`;
-		const expected = deriveValue(figure.derived.method, inputs as TradeFigure[]);
-		if (expected === undefined) return `method ${figure.derived.method} cannot use these inputs`;
-		return withinRounding(figure.value, expected) ? undefined : `value ${figure.value} differs from the derived ${expected}`;
-	});
-	checkCitations('companies', 'citations');
-	checkCitations('people', 'spellings');
-	checkCitations('honours', 'citations');
-
 	return {
 		sources,
-		events: files.events.records as unknown as FactBase['events'],
-		memoranda: files.memoranda.records as unknown as FactBase['memoranda'],
-		trade,
-		companies: files.companies.records as unknown as FactBase['companies'],
-		people: files.people.records as unknown as FactBase['people'],
-		honours: files.honours.records as unknown as FactBase['honours'],
+		events: readAll(dataDir, 'events', quotes, checkEvent),
+		memoranda: readAll(dataDir, 'memoranda', quotes, checkMemorandum),
+		companies: readAll(dataDir, 'companies', quotes),
+		people: readAll(dataDir, 'people', quotes),
+		honours: readAll(dataDir, 'honours', quotes),
+		trade: tradeBatches(dataDir, quotes),
 		seeds,
 	};
 }

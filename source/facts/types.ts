@@ -94,7 +94,8 @@ export type FactBase = {
 	sources: Source[];
 	events: Event[];
 	memoranda: Memorandum[];
-	trade: TradeFigure[];
+	/** Read and checked batch by batch, once: it may hold hundreds of thousands of figures. */
+	trade: Iterable<TradeFigure[]>;
 	companies: CompanyCount[];
 	people: Person[];
 	honours: Honour[];

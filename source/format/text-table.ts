@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {printable} from './printable.js';
 
 export function textTable(header: string[], rows: Array<Array<string | number | null>>): string {
-	const cells = [header, ...rows.map((row) => row.map((cell) => printable(cell === null ? '' : String(cell))))];
+	const cells = [header.map(printable), ...rows.map((row) => row.map((cell) => printable(cell === null ? '' : String(cell))))];
 	const widths = header.map((_, column) => Math.max(...cells.map((row) => stringWidth(row[column] ?? ''))));
 	const line = (row: string[]) =>
 		row

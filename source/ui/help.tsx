@@ -7,9 +7,11 @@ import {theme} from './theme.js';
 export function HelpView({width, height}: {width: number; height: number}) {
 	const keyWidth = Math.max(...bindings.map(({keys}) => keys.length)) + 2;
 	// As many columns as the keys need to fit the height.
-	const room = Math.max(1, height - 2 - 1 - 2);
-	const columns = Math.ceil(bindings.length / room);
-	const perColumn = Math.ceil(bindings.length / columns);
+	const room = Math.max(1, height - 2 - 1 - 2 - 1);
+	// Columns narrower than a key and its words are no use: then some keys wait for a taller window.
+	const columns = Math.min(Math.ceil(bindings.length / room), Math.max(1, Math.floor((width - 2) / 34)));
+	const perColumn = Math.min(room, Math.ceil(bindings.length / columns));
+	const hidden = bindings.length - perColumn * columns;
 	const columnWidth = Math.floor((width - 2) / columns);
 	const legend = [
 		`${theme.symbols.visit} a day of the February 2026 state visit   ${theme.symbols.derived} derived (computed, or dated from "today", "last year")`,
@@ -29,6 +31,7 @@ export function HelpView({width, height}: {width: number; height: number}) {
 					}).join('')}
 				</Text>
 			))}
+			{hidden > 0 && <Text color={theme.muted}>{fitColumns(`… ${hidden} more keys in a taller window`, width - 2)}</Text>}
 			{legend.map((line) => (
 				<Text key={line} color={theme.muted}>
 					{fitColumns(line, width - 2)}

@@ -1,6 +1,6 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {ReactNode} from 'react';
-import {fitColumns} from '../format/fit.js';
+import {displayWidth, fitColumns} from '../format/fit.js';
 import {type Box as Area, type DashboardPane, dashboardPanes, paneTitles} from './layout.js';
 import type {PaneView} from './state.js';
 import {theme} from './theme.js';
@@ -25,7 +25,7 @@ export function PaneFrame({pane, area, focused, view, sortKey, children}: Props)
 	const sort = sortKey ? ` ${view.descending ? '↓' : '↑'}${sortKey}` : view.descending ? ' ↓' : '';
 	const filter = view.filter ? ` /${view.filter}` : '';
 	const right = `${filter}${sort} ${position}`;
-	const titleWidth = Math.max(0, inner - right.length);
+	const titleWidth = Math.max(0, inner - displayWidth(right));
 	const label = `${paneTitles[pane]}, ${position}${filter ? `, filtered by ${view.filter}` : ''}`;
 	// A screen reader gets the title as a line and the rows as a list, no box drawing.
 	if (screenReader) {

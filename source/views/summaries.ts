@@ -13,8 +13,8 @@ export function memorandaSummary(database: FactDatabase): MemorandaSummary {
 	if (!first) return {line: `${areas}; no source gives a count`, unnamed: 0};
 	if (readings.length > 1) return {line: `Sources disagree on the count: ${readings.join(' · ')}; ${areas}`, unnamed: 0};
 	const unnamed = Math.max(0, first.count - namedAreas);
-	const gap = unnamed > 0 ? ` · ${unnamed} not named (computed: ${first.count} − ${namedAreas})` : '';
-	return {line: `${readings[0]} signed · ${areas}${gap}`, unnamed};
+	const line = unnamed > 0 ? `${unnamed} of ${first.count} areas unnamed (computed: ${first.count} − ${namedAreas})` : `${readings[0]} signed · ${areas}`;
+	return {line, unnamed};
 }
 
 export type HeadlineFigure = {label: string; period: string; figure: string; derived: boolean};

@@ -2,7 +2,7 @@
 // double quotes, Cyrillic and formula starters, and whose quotes (real passages
 // of the seeds) hold commas, curly quotes and leading - + @, is exported with
 // --out and read back by Python's csv module and by csv-parse.
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {exportJson, runCli} from '../helpers/cli.js';
@@ -11,6 +11,7 @@ import {
 	byId,
 	collapseWhitespace,
 	copyFactBase,
+	makeTempDir,
 	editData,
 	type FactBaseCopy,
 	factBaseArgs,
@@ -219,5 +220,22 @@ describe('the cells the awkward values land in', () => {
 	test('a quotes cell starting with - is neutralised', () => {
 		const quotes = cell('companies', 'kazakh-capital-companies-in-serbia', 'quotes');
 		expect(quotes?.startsWith(`'${awkwardQuotes.leadingMinus.quote}\n`)).toBe(true);
+	});
+});
+
+describe('cells starting with tab, CR or LF (only a query can make them: data may hold no control characters)', () => {
+	const query = "SELECT char(9) || 'tab' AS tab, char(13) || 'cr' AS cr, char(10) || 'lf' AS lf, -752.3 AS number, '-752.3' AS text";
+	const expected = [
+		['tab', 'cr', 'lf', 'number', 'text'],
+		["'\ttab", "'\rcr", "'\nlf", '-752.3', "'-752.3"],
+	];
+
+	test('kzrs sql --format csv neutralises them, and read back they keep their control character', () => {
+		const result = runCli(['sql', query, '--format', 'csv']);
+		expect(result.status).toBe(0);
+		const file = join(makeTempDir(), 'query.csv');
+		writeFileSync(file, result.stdout);
+		expect(parseWithCsvParse(result.stdout)).toEqual(expected);
+		expect(parseWithPython(file)).toEqual(expected);
 	});
 });

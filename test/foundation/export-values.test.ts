@@ -48,7 +48,7 @@ const rowById = (pane: string, id: string): Row => {
 	if (!row) throw new Error(`${pane} export has no row "${id}"`);
 	return row;
 };
-const ids = (rows: ReadonlyArray<{id: unknown}>) => rows.map((row) => row.id);
+const ids = (rows: ReadonlyArray<{id?: unknown}>) => rows.map((row) => row.id);
 
 describe('one row per record of the pane’s data file', () => {
 	const panes = [

@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
 import {Box, Text} from 'ink';
-import {fitColumns} from '../../format/fit.js';
+import {displayWidth, fitColumns} from '../../format/fit.js';
 import type {TradeRow} from '../../views/rows.js';
 import type {TradeOverview} from '../../views/summaries.js';
 import {EmptyList, ListLine} from '../pane-frame.js';
@@ -60,6 +60,8 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 	const besideChart = width >= 70 && chartHeight >= 3;
 	const chartWidth = besideChart ? width - figuresWidth - 1 : width;
 	const currency = overview.series[0]?.currency;
+	// Amounts are never cut (the unit and the derived mark matter): the label gives way.
+	const figureWidth = Math.min(width - 16, Math.max(0, ...rows.map((row) => displayWidth(row.figure) + 1)));
 	// A title line when there is room for it and for a chart of at least three lines.
 	const titled = chartHeight >= 4 && currency !== undefined;
 	const chart = chartHeight > 0 ? turnoverChart(overview, chartWidth, chartHeight - (titled ? 1 : 0)) : [];
@@ -94,12 +96,11 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 				rows.map((row, position) => {
 					const isSelected = offset + position === selected;
 					const figure = `${row.figure}${row.derived ? theme.symbols.derived : ' '}`;
-					const figureWidth = Math.min(22, Math.max(12, Math.floor(width / 3)));
 					const label = row.product ? `${row.product} · ${row.label}` : row.label;
 					return (
 						<ListLine key={row.id} selected={isSelected} focused={focused}>
 							{isSelected ? theme.symbols.selected : ' '}
-							{fitColumns(row.period, 5)} {fitColumns(label, width - 8 - figureWidth)}
+							{fitColumns(row.period, 5)} {fitColumns(label, width - 9 - figureWidth)}{' '}
 							<Text color={row.derived ? theme.derived : undefined}>{fitColumns(figure, figureWidth, 'right')}</Text>
 						</ListLine>
 					);

@@ -1,0 +1,148 @@
+// `kzrs sql "…"`: a read-only query on the loaded database, printed as an
+// aligned table (by display width), CSV or JSON; SQLite's own message on a bad
+// query; and no control character from a query ever reaching the terminal.
+import stringWidth from 'string-width';
+import {describe, expect, test} from 'vitest';
+import {runCli, userErrorLine} from '../helpers/cli.js';
+import {expectedCsvRows, parseWithCsvParse} from '../helpers/csv.js';
+import {readData} from '../helpers/fact-base.js';
+
+const trade = readData('trade');
+const escapeCharacter = '\u001b';
+
+/** Runs a query that must succeed and gives its standard output. */
+function sql(query: string, format?: 'table' | 'csv' | 'json'): string {
+	const result = runCli(['sql', query, ...(format ? ['--format', format] : [])]);
+	expect(result.stderr).toBe('');
+	expect(result.status).toBe(0);
+	return result.stdout;
+}
+
+/** Splits a table into header, rule, rows and the closing row count. */
+function tableParts(output: string) {
+	const lines = output.trimEnd().split('\n');
+	return {header: lines[0] ?? '', rule: lines[1] ?? '', rows: lines.slice(2, -1), footer: lines.at(-1)};
+}
+
+/** The display column where each line's `marker` starts. */
+const columnOf = (line: string, marker: string) => stringWidth(line.slice(0, line.lastIndexOf(marker)));
+
+describe('table format', () => {
+	test('Cyrillic quotes line up by display width', () => {
+		const s001 = readData('events')
+			.flatMap((event) => event.citations)
+			.filter((citation) => citation.source === 's001')
+			.map((citation) => citation.quote);
+		const output = sql("SELECT quote, source_id FROM citations WHERE source_id = 's001' AND fact_table = 'events' ORDER BY fact_id, ordinal LIMIT 2");
+		const {header, rule, rows, footer} = tableParts(output);
+		expect(footer).toBe('(2 rows)');
+		expect(rows).toHaveLength(2);
+		// The rule is as wide as the widest quote, and the second column starts two columns after it.
+		const [quoteRule] = rule.split('  ');
+		const widest = Math.max(...rows.map((row) => stringWidth(row.slice(0, row.lastIndexOf('s001')).trimEnd())));
+		expect(stringWidth(quoteRule ?? '')).toBe(widest);
+		expect(columnOf(header, 'source_id')).toBe(widest + 2);
+		for (const row of rows) {
+			expect(columnOf(row, 's001')).toBe(widest + 2);
+			expect(s001).toContain(row.slice(0, row.lastIndexOf('s001')).trimEnd());
+		}
+	});
+
+	test('wide and combining characters line up too', () => {
+		// "Vučić" with combining carons and acute (7 code points, 5 columns), two wide CJK characters, Cyrillic.
+		const output = sql("SELECT 'Vuc\u030Cic\u0301' AS name, 'x' AS next UNION ALL SELECT '東京', 'x' UNION ALL SELECT 'Вучић', 'x'");
+		const {header, rule, rows} = tableParts(output);
+		const starts = [header, ...rows].map((line, index) => columnOf(line, index === 0 ? 'next' : 'x'));
+		expect(new Set(starts).size).toBe(1);
+		expect(starts[0]).toBe(stringWidth(rule.split('  ')[0] ?? '') + 2);
+	});
+
+	test('a cell with line breaks stays on one line', () => {
+		const output = sql("SELECT 'first' || char(10) || 'second' AS cell");
+		const {rows, footer} = tableParts(output);
+		expect(rows).toEqual(['first second']);
+		expect(footer).toBe('(1 row)');
+	});
+
+	test('a query with no rows says so', () => {
+		expect(sql('SELECT id FROM trade WHERE 0')).toMatch(/^(.*\n)*\((no|0) rows\)\n$/);
+	});
+});
+
+describe('csv and json formats', () => {
+	const query = 'SELECT id, value, currency FROM trade ORDER BY rowid';
+	const expected = trade.map(({id, value, currency}) => ({id, value, currency}));
+
+	test('--format json is the rows as objects', () => {
+		expect(JSON.parse(sql(query, 'json'))).toEqual(expected);
+	});
+
+	test('--format csv is a header and the rows', () => {
+		expect(parseWithCsvParse(sql(query, 'csv'))).toEqual(expectedCsvRows(['id', 'value', 'currency'], expected));
+	});
+
+	test('the result of the last statement is printed', () => {
+		expect(JSON.parse(sql('SELECT 1 AS one; SELECT count(*) AS n FROM trade', 'json'))).toEqual([{n: trade.length}]);
+	});
+
+	test('a CSV of no rows still has its header, as an export does', () => {
+		expect(parseWithCsvParse(sql('SELECT id, value FROM trade WHERE 0', 'csv'))).toEqual([['id', 'value']]);
+	});
+
+	test('an unknown format is refused', () => {
+		expect(userErrorLine(runCli(['sql', 'SELECT 1', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: table, csv, json');
+	});
+});
+
+describe('bad queries: exit 2 and SQLite’s message', () => {
+	test.each(['DELETE FROM trade', "INSERT INTO sources (id) VALUES ('x')", 'DROP TABLE trade', "UPDATE trade SET value = 0 WHERE id = 'turnover-2025'"])(
+		'a write is refused: %s',
+		(query) => {
+			expect(userErrorLine(runCli(['sql', query]))).toBe('kzrs: sql: attempt to write a readonly database');
+		},
+	);
+
+	test('a write cannot turn the read-only guard off first', () => {
+		const result = runCli(['sql', 'PRAGMA query_only = OFF; DELETE FROM trade; SELECT count(*) AS n FROM trade', '--format', 'json']);
+		// Either refused outright, or at least the data was not deleted.
+		if (result.status === 0) expect(JSON.parse(result.stdout)).toEqual([{n: trade.length}]);
+		else expect(userErrorLine(result)).toMatch(/^kzrs: sql: /);
+	});
+
+	test('a syntax error', () => {
+		const line = userErrorLine(runCli(['sql', 'SELEC id FROM trade']));
+		expect(line).toMatch(/^kzrs: sql: .*syntax error/);
+		expect(line).toContain('SELEC');
+	});
+
+	test('an unknown table', () => {
+		expect(userErrorLine(runCli(['sql', 'SELECT * FROM weather']))).toBe('kzrs: sql: no such table: weather');
+	});
+
+	test('no query at all', () => {
+		const result = runCli(['sql']);
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.split('\n')[0]).toMatch(/^kzrs: sql takes one query/);
+	});
+});
+
+describe('control characters never reach the terminal', () => {
+	test('an escape sequence in a value is shown harmlessly in a table', () => {
+		const output = sql("SELECT char(27) || '[31mred' AS colour");
+		expect(output).not.toContain(escapeCharacter);
+		const {rows} = tableParts(output);
+		expect(rows).toEqual(['\uFFFD[31mred']);
+	});
+
+	test('an escape sequence in a column name is shown harmlessly in a table', () => {
+		const output = sql(`SELECT 1 AS "${escapeCharacter}[31mred"`);
+		expect(output).not.toContain(escapeCharacter);
+	});
+
+	test('JSON escapes it', () => {
+		const output = sql("SELECT char(27) || '[31mred' AS colour", 'json');
+		expect(output).not.toContain(escapeCharacter);
+		expect(JSON.parse(output)).toEqual([{colour: `${escapeCharacter}[31mred`}]);
+	});
+});

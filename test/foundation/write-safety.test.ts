@@ -1,0 +1,185 @@
+// Writing files never loses data: --out and --save-db refuse to replace a file
+// without --force, write whole files only, and leave nothing behind (not even
+// their temporary file) when they cannot write.
+import {spawnSync} from 'node:child_process';
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, describe, expect, test} from 'vitest';
+import {runCli, userErrorLine} from '../helpers/cli.js';
+import {parseWithCsvParse} from '../helpers/csv.js';
+import {dataFileNames, listDir, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+
+afterEach(removeTempDirs);
+
+const tradeCount = readData('trade').length;
+
+/** What `kzrs export trade` prints: the complete export to compare files with. */
+const tradeCsv = () => {
+	const result = runCli(['export', 'trade']);
+	expect(result.status).toBe(0);
+	return result.stdout;
+};
+
+/** Runs sqlite3 on a database file and gives its output lines. */
+function sqlite(file: string, sql: string): string[] {
+	const result = spawnSync('sqlite3', [file, sql], {encoding: 'utf8'});
+	if (result.error) throw result.error;
+	expect(result.stderr).toBe('');
+	expect(result.status).toBe(0);
+	return result.stdout.trimEnd().split('\n');
+}
+
+/** Whether this process can write into a directory it made read-only (root can). */
+function readOnlyDirectoriesBlockWrites(): boolean {
+	const probe = makeTempDir('kzrs-probe-');
+	chmodSync(probe, 0o555);
+	try {
+		writeFileSync(join(probe, 'probe'), '');
+		return false;
+	} catch {
+		return true;
+	} finally {
+		chmodSync(probe, 0o755);
+	}
+}
+
+describe('export --out', () => {
+	test('writes a new file holding the whole export, and says how many rows', () => {
+		const dir = makeTempDir();
+		const result = runCli(['export', 'trade', '--out', 'trade.csv'], {cwd: dir});
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe(`kzrs: wrote ${tradeCount} rows to trade.csv\n`);
+		expect(readFileSync(join(dir, 'trade.csv'), 'utf8')).toBe(tradeCsv());
+		expect(listDir(dir)).toEqual(['trade.csv']);
+	});
+
+	test('JSON too', () => {
+		const dir = makeTempDir();
+		expect(runCli(['export', 'trade', '--format', 'json', '--out', 'trade.json'], {cwd: dir}).status).toBe(0);
+		expect(JSON.parse(readFileSync(join(dir, 'trade.json'), 'utf8'))).toHaveLength(tradeCount);
+	});
+
+	test('an existing file without --force: refused, the file untouched', () => {
+		const dir = makeTempDir();
+		const target = join(dir, 'trade.csv');
+		writeFileSync(target, 'my own notes\n');
+		const line = userErrorLine(runCli(['export', 'trade', '--out', 'trade.csv'], {cwd: dir}));
+		expect(line).toBe('kzrs: cannot write trade.csv: file exists (use --force to overwrite)');
+		expect(readFileSync(target, 'utf8')).toBe('my own notes\n');
+		expect(listDir(dir)).toEqual(['trade.csv']);
+	});
+
+	test('an existing file with --force: replaced by the complete export', () => {
+		const dir = makeTempDir();
+		const target = join(dir, 'trade.csv');
+		writeFileSync(target, 'my own notes\n'.repeat(10_000));
+		const result = runCli(['export', 'trade', '--out', 'trade.csv', '--force'], {cwd: dir});
+		expect(result.status).toBe(0);
+		const written = readFileSync(target, 'utf8');
+		expect(written).toBe(tradeCsv());
+		expect(parseWithCsvParse(written)).toHaveLength(tradeCount + 1);
+		expect(listDir(dir)).toEqual(['trade.csv']);
+	});
+
+	test('a directory that does not exist: exit 2, nothing written', () => {
+		const dir = makeTempDir();
+		const line = userErrorLine(runCli(['export', 'trade', '--out', join('missing', 'trade.csv')], {cwd: dir}));
+		expect(line).toBe(`kzrs: cannot write ${join('missing', 'trade.csv')}: its directory does not exist`);
+		expect(listDir(dir)).toEqual([]);
+	});
+
+	test('a path through a regular file: exit 2, nothing written', () => {
+		const dir = makeTempDir();
+		writeFileSync(join(dir, 'notes.txt'), 'notes\n');
+		const line = userErrorLine(runCli(['export', 'trade', '--out', 'notes.txt/trade.csv'], {cwd: dir}));
+		expect(line).toBe('kzrs: cannot write notes.txt/trade.csv: a part of the path is not a directory');
+		expect(listDir(dir)).toEqual(['notes.txt']);
+		expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('notes\n');
+	});
+
+	test('a directory kzrs may not write to: exit 2, no file and no temporary file left', () => {
+		const dir = makeTempDir();
+		if (readOnlyDirectoriesBlockWrites()) {
+			const locked = join(dir, 'locked');
+			mkdirSync(locked, {mode: 0o555});
+			chmodSync(locked, 0o555);
+			try {
+				const line = userErrorLine(runCli(['export', 'trade', '--out', 'locked/trade.csv'], {cwd: dir}));
+				expect(line).toBe('kzrs: cannot write locked/trade.csv: permission denied');
+				expect(listDir(locked)).toEqual([]);
+			} finally {
+				chmodSync(locked, 0o755);
+			}
+		} else {
+			// Running as root, permissions do not stop writes: a regular file in the path does.
+			writeFileSync(join(dir, 'locked'), '');
+			const line = userErrorLine(runCli(['export', 'trade', '--out', 'locked/trade.csv'], {cwd: dir}));
+			expect(line).toContain('kzrs: cannot write locked/trade.csv: ');
+			expect(listDir(dir)).toEqual(['locked']);
+		}
+	});
+
+	test('an existing directory, even with --force: exit 2, the directory left as it was', () => {
+		const dir = makeTempDir();
+		mkdirSync(join(dir, 'out'));
+		writeFileSync(join(dir, 'out', 'keep.txt'), 'keep\n');
+		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out'], {cwd: dir}))).toContain('use --force');
+		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out', '--force'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
+		expect(listDir(dir)).toEqual(['out']);
+		expect(listDir(join(dir, 'out'))).toEqual(['keep.txt']);
+	});
+});
+
+describe('--save-db', () => {
+	test('writes a SQLite file the sqlite3 command opens, with every record', () => {
+		const dir = makeTempDir();
+		const result = runCli(['--save-db', 'kzrs.sqlite'], {cwd: dir});
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		const file = join(dir, 'kzrs.sqlite');
+		expect(sqlite(file, 'select count(*) from trade')).toEqual([String(tradeCount)]);
+		expect(sqlite(file, 'pragma integrity_check')).toEqual(['ok']);
+		for (const name of dataFileNames) {
+			expect(sqlite(file, `select count(*) from ${name}`), name).toEqual([String(readData(name).length)]);
+		}
+		const turnover = readData('trade').find((figure) => figure.id === 'turnover-2025');
+		expect(sqlite(file, "select value, currency from trade where id = 'turnover-2025'")).toEqual([`${turnover?.value}|${turnover?.currency}`]);
+		expect(listDir(dir)).toEqual(['kzrs.sqlite']);
+	});
+
+	test('refuses an existing file without --force, and replaces it with --force', () => {
+		const dir = makeTempDir();
+		const file = join(dir, 'kzrs.sqlite');
+		writeFileSync(file, 'not a database\n');
+		expect(userErrorLine(runCli(['--save-db', 'kzrs.sqlite'], {cwd: dir}))).toBe(
+			'kzrs: cannot write kzrs.sqlite: file exists (use --force to overwrite)',
+		);
+		expect(readFileSync(file, 'utf8')).toBe('not a database\n');
+
+		expect(runCli(['--save-db', 'kzrs.sqlite', '--force'], {cwd: dir}).status).toBe(0);
+		expect(sqlite(file, 'select count(*) from trade')).toEqual([String(tradeCount)]);
+		expect(listDir(dir)).toEqual(['kzrs.sqlite']);
+	});
+
+	test('a directory that does not exist: exit 2, nothing written', () => {
+		const dir = makeTempDir();
+		expect(userErrorLine(runCli(['--save-db', 'missing/kzrs.sqlite'], {cwd: dir}))).toContain('its directory does not exist');
+		expect(listDir(dir)).toEqual([]);
+	});
+
+	test('a path through a regular file: exit 2, nothing written', () => {
+		const dir = makeTempDir();
+		writeFileSync(join(dir, 'notes.txt'), 'notes\n');
+		expect(userErrorLine(runCli(['--save-db', 'notes.txt/kzrs.sqlite'], {cwd: dir}))).toContain('a part of the path is not a directory');
+		expect(listDir(dir)).toEqual(['notes.txt']);
+	});
+
+	test('takes no command', () => {
+		const dir = makeTempDir();
+		const result = runCli(['check', '--save-db', 'kzrs.sqlite'], {cwd: dir});
+		expect(result.status).toBe(2);
+		expect(result.stderr.split('\n')[0]).toBe('kzrs: --save-db takes no command');
+		expect(listDir(dir)).toEqual([]);
+	});
+});

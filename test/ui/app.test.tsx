@@ -1,0 +1,343 @@
+// The dashboard on screen: Ink renders the App over the shipped fact base, keys
+// go in as a terminal sends them, and each frame is read as plain text. After
+// every test, every frame written must fit 100 columns and hold no control
+// character but Ink's own colour codes.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import stringWidth from 'string-width';
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import type {FactDatabase} from '../../source/db/database.js';
+import {snapshot} from '../../source/snapshot.js';
+import {databaseEnvironment} from '../../source/ui/environment.js';
+import {bindings} from '../../source/ui/keys.js';
+import {dashboardPanes, paneTitles} from '../../source/ui/layout.js';
+import {fixedNow, shippedDatabase} from '../helpers/dashboard.js';
+import {parseWithCsvParse} from '../helpers/csv.js';
+import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {type Dashboard, finishDashboards, frameProblems, inkColumns, linesWith, renderDashboard, sequences} from '../helpers/screen.js';
+
+let db: FactDatabase;
+beforeAll(async () => {
+	db = await shippedDatabase();
+});
+
+afterEach(() => {
+	expect(finishDashboards()).toEqual([]);
+});
+
+const grid = {columns: 100, rows: 40};
+/** Fewer than 26 rows: one pane at a time, under a tab bar. */
+const tabs = {columns: 100, rows: 20};
+
+const titleOf = (pane: (typeof dashboardPanes)[number]) => `${dashboardPanes.indexOf(pane) + 1} ${paneTitles[pane]}`;
+/** The rows of the focused timeline pane, left in the grid: a double border, then a date. */
+const timelineRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›]\d{4}/.test(line));
+const focusMarks = (frame: string) => [...frame].filter((character) => character === '▶').length;
+
+/** What the memoranda pane must say: the count, the areas named, and the difference, worked out. */
+function memorandaLine(): string {
+	const memoranda = readData('memoranda');
+	const count = memoranda.find((record) => record.kind === 'count')?.count ?? Number.NaN;
+	const named = memoranda.filter((record) => record.kind === 'area').length;
+	return `${count - named} of ${count} areas unnamed (computed: ${count} − ${named})`;
+}
+
+async function startGrid(): Promise<Dashboard> {
+	const dashboard = await renderDashboard(grid);
+	await dashboard.shows(`▶ ${titleOf('timeline')}`);
+	return dashboard;
+}
+
+describe('the grid at 100×40', () => {
+	test('shows the header and all four panes, the timeline focused on its first row', async () => {
+		const dashboard = await startGrid();
+		const {sources, languages, from, to} = db.overview();
+		await dashboard.shows('kzrs · Kazakhstan–Serbia relations', `${sources} sources in ${languages} languages`, `${from} → ${to}`, '? help');
+		for (const pane of dashboardPanes) await dashboard.shows(titleOf(pane));
+		expect(focusMarks(dashboard.frame())).toBe(1);
+		await dashboard.shows(`1/${db.count('timeline')}`, 'Tab/1-4 pane');
+		expect(dashboard.frame().split('\n').length).toBeLessThanOrEqual(grid.rows - 1);
+	});
+
+	test('the timeline lists dates and marks the days of the state visit with ◆', async () => {
+		const dashboard = await startGrid();
+		await dashboard.shows('1996-12-10', '2024-11-19', '2026-02-27');
+		const frame = dashboard.frame();
+		expect(timelineRows(frame).find((line) => line.includes('1996-12-10'))).toMatch(/1996-12-10 +· Diplomatic relations/);
+		expect(timelineRows(frame).find((line) => line.includes('2026-02-27'))).toMatch(/2026-02-27\*? +◆ /);
+		// Every visit event is visible at this height, each with its marker.
+		const visits = readData('events').filter((event) => event.visit).length;
+		expect(linesWith(frame, '◆').length).toBe(visits);
+	});
+
+	test('the memoranda pane says how many were signed and how many the sources leave unnamed', async () => {
+		const dashboard = await startGrid();
+		await dashboard.shows('10 memoranda signed', 'Health (“zdravstva”)');
+		// The computation behind "not named" is the point of the line: it must not be cut off.
+		await dashboard.shows(memorandaLine());
+	});
+
+	test('the trade pane charts turnover by period, the derived period marked', async () => {
+		const dashboard = await startGrid();
+		await dashboard.shows('Turnover, million USD', '┤');
+		const axis = linesWith(dashboard.frame(), '2024*');
+		expect(axis).toHaveLength(1);
+		expect(axis[0]).toContain('2025');
+		expect(axis[0]).not.toContain('┤');
+	});
+
+	test('the trade rows show each amount whole, with the derived mark', async () => {
+		const dashboard = await startGrid();
+		await dashboard.shows('Total trade in goods');
+		// A stated figure and a derived one: the unit must stay, and the * is the only mark of "derived" without colour.
+		await dashboard.shows('903.7 million USD', '603.7 million USD*');
+	});
+
+	test('the companies pane shows the disputed readings >60 and ≈60, each with ⚠', async () => {
+		const dashboard = await startGrid();
+		await dashboard.shows('>60', '≈60', 'Serbian companies opera');
+		const frame = dashboard.frame();
+		expect(linesWith(frame, '>60 ⚠')).toHaveLength(1);
+		expect(linesWith(frame, '≈60 ⚠')).toHaveLength(1);
+		expect(linesWith(frame, '⚠')).toHaveLength(2);
+	});
+
+	test('Tab, Shift-Tab, 1–4 and l/h move the focus, one pane at a time', async () => {
+		const dashboard = await startGrid();
+		const steps: Array<[string, (typeof dashboardPanes)[number]]> = [
+			[sequences.tab, 'memoranda'],
+			[sequences.tab, 'trade'],
+			[sequences.shiftTab, 'memoranda'],
+			['4', 'companies'],
+			['h', 'trade'],
+			['1', 'timeline'],
+			['l', 'memoranda'],
+			['3', 'trade'],
+		];
+		for (const [key, pane] of steps) {
+			dashboard.press(key);
+			await dashboard.shows(`▶ ${titleOf(pane)}`);
+			expect(focusMarks(dashboard.frame())).toBe(1);
+		}
+	});
+
+	test('j, ↓ and ↑ move the selection, shown by the position and the › mark', async () => {
+		const dashboard = await startGrid();
+		const total = db.count('timeline');
+		dashboard.press('j');
+		await dashboard.shows(`2/${total}`);
+		expect(timelineRows(dashboard.frame()).filter((line) => line.startsWith('║›'))).toEqual([expect.stringContaining('›2024-02-20')]);
+		dashboard.press(sequences.down);
+		await dashboard.shows(`3/${total}`);
+		expect(timelineRows(dashboard.frame()).filter((line) => line.startsWith('║›'))).toEqual([expect.stringContaining('›2024-11-19')]);
+		dashboard.press(sequences.up);
+		await dashboard.shows(`2/${total}`);
+		dashboard.press('G');
+		await dashboard.shows(`${total}/${total}`);
+	});
+
+	test('Enter on the disputed company count shows both readings with their sources, and the Bulgarian quote', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('4', 'j');
+		await dashboard.shows(`▶ ${titleOf('companies')}`, `2/${db.count('companies')}`);
+		dashboard.press(sequences.enter);
+		await dashboard.shows('Sources disagree: more than 60 (s002) · approximately 60 (s003 s004).');
+		await dashboard.shows('Quotes (2)', 'приблизително 60 сръбски компании', 'As of today, approximately 60 Serbian companies', 'j/k quote');
+		dashboard.press(sequences.escape);
+		await dashboard.shows(`▶ ${titleOf('companies')}`);
+		expect(dashboard.frame()).not.toContain('Sources disagree');
+	});
+
+	test('Enter on the phone call of 2024-02-20 shows its Serbian Cyrillic quotes from s001', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('j');
+		await dashboard.shows(`2/${db.count('timeline')}`);
+		dashboard.press(sequences.enter);
+		await dashboard.shows('Row phone-call-vucic-tokayev-2024', 'Quotes (5)', 's001 · sr-Cyrl');
+		await dashboard.shows('Председник Републике Србије Александар Вучић');
+		dashboard.press(sequences.escape);
+		await dashboard.shows(`▶ ${titleOf('timeline')}`, `2/${db.count('timeline')}`);
+		expect(dashboard.frame()).not.toContain('Quotes (5)');
+	});
+
+	test('? shows every key from the key table; Esc closes it', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('?');
+		await dashboard.shows('Keys', 'Shift-Tab', 'export the pane as CSV');
+		for (const {keys, help} of bindings) await dashboard.shows(keys, help);
+		dashboard.press(sequences.escape);
+		await dashboard.shows(titleOf('companies'));
+		expect(dashboard.frame()).not.toContain('export the pane as CSV');
+	});
+
+	test('/ and "vucic" keep the rows that name Vučić; Enter keeps the filter, Esc clears it', async () => {
+		const dashboard = await startGrid();
+		const total = db.count('timeline');
+		const matching = db.count('timeline', 'vucic');
+		dashboard.press('/');
+		await dashboard.shows('/▏', 'type to filter');
+		dashboard.type('vucic');
+		await dashboard.shows('/vucic▏', `/vucic 1/${matching}`);
+		const frame = dashboard.frame();
+		expect(frame).not.toContain('Diplomatic relations');
+		expect(frame).not.toContain('Direct flights');
+		expect(frame).toContain('President Vučić arrives');
+		expect(timelineRows(frame)).toHaveLength(matching);
+		dashboard.press(sequences.enter);
+		await dashboard.shows('Tab/1-4 pane');
+		expect(dashboard.frame()).toContain(`/vucic 1/${matching}`);
+		dashboard.press(sequences.escape);
+		await dashboard.shows(`1/${total}`, 'Diplomatic relations');
+	});
+
+	test('a filter nothing matches says so', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('/');
+		dashboard.type('xqz');
+		await dashboard.shows('No rows match “xqz” (Esc clears)', '/xqz 0/0');
+		dashboard.press(sequences.backspace);
+		await dashboard.shows('/xq 0/0');
+		dashboard.press(sequences.ctrlU);
+		await dashboard.shows(`1/${db.count('timeline')}`);
+	});
+
+	test('e asks for a file name, kzrs-<pane>-<today>.csv; Esc cancels', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('2', 'e');
+		await dashboard.shows('Export Memoranda to: kzrs-memoranda-2026-11-28.csv▏', 'Enter export');
+		dashboard.press(sequences.escape);
+		await dashboard.shows('Export cancelled');
+	});
+});
+
+describe('smaller terminals', () => {
+	test('below 40×12 the dashboard says how much room it needs', async () => {
+		const dashboard = await renderDashboard({columns: 30, rows: 10});
+		await dashboard.shows('Terminal too small', '30×10, needs 40×12', 'q quits');
+		expect(dashboard.frame()).not.toContain(titleOf('timeline'));
+	});
+
+	test('under 26 rows the panes become tabs, one shown at a time', async () => {
+		const dashboard = await renderDashboard(tabs);
+		await dashboard.shows('[1 Timeline]', ' 2 Memoranda ', `▶ ${titleOf('timeline')}`, 'Diplomatic relations');
+		expect(dashboard.frame()).not.toContain('Turnover');
+		expect(dashboard.frame()).not.toContain('≈60');
+		dashboard.press('2');
+		await dashboard.shows('[2 Memoranda]', memorandaLine());
+		dashboard.press('3');
+		// Wide enough for the headline figures beside the chart, the derived balance marked.
+		await dashboard.shows('[3 Trade]', '2024*', '903.7 million USD', 'Exports 2025', '−752.3 million USD*');
+		expect(dashboard.frame()).not.toContain('Diplomatic relations');
+		dashboard.press(sequences.tab);
+		await dashboard.shows('[4 Companies]', '>60', '≈60');
+		dashboard.press('l');
+		await dashboard.shows('[1 Timeline]');
+	});
+
+	test.each([12, 16, 20, 25, 26, 33, 60])('at 100×%i every overlay fits the height', async (rows) => {
+		const dashboard = await renderDashboard({columns: inkColumns, rows});
+		await dashboard.shows('kzrs');
+		const fits = () => expect(dashboard.frame().split('\n').length).toBeLessThanOrEqual(rows - 1);
+		fits();
+		for (const pane of ['2', '3', '4']) {
+			dashboard.press(pane);
+			await dashboard.shows(`▶ ${pane}`);
+			fits();
+		}
+		dashboard.press(sequences.enter);
+		await dashboard.shows('j/k quote');
+		fits();
+		dashboard.press('q');
+		await dashboard.shows('▶ 4');
+		dashboard.press('?');
+		await dashboard.shows('Esc/q/? close');
+		fits();
+	});
+});
+
+describe('the plain-text snapshot', () => {
+	let text: string;
+	beforeAll(() => {
+		text = snapshot(db, databaseEnvironment(db, fixedNow), inkColumns);
+	});
+
+	test('holds all four panes and the first words of every timeline event', () => {
+		for (const pane of dashboardPanes) expect(text).toContain(titleOf(pane));
+		const events = readData('events');
+		expect(events.length).toBeGreaterThan(0);
+		for (const {title} of events) expect(text).toContain(title.split(' ').slice(0, 3).join(' '));
+		expect(text).toContain(memorandaLine());
+		expect(text).toContain(`${db.count('timeline')} rows`);
+	});
+
+	test('is plain text: no escape character, nothing wider than the columns asked for', () => {
+		expect(text).not.toContain('\u001B');
+		expect(frameProblems(text)).toEqual([]);
+		expect(Math.max(...text.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(inkColumns);
+	});
+});
+
+describe('commands carried out', () => {
+	afterAll(removeTempDirs);
+
+	test('Enter in the name prompt exports the filtered pane; an existing file is kept unless confirmed with y', async () => {
+		const file = join(makeTempDir(), 'vucic.csv');
+		const matching = db.count('timeline', 'vucic');
+		const dashboard = await startGrid();
+		const exportTo = async () => {
+			dashboard.press('e');
+			await dashboard.shows('Export Timeline to:');
+			dashboard.press(sequences.ctrlU);
+			dashboard.type(file);
+			await dashboard.shows(`to: ${file}▏`);
+			dashboard.press(sequences.enter);
+		};
+		dashboard.press('/');
+		dashboard.type('vucic');
+		await dashboard.shows(`/vucic 1/${matching}`);
+		dashboard.press(sequences.enter);
+		await exportTo();
+		await dashboard.shows(`Exported ${matching} rows to ${file}`);
+		const written = readFileSync(file, 'utf8');
+		expect(parseWithCsvParse(written)).toHaveLength(matching + 1);
+		writeFileSync(file, 'mine');
+		await exportTo();
+		await dashboard.shows(`${file} exists. Overwrite it? (y/n)`, 'y overwrite');
+		dashboard.press('n');
+		await dashboard.shows(`Kept ${file}; nothing written`);
+		expect(readFileSync(file, 'utf8')).toBe('mine');
+		await exportTo();
+		await dashboard.shows('Overwrite it? (y/n)');
+		dashboard.press('y');
+		await dashboard.shows(`Exported ${matching} rows to ${file}`);
+		expect(readFileSync(file, 'utf8')).toBe(written);
+	});
+
+	test('y copies the selected row, and in the detail the quote under the cursor', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('j', 'y');
+		await dashboard.shows('Copied row phone-call-vucic-tokayev-2024');
+		const [row] = dashboard.clipboard();
+		expect(row?.split('\t').slice(0, 2)).toEqual(['phone-call-vucic-tokayev-2024', '2024-02-20']);
+		dashboard.press(sequences.enter);
+		await dashboard.shows('Quotes (5)');
+		dashboard.press('j', 'y');
+		await dashboard.shows('Copied the quote from s001 (sr-Cyrl)');
+		const quote = byId(readData('events'), 'phone-call-vucic-tokayev-2024').citations[1]?.quote;
+		expect(dashboard.clipboard()[1]).toBe(quote);
+		// The status goes with the next key.
+		dashboard.press(sequences.escape);
+		await dashboard.shows('Tab/1-4 pane');
+		expect(dashboard.frame()).not.toContain('Copied');
+	});
+});
+
+test('the frame check itself notices a line too wide and a control character, but not colour', () => {
+	expect(frameProblems(`${'x'.repeat(inkColumns)}\n\u001B[36mcyan\u001B[39m`)).toEqual([]);
+	expect(frameProblems('ж'.repeat(inkColumns + 1))).toHaveLength(1);
+	// Wide characters take two columns each.
+	expect(frameProblems('界'.repeat(inkColumns / 2 + 1))).toHaveLength(1);
+	expect(frameProblems('a\u0007b')).toHaveLength(1);
+	expect(frameProblems('a\rb')).toHaveLength(1);
+	expect(frameProblems('\u001B]0;title\u0007')).toEqual([]);
+});

@@ -1,0 +1,651 @@
+// The dashboard's reducer, key by key, in every overlay: what each key does to
+// the state, over the shipped fact base (and hand-made environments for an
+// empty pane and a very long one).
+import {beforeAll, describe, expect, test} from 'vitest';
+import type {FactDatabase} from '../../source/db/database.js';
+import {bindings} from '../../source/ui/keys.js';
+import {type DashboardPane, dashboardPanes, layout, listHeight, type Size} from '../../source/ui/layout.js';
+import {type Environment, initialState, type State, viewQuery} from '../../source/ui/state.js';
+import {
+	brokenInvariants,
+	fixedToday,
+	gridSize,
+	type Input,
+	run,
+	shippedDatabase,
+	shippedEnvironment,
+	start,
+	syntheticEnvironment,
+	tabsSize,
+} from '../helpers/dashboard.js';
+import {byId, readData} from '../helpers/fact-base.js';
+import {commandsOf, everyBoundKey, key, keys, typed} from '../helpers/keys.js';
+
+let db: FactDatabase;
+let env: Environment;
+/** Rows per pane in the shipped data. */
+let totals: Record<DashboardPane, number>;
+
+beforeAll(async () => {
+	db = await shippedDatabase();
+	env = await shippedEnvironment();
+	totals = Object.fromEntries(dashboardPanes.map((pane) => [pane, db.count(pane)])) as Record<DashboardPane, number>;
+});
+
+/** Tabs with a timeline shorter than its 13 rows, so the list scrolls. */
+const shortTabs: Size = {columns: 60, rows: 14};
+const empty = syntheticEnvironment(0);
+const huge = syntheticEnvironment(100_000);
+
+/** The digit key that focuses `pane`. */
+const paneKey = (pane: DashboardPane) => key(String(dashboardPanes.indexOf(pane) + 1));
+const view = (state: State, pane: DashboardPane = state.focus) => state.views[pane];
+const timelineIndex = (id: string) => db.rows('timeline').findIndex((row) => row.id === id);
+const phoneCall = 'phone-call-vucic-tokayev-2024';
+
+describe('the key table and the test keys', () => {
+	test('the test keys reach every binding, so the fuzz tests draw from all of them', () => {
+		expect([...commandsOf(everyBoundKey)].sort()).toEqual(bindings.map(({command}) => command).sort());
+	});
+
+	test('keys read as Ink reports them', () => {
+		expect(key('j')).toEqual({command: 'down', text: 'j'});
+		expect(keys.down).toEqual({command: 'down', text: ''});
+		expect(keys.shiftTab).toEqual({command: 'previous-pane', text: ''});
+		expect(keys.tab).toEqual({command: 'next-pane', text: ''});
+		expect(keys.ctrlC).toEqual({command: 'quit', text: ''});
+		expect(key('q')).toEqual({command: 'quit', text: 'q'});
+		expect(key('G')).toEqual({command: 'last', text: 'G'});
+		expect(key('ж')).toEqual({command: undefined, text: 'ж'});
+		expect(keys.escape).toEqual({command: 'back', text: ''});
+		expect(keys.backspace).toEqual({command: 'erase', text: ''});
+		expect(keys.backspaceCtrlH).toEqual({command: 'erase', text: ''});
+	});
+});
+
+describe('the first state', () => {
+	test('focuses the timeline, selects each pane’s first row and counts its rows', () => {
+		const state = start(env);
+		expect(state.focus).toBe('timeline');
+		expect(state.overlay).toEqual({kind: 'none'});
+		expect(state.status).toBeNull();
+		expect(state.command).toBeNull();
+		for (const pane of dashboardPanes) {
+			expect(view(state, pane)).toEqual({selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: totals[pane]});
+			expect(totals[pane]).toBeGreaterThan(0);
+		}
+	});
+
+	test('the sizes under test give the layouts they stand for', () => {
+		expect(layout(gridSize).kind).toBe('grid');
+		expect(layout(tabsSize).kind).toBe('tabs');
+		expect(layout(shortTabs).kind).toBe('tabs');
+		// The short tabs must really scroll the timeline.
+		expect(listHeight('timeline', shortTabs)).toBeLessThan(db.count('timeline'));
+	});
+});
+
+describe('browse: switching panes', () => {
+	test('Tab goes round the panes in order, Shift-Tab backwards', () => {
+		const forward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.tab)).focus);
+		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'timeline']);
+		const backward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.shiftTab)).focus);
+		expect(backward).toEqual(['companies', 'trade', 'memoranda', 'timeline']);
+	});
+
+	test.each(dashboardPanes.map((pane, index) => [String(index + 1), pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
+		for (const from of ['1', '2', '3', '4']) {
+			expect(start(env, gridSize, key(from), key(digit)).focus).toBe(pane);
+		}
+	});
+
+	// h/← and l/→ from each pane. The grid is Timeline | Memoranda over Trade | Companies:
+	// there they stay in the row. One pane at a time, under tabs, they wrap round.
+	const sideways: Array<[string, DashboardPane, DashboardPane, DashboardPane, Size]> = [
+		['grid', 'timeline', 'timeline', 'memoranda', gridSize],
+		['grid', 'memoranda', 'timeline', 'memoranda', gridSize],
+		['grid', 'trade', 'trade', 'companies', gridSize],
+		['grid', 'companies', 'trade', 'companies', gridSize],
+		['tabs', 'timeline', 'companies', 'memoranda', tabsSize],
+		['tabs', 'memoranda', 'timeline', 'trade', tabsSize],
+		['tabs', 'trade', 'memoranda', 'companies', tabsSize],
+		['tabs', 'companies', 'trade', 'timeline', tabsSize],
+	];
+	test.each(sideways)('%s: from %s, left reaches %s and right %s', (_, from, left, right, size) => {
+		for (const press of [key('h'), keys.left]) expect(start(env, size, paneKey(from), press).focus).toBe(left);
+		for (const press of [key('l'), keys.right]) expect(start(env, size, paneKey(from), press).focus).toBe(right);
+	});
+
+	test('each pane keeps its own selection when focus moves away and back', () => {
+		const state = start(env, gridSize, key('j'), key('j'), keys.tab, key('j'), keys.tab, keys.tab, keys.tab);
+		expect(state.focus).toBe('timeline');
+		expect(view(state, 'timeline').selected).toBe(2);
+		expect(view(state, 'memoranda').selected).toBe(1);
+		expect(view(state, 'trade').selected).toBe(0);
+	});
+});
+
+describe('browse: moving the selection', () => {
+	test('j and ↓ move down, k and ↑ move up', () => {
+		expect(view(start(env, gridSize, key('j'))).selected).toBe(1);
+		expect(view(start(env, gridSize, keys.down, keys.down)).selected).toBe(2);
+		expect(view(start(env, gridSize, keys.down, keys.down, key('k'))).selected).toBe(1);
+		expect(view(start(env, gridSize, keys.down, keys.down, keys.up)).selected).toBe(1);
+	});
+
+	test('the selection stops at the first and the last row', () => {
+		expect(view(start(env, gridSize, key('k'))).selected).toBe(0);
+		expect(view(start(env, gridSize, keys.up, keys.pageUp)).selected).toBe(0);
+		const last = totals.timeline - 1;
+		expect(view(start(env, gridSize, ...Array(totals.timeline + 5).fill(key('j')))).selected).toBe(last);
+		expect(view(start(env, gridSize, key('G'), key('j'), keys.down, keys.pageDown)).selected).toBe(last);
+	});
+
+	test('g/Home go to the first row, G/End to the last', () => {
+		const last = totals.timeline - 1;
+		expect(view(start(env, gridSize, key('G'))).selected).toBe(last);
+		expect(view(start(env, gridSize, keys.end)).selected).toBe(last);
+		expect(view(start(env, gridSize, key('G'), key('g'))).selected).toBe(0);
+		expect(view(start(env, gridSize, key('G'), keys.home)).selected).toBe(0);
+	});
+
+	test('PgDn and PgUp (and Ctrl-F, Ctrl-B) move by the list’s height, stopping at the ends', () => {
+		const page = listHeight('timeline', shortTabs);
+		const last = totals.timeline - 1;
+		const down = start(env, shortTabs, keys.pageDown);
+		expect(view(down).selected).toBe(page);
+		expect(view(run(down, env, keys.ctrlF)).selected).toBe(Math.min(last, 2 * page));
+		const bottom = start(env, shortTabs, ...Array(5).fill(keys.pageDown));
+		expect(view(bottom).selected).toBe(last);
+		expect(view(run(bottom, env, keys.pageUp)).selected).toBe(last - page);
+		expect(view(run(bottom, env, keys.ctrlB)).selected).toBe(last - page);
+		expect(view(run(bottom, env, ...Array(5).fill(keys.pageUp))).selected).toBe(0);
+	});
+
+	test('the page is the focused pane’s own list height (the trade chart takes rows)', () => {
+		const trade = start(env, gridSize, key('3'), keys.pageDown);
+		expect(listHeight('trade', gridSize)).toBeLessThan(listHeight('timeline', gridSize));
+		expect(view(trade).selected).toBe(Math.min(totals.trade - 1, listHeight('trade', gridSize)));
+	});
+
+	test('the window scrolls just enough to keep the selection visible', () => {
+		const height = listHeight('timeline', shortTabs);
+		const last = totals.timeline - 1;
+		let state = start(env, shortTabs);
+		// Down, one row at a time: the window starts to move once the selection reaches its last line.
+		for (let row = 1; row <= last; row++) {
+			state = run(state, env, key('j'));
+			expect(view(state)).toMatchObject({selected: row, offset: Math.max(0, row - height + 1)});
+		}
+		// Back up: the window stays until the selection reaches its first line.
+		const bottomOffset = view(state).offset;
+		for (let row = last - 1; row >= 0; row--) {
+			state = run(state, env, key('k'));
+			expect(view(state)).toMatchObject({selected: row, offset: Math.min(bottomOffset, row)});
+		}
+		expect(view(start(env, shortTabs, key('G')))).toMatchObject({selected: last, offset: last - height + 1});
+		expect(view(start(env, shortTabs, key('G'), key('g')))).toMatchObject({selected: 0, offset: 0});
+	});
+
+	test('in a pane of 100,000 rows, G, PgUp and g keep the window around the selection', () => {
+		const height = listHeight('timeline', gridSize);
+		const bottom = start(huge, gridSize, key('G'));
+		expect(view(bottom)).toMatchObject({selected: 99_999, offset: 100_000 - height, total: 100_000});
+		const pageUp = run(bottom, huge, keys.pageUp);
+		expect(view(pageUp)).toMatchObject({selected: 99_999 - height, offset: 99_999 - height});
+		expect(view(run(pageUp, huge, key('g')))).toMatchObject({selected: 0, offset: 0});
+		expect(brokenInvariants(pageUp, huge)).toEqual([]);
+	});
+
+	test('in an empty pane every movement keeps selection and offset at 0', () => {
+		const state = start(empty, gridSize, key('j'), key('G'), keys.pageDown, key('k'), keys.pageUp, key('g'), keys.end);
+		for (const pane of dashboardPanes) expect(view(state, pane)).toMatchObject({selected: 0, offset: 0, total: 0});
+	});
+});
+
+describe('browse: the detail view', () => {
+	test('Enter opens the sources of the selected row', () => {
+		const state = start(env, gridSize, key('j'), key('j'), keys.enter);
+		expect(state.overlay).toEqual({kind: 'detail', pane: 'timeline', index: 2, cursor: 0});
+		const companies = start(env, gridSize, key('4'), key('j'), keys.enter);
+		expect(companies.overlay).toEqual({kind: 'detail', pane: 'companies', index: 1, cursor: 0});
+	});
+
+	test('Enter on an empty pane opens nothing', () => {
+		expect(start(empty, gridSize, keys.enter).overlay).toEqual({kind: 'none'});
+		const noMatch = start(env, gridSize, key('/'), ...typed('qqqzzz'), keys.enter);
+		expect(view(noMatch).total).toBe(0);
+		expect(run(noMatch, env, keys.enter).overlay).toEqual({kind: 'none'});
+	});
+
+	test('j/k, ↓/↑, g/G move the quote cursor within the row’s quotes and stop at the ends', () => {
+		const index = timelineIndex(phoneCall);
+		const quotes = byId(readData('events'), phoneCall).citations.length;
+		expect(quotes).toBeGreaterThan(2);
+		const detail = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter);
+		expect(detail.overlay).toEqual({kind: 'detail', pane: 'timeline', index, cursor: 0});
+		expect(env.quoteCount('timeline', viewQuery('timeline', view(detail), env), index)).toBe(quotes);
+		const cursor = (...presses: Input[]) => {
+			const {overlay} = run(detail, env, ...presses);
+			return overlay.kind === 'detail' ? overlay.cursor : undefined;
+		};
+		expect(cursor(key('j'))).toBe(1);
+		expect(cursor(keys.down, keys.down)).toBe(2);
+		expect(cursor(keys.down, keys.down, key('k'))).toBe(1);
+		expect(cursor(keys.down, keys.up)).toBe(0);
+		expect(cursor(key('k'))).toBe(0);
+		expect(cursor(keys.up, keys.up)).toBe(0);
+		expect(cursor(key('G'))).toBe(quotes - 1);
+		expect(cursor(keys.end, key('g'))).toBe(0);
+		expect(cursor(...Array(quotes + 3).fill(key('j')))).toBe(quotes - 1);
+		expect(cursor(key('G'), key('j'))).toBe(quotes - 1);
+	});
+
+	test('a row with one quote keeps the cursor on it; a row with none (hand-made) at 0', () => {
+		const one = start(env, gridSize, keys.enter);
+		expect(env.quoteCount('timeline', {}, 0)).toBe(1);
+		expect(run(one, env, key('j'), key('G')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+		const none = syntheticEnvironment(10, {quotes: () => 0});
+		expect(start(none, gridSize, keys.enter, key('j'), key('G'), key('k')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+	});
+
+	test('Esc and q close the detail; q does not quit there', () => {
+		for (const close of [keys.escape, key('q')]) {
+			const state = start(env, gridSize, key('j'), keys.enter, key('j'), close);
+			expect(state.overlay).toEqual({kind: 'none'});
+			expect(state.command).toBeNull();
+			expect(view(state).selected).toBe(1);
+		}
+	});
+
+	test('y in the detail copies the quote under the cursor, with the pane’s query', () => {
+		const sorted = start(env, gridSize, key('s'), key('S'), keys.enter, key('j'), key('y'));
+		const query = {filter: '', sort: env.sortable('timeline')[0], descending: true};
+		const quotes = env.quoteCount('timeline', query, 0);
+		expect(sorted.command).toEqual({id: 1, run: {kind: 'copy-quote', pane: 'timeline', query, index: 0, cursor: Math.min(1, quotes - 1)}});
+		const index = timelineIndex(phoneCall);
+		const phone = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter, key('j'), key('j'), key('y'));
+		expect(phone.command?.run).toEqual({kind: 'copy-quote', pane: 'timeline', query: {filter: '', sort: undefined, descending: false}, index, cursor: 2});
+		expect(phone.overlay).toMatchObject({kind: 'detail', cursor: 2});
+	});
+
+	test('other keys leave the detail as it is', () => {
+		const detail = start(env, gridSize, key('j'), keys.enter);
+		for (const press of [keys.tab, keys.shiftTab, key('2'), key('h'), key('l'), key('/'), key('s'), key('S'), key('e'), key('?'), keys.enter, keys.pageDown, key('x')]) {
+			expect(run(detail, env, press)).toEqual(detail);
+		}
+	});
+});
+
+describe('browse: the help overlay', () => {
+	test('? opens the help; Esc, q and ? close it without quitting', () => {
+		const help = start(env, gridSize, key('?'));
+		expect(help.overlay).toEqual({kind: 'help'});
+		for (const close of [keys.escape, key('q'), key('?')]) {
+			const closed = run(help, env, close);
+			expect(closed.overlay).toEqual({kind: 'none'});
+			expect(closed.command).toBeNull();
+		}
+	});
+
+	test('other keys leave the help open and change nothing', () => {
+		const help = start(env, gridSize, key('?'));
+		for (const press of [key('j'), keys.tab, key('3'), keys.enter, key('/'), key('e'), key('y'), key('G')]) {
+			expect(run(help, env, press)).toEqual(help);
+		}
+	});
+});
+
+describe('filter mode', () => {
+	const vucic = /vu[cč]i[cćč]|вучи[ћч]/i;
+
+	test('/ enters filter mode with an empty filter', () => {
+		const state = start(env, gridSize, key('/'));
+		expect(state.overlay).toEqual({kind: 'filter'});
+		expect(view(state)).toMatchObject({filter: '', total: totals.timeline});
+	});
+
+	test('typing "vucic" keeps the events that name Vučić, as the database counts them', () => {
+		const state = start(env, gridSize, key('j'), key('j'), key('/'), ...typed('vucic'));
+		const expected = readData('events').filter((event) => vucic.test(JSON.stringify(event))).length;
+		expect(expected).toBeGreaterThan(0);
+		expect(expected).toBeLessThan(totals.timeline);
+		expect(view(state)).toEqual({selected: 0, offset: 0, filter: 'vucic', sort: -1, descending: false, total: db.count('timeline', 'vucic')});
+		expect(view(state).total).toBe(expected);
+		expect(state.overlay).toEqual({kind: 'filter'});
+	});
+
+	test('every letter typed recounts the rows', () => {
+		let state = start(env, gridSize, key('/'));
+		let filter = '';
+		for (const letter of typed('vucic')) {
+			state = run(state, env, letter);
+			filter += letter.text;
+			expect(view(state)).toMatchObject({filter, total: env.count('timeline', filter), selected: 0, offset: 0});
+		}
+	});
+
+	test('Cyrillic finds what Latin finds: "Вучић" counts as "vucic"', () => {
+		const state = start(env, gridSize, key('/'), ...typed('Вучић'));
+		expect(view(state)).toMatchObject({filter: 'Вучић', total: env.count('timeline', 'vucic')});
+	});
+
+	test('bound letters, digits and symbols are text in the filter, not commands', () => {
+		const text = 'jkqeyhlgGsS/?1234 ';
+		const state = start(env, gridSize, key('/'), ...typed(text));
+		expect(state.overlay).toEqual({kind: 'filter'});
+		expect(state.focus).toBe('timeline');
+		expect(state.command).toBeNull();
+		expect(view(state)).toMatchObject({filter: text, total: env.count('timeline', text), sort: -1, descending: false});
+	});
+
+	test('Backspace deletes the last character (a whole Cyrillic letter) and recounts; on an empty filter it does nothing', () => {
+		const state = start(env, gridSize, key('/'), ...typed('vucicж'), keys.backspace);
+		expect(view(state)).toMatchObject({filter: 'vucic', total: env.count('timeline', 'vucic')});
+		expect(view(run(state, env, keys.backspaceCtrlH)).filter).toBe('vuci');
+		const cleared = run(state, env, ...Array(8).fill(keys.backspace));
+		expect(view(cleared)).toMatchObject({filter: '', total: totals.timeline});
+		expect(cleared.overlay).toEqual({kind: 'filter'});
+	});
+
+	test('Ctrl-U clears the filter and counts every row again', () => {
+		const state = start(env, gridSize, key('/'), ...typed('vucic'), keys.ctrlU);
+		expect(view(state)).toMatchObject({filter: '', total: totals.timeline});
+		expect(state.overlay).toEqual({kind: 'filter'});
+	});
+
+	test('↑/↓ and PgUp/PgDn move within the filtered rows while typing', () => {
+		const state = start(env, shortTabs, key('/'), ...typed('vucic'), keys.down, keys.down, keys.up);
+		expect(view(state)).toMatchObject({selected: 1, filter: 'vucic'});
+		const paged = run(state, env, keys.pageDown);
+		expect(view(paged).selected).toBe(Math.min(view(state).total - 1, 1 + listHeight('timeline', shortTabs)));
+		expect(view(run(paged, env, keys.pageUp, keys.pageUp)).selected).toBe(0);
+		expect(paged.overlay).toEqual({kind: 'filter'});
+	});
+
+	test('keys that mean nothing in a prompt (Tab, ←, Home) change nothing', () => {
+		const state = start(env, gridSize, key('/'), ...typed('vu'));
+		for (const press of [keys.tab, keys.shiftTab, keys.left, keys.right, keys.home, keys.end]) expect(run(state, env, press)).toEqual(state);
+	});
+
+	test('Enter keeps the filter and returns to browsing; Esc there clears it', () => {
+		const kept = start(env, gridSize, key('/'), ...typed('vucic'), keys.enter);
+		expect(kept.overlay).toEqual({kind: 'none'});
+		expect(view(kept)).toMatchObject({filter: 'vucic', total: env.count('timeline', 'vucic')});
+		const moved = run(kept, env, key('j'), key('j'));
+		expect(view(moved).selected).toBe(2);
+		const cleared = run(moved, env, keys.escape);
+		expect(view(cleared)).toMatchObject({filter: '', total: totals.timeline, selected: 0, offset: 0});
+		expect(cleared.overlay).toEqual({kind: 'none'});
+	});
+
+	test('Esc in filter mode clears the filter and leaves the mode', () => {
+		const state = start(env, gridSize, key('/'), ...typed('vucic'), keys.escape);
+		expect(state.overlay).toEqual({kind: 'none'});
+		expect(view(state)).toMatchObject({filter: '', total: totals.timeline});
+	});
+
+	test('Esc in browse without a filter changes nothing', () => {
+		const state = start(env, gridSize, key('j'));
+		expect(run(state, env, keys.escape)).toEqual(state);
+	});
+
+	test('a filter nothing matches gives no rows, selection 0, and nothing to open or copy', () => {
+		const state = start(env, gridSize, key('G'), key('/'), ...typed('xqzxqz'), keys.enter);
+		expect(view(state)).toMatchObject({filter: 'xqzxqz', total: 0, selected: 0, offset: 0});
+		const after = run(state, env, key('j'), key('G'), keys.enter, key('y'));
+		expect(after.overlay).toEqual({kind: 'none'});
+		expect(after.command).toBeNull();
+		expect(view(after)).toMatchObject({total: 0, selected: 0, offset: 0});
+	});
+
+	test('each pane has its own filter', () => {
+		const state = start(env, gridSize, key('/'), ...typed('vucic'), keys.enter, keys.tab);
+		expect(state.focus).toBe('memoranda');
+		expect(view(state, 'memoranda')).toMatchObject({filter: '', total: totals.memoranda});
+		const memoranda = run(state, env, key('/'), ...typed('health'), keys.enter);
+		expect(view(memoranda, 'memoranda')).toMatchObject({filter: 'health', total: env.count('memoranda', 'health')});
+		expect(view(memoranda, 'timeline')).toMatchObject({filter: 'vucic', total: env.count('timeline', 'vucic')});
+	});
+});
+
+describe('sorting', () => {
+	test.each(dashboardPanes)('s in %s cycles through its sortable columns, then back to its own order', (pane) => {
+		const columns = env.sortable(pane);
+		expect(columns.length).toBeGreaterThan(0);
+		let state = start(env, gridSize, paneKey(pane));
+		const seen: Array<string | undefined> = [];
+		for (let press = 0; press <= columns.length; press++) {
+			state = run(state, env, key('s'));
+			seen.push(viewQuery(pane, view(state), env).sort);
+		}
+		expect(seen).toEqual([...columns, undefined]);
+		expect(view(state).sort).toBe(-1);
+	});
+
+	test('s and S put the selection back on the first row', () => {
+		const bottom = start(env, shortTabs, key('G'));
+		expect(view(bottom).offset).toBeGreaterThan(0);
+		expect(view(run(bottom, env, key('s')))).toMatchObject({sort: 0, selected: 0, offset: 0});
+		expect(view(run(bottom, env, key('S')))).toMatchObject({descending: true, selected: 0, offset: 0});
+	});
+
+	test('S toggles descending order, sorted or not', () => {
+		expect(view(start(env, gridSize, key('S'))).descending).toBe(true);
+		expect(view(start(env, gridSize, key('S'), key('S'))).descending).toBe(false);
+		const state = start(env, gridSize, key('s'), key('s'), key('S'));
+		expect(viewQuery('timeline', view(state), env)).toEqual({filter: '', sort: env.sortable('timeline')[1], descending: true});
+	});
+
+	test('with no sortable columns, s keeps the pane’s own order', () => {
+		const plain = syntheticEnvironment(5, {sortable: []});
+		expect(view(start(plain, gridSize, key('s'))).sort).toBe(-1);
+		expect(view(start(plain, gridSize, key('s'), key('s'))).sort).toBe(-1);
+	});
+});
+
+describe('export', () => {
+	test.each(dashboardPanes)('e in %s asks for a file name, kzrs-<pane>-<today>.csv by default', (pane) => {
+		const state = start(env, gridSize, paneKey(pane), key('e'));
+		expect(state.overlay).toEqual({kind: 'export-name', name: `kzrs-${pane}-${fixedToday}.csv`});
+	});
+
+	test('the name is edited like the filter: typed text (bound letters too), Backspace, Ctrl-U', () => {
+		const name = (state: State) => (state.overlay.kind === 'export-name' ? state.overlay.name : undefined);
+		const base = `kzrs-timeline-${fixedToday}.csv`;
+		const prompt = start(env, gridSize, key('e'));
+		expect(name(run(prompt, env, ...typed('x')))).toBe(`${base}x`);
+		expect(name(run(prompt, env, ...typed('qejy')))).toBe(`${base}qejy`);
+		expect(name(run(prompt, env, keys.backspace, keys.backspace, keys.backspace, keys.backspace))).toBe(base.slice(0, -4));
+		expect(name(run(prompt, env, keys.ctrlU))).toBe('');
+		expect(name(run(prompt, env, keys.ctrlU, ...typed('связи.csv')))).toBe('связи.csv');
+		expect(name(run(prompt, env, keys.ctrlU, keys.backspace))).toBe('');
+		for (const press of [keys.tab, keys.up, keys.down, keys.left, keys.pageDown]) expect(run(prompt, env, press)).toEqual(prompt);
+		expect(run(prompt, env, key('q')).command).toBeNull();
+	});
+
+	test('Enter asks the app to export the pane with its filter and sort, without overwriting', () => {
+		const state = start(env, gridSize, key('/'), ...typed('vucic'), keys.enter, key('s'), key('s'), key('S'), key('e'), keys.enter);
+		expect(state.overlay).toEqual({kind: 'none'});
+		expect(state.command).toEqual({
+			id: 1,
+			run: {
+				kind: 'export',
+				pane: 'timeline',
+				query: {filter: 'vucic', sort: env.sortable('timeline')[1], descending: true},
+				file: `kzrs-timeline-${fixedToday}.csv`,
+				force: false,
+			},
+		});
+	});
+
+	test('the name is trimmed; an empty name is refused with an error and the prompt stays', () => {
+		const trimmed = start(env, gridSize, key('4'), key('e'), keys.ctrlU, ...typed('  out.csv '), keys.enter);
+		expect(trimmed.command?.run).toEqual({kind: 'export', pane: 'companies', query: {filter: '', sort: undefined, descending: false}, file: 'out.csv', force: false});
+		for (const name of ['', '   ']) {
+			const refused = start(env, gridSize, key('e'), keys.ctrlU, ...typed(name), keys.enter);
+			expect(refused.command).toBeNull();
+			expect(refused.overlay).toEqual({kind: 'export-name', name});
+			expect(refused.status).toEqual({text: 'Type a file name, or Esc to cancel', tone: 'error'});
+		}
+	});
+
+	test('Esc cancels the export with a status and no command', () => {
+		const state = start(env, gridSize, key('e'), keys.escape);
+		expect(state.overlay).toEqual({kind: 'none'});
+		expect(state.command).toBeNull();
+		expect(state.status).toEqual({text: 'Export cancelled', tone: 'info'});
+	});
+
+	test('when the file exists, the app reports it and the dashboard asks before overwriting', () => {
+		const asked = start(env, gridSize, key('e'), keys.enter, {type: 'export-exists', file: 'out.csv'});
+		expect(asked.overlay).toEqual({kind: 'export-confirm', name: 'out.csv'});
+		for (const yes of [key('y'), key('Y')]) {
+			const confirmed = run(asked, env, yes);
+			expect(confirmed.overlay).toEqual({kind: 'none'});
+			expect(confirmed.command).toEqual({
+				id: 2,
+				run: {kind: 'export', pane: 'timeline', query: {filter: '', sort: undefined, descending: false}, file: 'out.csv', force: true},
+			});
+		}
+	});
+
+	test('n, N and Esc keep the existing file: a status, no command', () => {
+		const asked = start(env, gridSize, key('e'), keys.enter, {type: 'export-exists', file: 'out.csv'});
+		for (const no of [key('n'), key('N'), keys.escape]) {
+			const kept = run(asked, env, no);
+			expect(kept.overlay).toEqual({kind: 'none'});
+			expect(kept.command).toEqual(asked.command);
+			expect(kept.status).toEqual({text: 'Kept out.csv; nothing written', tone: 'info'});
+		}
+	});
+
+	test('other keys, q included, leave the question open', () => {
+		const asked = start(env, gridSize, key('e'), keys.enter, {type: 'export-exists', file: 'out.csv'});
+		for (const press of [key('q'), key('j'), keys.enter, keys.tab, key('x'), key('e')]) expect(run(asked, env, press)).toEqual(asked);
+	});
+});
+
+describe('copy and quit', () => {
+	test('y in browse copies the selected row with the pane’s query', () => {
+		const state = start(env, gridSize, key('2'), key('s'), key('j'), key('y'));
+		expect(state.command).toEqual({
+			id: 1,
+			run: {kind: 'copy-row', pane: 'memoranda', query: {filter: '', sort: env.sortable('memoranda')[0], descending: false}, index: 1},
+		});
+		expect(state.overlay).toEqual({kind: 'none'});
+	});
+
+	test('y in an empty pane copies nothing', () => {
+		expect(start(empty, gridSize, key('y')).command).toBeNull();
+	});
+
+	test('q in browse quits', () => {
+		expect(start(env, gridSize, key('q')).command).toEqual({id: 1, run: {kind: 'quit'}});
+	});
+
+	const modes: Array<[string, Input[]]> = [
+		['browse', []],
+		['filter', [key('/'), ...typed('vu')]],
+		['detail', [keys.enter]],
+		['help', [key('?')]],
+		['export-name', [key('e')]],
+		['export-confirm', [key('e'), keys.enter, {type: 'export-exists', file: 'out.csv'}]],
+	];
+	test.each(modes)('Ctrl-C quits from %s', (mode, setup) => {
+		const before = start(env, gridSize, ...setup);
+		expect(before.overlay.kind).toBe(mode === 'browse' ? 'none' : mode);
+		const after = run(before, env, keys.ctrlC);
+		expect(after.command).toEqual({id: (before.command?.id ?? 0) + 1, run: {kind: 'quit'}});
+	});
+
+	test('in the filter a plain q is text, not quit', () => {
+		const state = start(env, gridSize, key('/'), key('q'));
+		expect(state.command).toBeNull();
+		expect(view(state).filter).toBe('q');
+	});
+
+	test('command ids go up by one per command, and other keys keep the last command', () => {
+		const ids: Array<number | undefined> = [];
+		let state = start(env, gridSize);
+		for (const press of [key('y'), key('j'), key('y'), key('e'), keys.enter, key('?'), keys.escape, key('q')]) {
+			state = run(state, env, press);
+			ids.push(state.command?.id);
+		}
+		expect(ids).toEqual([1, 1, 2, 2, 3, 3, 3, 4]);
+		expect(state.command?.run).toEqual({kind: 'quit'});
+	});
+});
+
+describe('the status line', () => {
+	test('a status shows until the next key', () => {
+		const status = {text: 'Exported 13 rows', tone: 'info'} as const;
+		const shown = start(env, gridSize, {type: 'status', status});
+		expect(shown.status).toEqual(status);
+		expect(run(shown, env, {type: 'resize', size: tabsSize}).status).toEqual(status);
+		const next = run(shown, env, key('j'));
+		expect(next.status).toBeNull();
+		expect(view(next).selected).toBe(1);
+		// Even a key that does nothing clears it.
+		expect(run(shown, env, key('x')).status).toBeNull();
+	});
+
+	test('an error in the name prompt clears on the next key, which still edits the name', () => {
+		const refused = start(env, gridSize, key('e'), keys.ctrlU, keys.enter);
+		const next = run(refused, env, key('a'));
+		expect(next.status).toBeNull();
+		expect(next.overlay).toEqual({kind: 'export-name', name: 'a'});
+	});
+});
+
+describe('resizing', () => {
+	test('a smaller terminal keeps the selection and moves the window to show it', () => {
+		const big = start(env, gridSize, key('G'));
+		expect(view(big)).toMatchObject({selected: totals.timeline - 1, offset: 0});
+		const small = run(big, env, {type: 'resize', size: shortTabs});
+		const height = listHeight('timeline', shortTabs);
+		expect(small.size).toEqual(shortTabs);
+		expect(view(small)).toMatchObject({selected: totals.timeline - 1, offset: totals.timeline - height});
+		expect(brokenInvariants(small, env)).toEqual([]);
+	});
+
+	test('a larger terminal pulls the window back so it is not left half empty', () => {
+		const small = start(env, shortTabs, key('G'), keys.pageUp);
+		expect(view(small).offset).toBeGreaterThan(0);
+		const big = run(small, env, {type: 'resize', size: gridSize});
+		expect(view(big)).toMatchObject({selected: view(small).selected, offset: 0});
+	});
+
+	test('every pane is settled, not only the focused one', () => {
+		const state = start(env, gridSize, key('G'), key('2'), key('G'), key('3'), key('G'), key('4'), key('G'), {type: 'resize', size: {columns: 40, rows: 12}});
+		for (const pane of dashboardPanes) expect(view(state, pane).selected).toBe(totals[pane] - 1);
+		expect(brokenInvariants(state, env)).toEqual([]);
+	});
+
+	test.each([
+		{columns: 30, rows: 8},
+		{columns: 0, rows: 0},
+		{columns: 1, rows: 1},
+		{columns: 39, rows: 100},
+	])('below the minimum ($columns×$rows) nothing throws and keys still work', (size) => {
+		const state = start(env, gridSize, key('G'), {type: 'resize', size});
+		expect(layout(size).kind).toBe('too-small');
+		expect(view(state)).toMatchObject({selected: totals.timeline - 1, offset: totals.timeline - 1});
+		const moved = run(state, env, key('k'), keys.tab, key('j'), keys.pageDown);
+		expect(brokenInvariants(moved, env)).toEqual([]);
+		expect(moved.focus).toBe('memoranda');
+		expect(run(moved, env, {type: 'resize', size: gridSize}).size).toEqual(gridSize);
+	});
+
+	test('in a pane of 100,000 rows a resize keeps the bottom row in view', () => {
+		const state = start(huge, gridSize, key('G'), {type: 'resize', size: tabsSize});
+		const height = listHeight('timeline', tabsSize);
+		expect(view(state)).toMatchObject({selected: 99_999, offset: 100_000 - height});
+	});
+
+	test('the first state is valid at any size', () => {
+		for (const size of [gridSize, tabsSize, shortTabs, {columns: 0, rows: 0}]) {
+			expect(brokenInvariants(initialState(size, env), env)).toEqual([]);
+		}
+	});
+});
