@@ -121,14 +121,10 @@ CREATE VIEW citations AS
 `;
 
 // Built after the rows are in: one sort per index instead of a tree kept in
-// order through every insert.
+// order through every insert. The indexes for sorting a pane are built when a
+// sort first asks for them (see FactDatabase.sortIndex), not at start.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
-CREATE INDEX trade_by_indicator ON trade (indicator, period);
-CREATE INDEX trade_by_period ON trade (period);
-CREATE INDEX trade_by_value ON trade (value);
-CREATE INDEX trade_by_label ON trade (label);
-CREATE INDEX trade_by_product ON trade (product);
 CREATE INDEX companies_by_subject ON companies (subject);
 CREATE INDEX quotes_by_source ON quotes (source_id);
 CREATE INDEX fact_quotes_by_quote ON fact_quotes (quote_id);
