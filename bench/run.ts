@@ -1,1 +1,383 @@
-export {};
+// `npm run bench`: measures kzrs's startup, key-to-frame latency, load and
+// export against its targets, prints one table, and flags regressions against
+// the baseline kept in BENCHMARKS.md. Timings never make it fail: it exits 1
+// only when something could not be run or measured at all.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {availableParallelism, loadavg, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {type Baseline, baselineBlock, compare, type Figures, readBaseline, recordBlocks, regressionFloorMs, regressionShare} from './baseline.js';
+import {dataDirectory, type Inputs, filterCounts, savedDatabase} from './data.js';
+import {rssMethod, type Timed, timeAndMemory, timeCommand} from './processes.js';
+import {type KeyTiming, type Plan, runPty, type SessionPlan, type SessionResult, type Step} from './pty.js';
+import {ratioOf, type Summary, summarize} from './stats.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const cli = join(root, 'dist/cli.js');
+const driver = join(root, 'bench/pty_driver.py');
+const documentFile = join(root, 'BENCHMARKS.md');
+const sizes = [100, 10_000, 100_000] as const;
+type Size = (typeof sizes)[number];
+const largest: Size = 100_000;
+const paneTitles = ['Timeline', 'Memoranda', 'Trade', 'Companies'];
+const filterText = 'expo';
+const sections = ['startup', 'keys', 'load', 'export'] as const;
+type Section = (typeof sections)[number];
+
+const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,load,export] [-- --record]
+
+  --quick    fewer repetitions (a rough look, not for the baseline)
+  --only S   run only these sections, comma-separated: ${sections.join(', ')}
+  --record   write this run's machine, table and baseline into BENCHMARKS.md
+`;
+
+const {values: options} = parseArgs({
+	options: {quick: {type: 'boolean', default: false}, only: {type: 'string'}, record: {type: 'boolean', default: false}, help: {type: 'boolean', default: false}},
+});
+if (options.help) {
+	process.stdout.write(usage);
+	process.exit(0);
+}
+const chosen = new Set((options.only?.split(',') ?? sections).map((section) => section.trim()));
+const unknownSection = [...chosen].find((section) => !sections.includes(section as Section));
+if (unknownSection) {
+	process.stderr.write(`bench: unknown section "${unknownSection}"\n${usage}`);
+	process.exit(2);
+}
+const rounds = options.quick ? {startup: 3, keys: 1, load: 2, export: 2} : {startup: 10, keys: 4, load: 5, export: 5};
+const keysPerSession = {j: 10, jumps: 6};
+
+// ---- set-up ---------------------------------------------------------------
+
+const problems: string[] = [];
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+function newestUnder(path: string): number {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestUnder(join(path, entry))));
+}
+
+/** Rebuilds dist/cli.js when it is missing or older than its sources (npm run bench builds first anyway). */
+function ensureBuilt(): void {
+	const sourcesChanged = Math.max(newestUnder(join(root, 'source')), newestUnder(join(root, 'build.mjs')), newestUnder(join(root, 'package-lock.json')));
+	if (existsSync(cli) && statSync(cli).mtimeMs >= sourcesChanged) return;
+	log('building dist/cli.js');
+	const built = spawnSync(process.execPath, ['build.mjs'], {cwd: root, stdio: 'inherit'});
+	if (built.status !== 0) throw new Error('node build.mjs failed');
+}
+
+function requireTool(command: string, args: string[]): void {
+	const result = spawnSync(command, args, {stdio: 'ignore'});
+	if (result.error || result.status !== 0) throw new Error(`${command} is needed and could not be run`);
+}
+
+type Machine = {nproc: number; cpu: string; node: string; python: string; sqlite3: string; kernel: string};
+
+function machine(): Machine {
+	const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+	const version = (command: string, args: string[]) => spawnSync(command, args, {encoding: 'utf8'}).stdout?.trim().split(/\s/)[0] ?? 'unknown';
+	return {
+		nproc: availableParallelism(),
+		cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown',
+		node: process.version,
+		python: spawnSync('python3', ['--version'], {encoding: 'utf8'}).stdout?.trim().replace(/^Python /, '') ?? 'unknown',
+		sqlite3: version('sqlite3', ['--version']),
+		kernel: spawnSync('uname', ['-r'], {encoding: 'utf8'}).stdout?.trim() ?? 'unknown',
+	};
+}
+
+/** Order of the compared commands in round `round`: rotated so none always goes first. */
+const rotate = <T>(items: readonly T[], round: number): T[] => items.map((_, index) => items[(index + round) % items.length] as T);
+
+// ---- the table ------------------------------------------------------------
+
+type Row = {
+	measurement: string;
+	summary?: Summary;
+	unit: 'ms' | 'MB';
+	target: string;
+	ratio?: number;
+	verdict: 'pass' | 'FAIL' | 'info' | 'not measured';
+	note?: string;
+};
+const rows: Row[] = [];
+const figures: Figures = {};
+
+const fixed = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const verdictOf = (...checks: Array<boolean | undefined>): Row['verdict'] =>
+	checks.some((check) => check === undefined) ? 'not measured' : checks.every(Boolean) ? 'pass' : 'FAIL';
+
+function renderTable(): string {
+	const header = ['measurement', 'median', 'min–max', 'target', 'ratio', 'verdict'];
+	const lines = rows.map((row) => [
+		row.measurement + (row.note ? ` (${row.note})` : ''),
+		row.summary ? `${fixed(row.summary.median)} ${row.unit}` : '—',
+		row.summary ? `${fixed(row.summary.min)}–${fixed(row.summary.max)} ${row.unit} (n=${row.summary.count})` : '—',
+		row.target,
+		row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`,
+		row.verdict,
+	]);
+	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] as string).length)));
+	const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] as number)).join(' | ')} |`;
+	return [format(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(format)].join('\n');
+}
+
+// ---- a. startup -----------------------------------------------------------
+
+async function measureStartup(inputs: Inputs): Promise<void> {
+	const {build} = await import('esbuild');
+	const helloBundle = join(inputs.cacheDir, 'hello-ink.bundle.mjs');
+	// The same bundling as build.mjs gives dist/cli.js: the floor for any bundled Ink program.
+	await build({
+		entryPoints: [join(root, 'bench/fixtures/hello-ink.mjs')],
+		outfile: helloBundle,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		minifySyntax: true,
+		legalComments: 'none',
+		define: {'process.env.NODE_ENV': '"production"'},
+		alias: {'react-devtools-core': join(root, 'scripts/stubs/react-devtools-core.js'), 'is-in-ci': join(root, 'scripts/stubs/is-in-ci.js')},
+		banner: {js: "import {createRequire as benchRequire} from 'node:module'; const require = benchRequire(import.meta.url);"},
+		logLevel: 'warning',
+	});
+	// React's production build for the unbundled program too, as the bundle defines it.
+	const production = {NODE_ENV: 'production'};
+	const programs: SessionPlan[] = [
+		{name: 'kzrs', argv: [process.execPath, cli], cwd: root, frame: paneTitles},
+		{name: 'hello-ink', argv: [process.execPath, join(root, 'bench/fixtures/hello-ink.mjs')], cwd: root, env: production, frame: ['hello']},
+		{name: 'hello-ink-bundled', argv: [process.execPath, helloBundle], cwd: root, env: production, frame: ['hello']},
+	];
+	const sessions = Array.from({length: rounds.startup}, (_, round) => rotate(programs, round)).flat();
+	log(`startup: ${sessions.length} sessions in a 120×40 pty`);
+	const results = await runPty(driver, plan(sessions));
+	const frames = (name: string) => summarize(results.filter((result) => result.name === name).map((result) => result.frame_ms));
+	reportFailures(results);
+	const kzrs = frames('kzrs');
+	const hello = frames('hello-ink');
+	const bundled = frames('hello-ink-bundled');
+	const ratio = ratioOf(kzrs, hello);
+	rows.push({measurement: 'a. kzrs first full frame (4 panes), 120×40 pty', summary: kzrs, unit: 'ms', target: '≤ 0.5× hello-ink', ratio, verdict: verdictOf(ratio === undefined ? undefined : ratio <= 0.5)});
+	rows.push({measurement: 'a. hello-ink first frame, unbundled Ink', summary: hello, unit: 'ms', target: 'reference', verdict: 'info'});
+	rows.push({measurement: 'a. hello-ink first frame, bundled (floor)', summary: bundled, unit: 'ms', target: 'reference', ratio: ratioOf(kzrs, bundled), verdict: 'info', note: 'ratio: kzrs/floor'});
+	if (kzrs) figures['startup.kzrs_first_frame_ms'] = kzrs.median;
+	if (ratio !== undefined) figures['startup.ratio_vs_hello_ink'] = ratio;
+}
+
+function plan(sessions: SessionPlan[]): Plan {
+	return {cols: 120, rows: 40, term: 'xterm-256color', quiet_ms: 150, gap_ms: 100, key_timeout: 5, sessions};
+}
+
+function reportFailures(results: SessionResult[]): void {
+	const failed = results.filter((result) => !result.ok);
+	if (failed.length === 0) return;
+	const first = failed[0] as SessionResult;
+	const message = `${failed.length} of ${results.length} pty sessions failed; first, ${first.name}: ${first.error}`;
+	problems.push(message);
+	log(message);
+	if (first.tail) log(`its screen ended with: ${JSON.stringify(first.tail.slice(-400))}`);
+}
+
+// ---- b. key-to-frame latency ----------------------------------------------
+
+const position = (at: number, of: number) => `(?<!\\d)${at}/${of}(?!\\d)`;
+
+function keySteps(size: number, counts: Map<string, number>): Step[] {
+	const steps: Step[] = [{key: '3', label: 'focus', settle: true}];
+	for (let press = 1; press <= keysPerSession.j; press++) steps.push({key: 'j', label: 'j', expect: position(press + 1, size)});
+	for (let press = 0; press < keysPerSession.jumps; press++) {
+		steps.push(press % 2 === 0 ? {key: 'G', label: 'G/g', expect: position(size, size)} : {key: 'g', label: 'G/g', expect: position(1, size)});
+	}
+	steps.push({key: '/', label: '/'});
+	for (let typed = 1; typed <= filterText.length; typed++) {
+		const text = filterText.slice(0, typed);
+		steps.push({key: filterText[typed - 1] as string, label: 'filter', expect: `(?<!\\d)\\d+/${counts.get(text) ?? 0}(?!\\d)`});
+	}
+	return steps;
+}
+
+async function measureKeys(inputs: Inputs, directories: Map<Size, string>): Promise<void> {
+	const perSize = new Map<Size, SessionPlan>();
+	for (const size of sizes) {
+		const directory = directories.get(size) as string;
+		const prefixes = Array.from({length: filterText.length}, (_, index) => filterText.slice(0, index + 1));
+		const counts = filterCounts(savedDatabase(inputs, size, directory), prefixes);
+		perSize.set(size, {
+			name: String(size),
+			argv: [process.execPath, cli, '--data', directory],
+			cwd: root,
+			frame: paneTitles,
+			frame_timeout: 90,
+			steps: keySteps(size, counts),
+			quit: ['\u001b', 'q'],
+		});
+	}
+	const sessions = Array.from({length: rounds.keys}, (_, round) => rotate(sizes, round).map((size) => perSize.get(size) as SessionPlan)).flat();
+	log(`keys: ${sessions.length} sessions, ${keysPerSession.j} j, ${keysPerSession.jumps} G/g and "/${filterText}" each`);
+	const results = await runPty(driver, plan(sessions));
+	reportFailures(results);
+	const quitFailures = results.filter((result) => result.ok && result.quit_ok === false).length;
+	if (quitFailures > 0) log(`${quitFailures} sessions did not exit after Esc, q (killed)`);
+
+	const timings = (size: Size, label: string): KeyTiming[] =>
+		results.filter((result) => result.name === String(size)).flatMap((result) => result.keys.filter((key) => key.label === label));
+	const kinds = [
+		{label: 'j', title: 'j (next row)', limit: 16, key: 'j'},
+		{label: 'G/g', title: 'G/g (last/first row)', limit: 16, key: 'Gg'},
+		{label: 'filter', title: `typing "/${filterText}", per character`, limit: 33, key: 'filter'},
+	];
+	for (const kind of kinds) {
+		const base = summarize(timings(100, kind.label).map((key) => key.first_byte_ms));
+		for (const size of sizes) {
+			const keys = timings(size, kind.label);
+			const summary = summarize(keys.map((key) => key.first_byte_ms));
+			const verified = keys.filter((key) => key.verified).length;
+			const silent = keys.filter((key) => key.first_byte_ms == null).length;
+			const note = [`${verified}/${keys.length} frames verified`, silent ? `${silent} without output` : ''].filter(Boolean).join(', ');
+			if (keys.length > 0 && verified < keys.length) log(`keys: ${kind.label} at ${size} rows: only ${verified} of ${keys.length} frames showed the expected position`);
+			const ratio = size === 100 ? undefined : ratioOf(summary, base);
+			const measurement = `b. ${kind.title} @ ${size.toLocaleString('en')} rows`;
+			if (size !== largest) {
+				rows.push({measurement, summary, unit: 'ms', target: 'reference', ratio, verdict: 'info', note});
+				continue;
+			}
+			const scaling = kind.label !== 'filter';
+			const target = scaling ? `≤ ${kind.limit} ms, ≤ 1.5× @100` : `≤ ${kind.limit} ms`;
+			const checks = [summary ? summary.median <= kind.limit : undefined, ...(scaling ? [ratio === undefined ? undefined : ratio <= 1.5] : [])];
+			rows.push({measurement, summary, unit: 'ms', target, ratio, verdict: verdictOf(...checks), note});
+			if (summary) figures[`keys.${kind.key}_100k_ms`] = summary.median;
+			if (ratio !== undefined) figures[`keys.${kind.key}_ratio_100k_vs_100`] = ratio;
+		}
+	}
+	const opening = summarize(sizes.flatMap((size) => timings(size, '/').map((key) => key.first_byte_ms)));
+	rows.push({measurement: 'b. opening the filter (/), all sizes', summary: opening, unit: 'ms', target: 'reference', verdict: 'info'});
+}
+
+// ---- c. load --------------------------------------------------------------
+
+function measureLoad(directories: Map<Size, string>, scratch: string): void {
+	const runs = new Map<Size, Timed[]>(sizes.map((size) => [size, []]));
+	log(`load: kzrs check, ${rounds.load} rounds over ${sizes.join(', ')} rows (peak RSS by ${rssMethod})`);
+	for (let round = 0; round < rounds.load; round++) {
+		for (const size of rotate(sizes, round)) {
+			runs.get(size)?.push(timeAndMemory([process.execPath, cli, 'check', '--data', directories.get(size) as string], {cwd: root, scratch}));
+		}
+	}
+	const wall = (size: Size) => summarize((runs.get(size) ?? []).map((run) => run.ms));
+	const memory = (size: Size) => summarize((runs.get(size) ?? []).map((run) => run.rssMb));
+	const small = wall(100);
+	for (const size of sizes) {
+		const summary = wall(size);
+		const measurement = `c. kzrs check --data (${size.toLocaleString('en')} rows): wall`;
+		if (size === largest) {
+			rows.push({measurement, summary, unit: 'ms', target: '≤ 1000 ms', ratio: ratioOf(summary, small), verdict: verdictOf(summary ? summary.median <= 1000 : undefined), note: 'ratio: vs 100 rows'});
+		} else {
+			rows.push({measurement, summary, unit: 'ms', target: 'reference', ratio: size === 100 ? undefined : ratioOf(summary, small), verdict: 'info'});
+		}
+	}
+	const peak = memory(largest);
+	rows.push({measurement: 'c. kzrs check --data (100,000 rows): peak RSS', summary: peak, unit: 'MB', target: '≤ 150 MB', verdict: verdictOf(peak ? peak.median <= 150 : undefined)});
+	rows.push({measurement: 'c. kzrs check --data (100 rows): peak RSS', summary: memory(100), unit: 'MB', target: 'reference', verdict: 'info'});
+	const big = wall(largest);
+	if (big) figures['load.check_100k_ms'] = big.median;
+	// Scaling as the cost of each further 1,000 rows: a ratio to 100 rows would
+	// count a faster start against the large case.
+	if (big && small) figures['load.check_ms_per_1k_rows'] = (big.median - small.median) / ((largest - 100) / 1000);
+	if (peak) figures['memory.check_100k_peak_rss_mb'] = peak.median;
+}
+
+// ---- d. export ------------------------------------------------------------
+
+function measureExport(inputs: Inputs, directory: string, scratch: string): void {
+	const database = savedDatabase(inputs, largest, directory);
+	const commands = {
+		kzrs: () => timeCommand([process.execPath, cli, 'export', 'trade', '--data', directory, '--out', join(scratch, 'trade.csv'), '--force'], {cwd: root}),
+		sqlite3: () => timeCommand(['sqlite3', '-csv', database, 'select * from trade'], {cwd: root, stdoutFile: join(scratch, 'trade-sqlite3.csv')}),
+	};
+	const times = {kzrs: [] as number[], sqlite3: [] as number[]};
+	log(`export: ${rounds.export} rounds of kzrs export trade and sqlite3 -csv, 100,000 rows`);
+	for (let round = 0; round < rounds.export; round++) {
+		for (const name of rotate(['kzrs', 'sqlite3'] as const, round)) times[name].push(commands[name]().ms);
+	}
+	const kzrs = summarize(times.kzrs);
+	const sqlite3 = summarize(times.sqlite3);
+	const ratio = ratioOf(kzrs, sqlite3);
+	rows.push({measurement: 'd. kzrs export trade --out (100,000 rows)', summary: kzrs, unit: 'ms', target: '≤ 2× sqlite3 -csv', ratio, verdict: verdictOf(ratio === undefined ? undefined : ratio <= 2)});
+	rows.push({measurement: 'd. sqlite3 -csv "select * from trade" (saved db)', summary: sqlite3, unit: 'ms', target: 'reference', verdict: 'info'});
+	if (kzrs) figures['export.trade_100k_ms'] = kzrs.median;
+	if (ratio !== undefined) figures['export.ratio_vs_sqlite3'] = ratio;
+}
+
+// ---- the run --------------------------------------------------------------
+
+async function main(): Promise<number> {
+	ensureBuilt();
+	requireTool('python3', ['--version']);
+	requireTool('sqlite3', ['--version']);
+	const inputs: Inputs = {root, dataDir: join(root, 'data'), seedsDir: join(root, 'seeds'), cli, cacheDir: join(tmpdir(), 'kzrs-bench')};
+	const scratch = join(inputs.cacheDir, 'scratch');
+	mkdirSync(scratch, {recursive: true});
+	const directories = new Map<Size, string>(sizes.map((size) => [size, dataDirectory(inputs, size)]));
+	const about = machine();
+	const loadAtStart = loadavg()[0] as number;
+	if (loadAtStart > about.nproc / 2) log(`warning: the machine is busy (load average ${loadAtStart.toFixed(1)} on ${about.nproc} cores); timings will be slower and noisier`);
+	log(`${about.nproc} cores, ${about.cpu}, Node ${about.node}${options.quick ? '; --quick: fewer rounds' : ''}`);
+
+	const attempt = async (section: Section, measure: () => void | Promise<void>) => {
+		if (!chosen.has(section)) return;
+		try {
+			await measure();
+		} catch (error) {
+			problems.push(`${section}: ${(error as Error).message}`);
+			log(`${section} could not be measured: ${(error as Error).message}`);
+		}
+	};
+	await attempt('startup', () => measureStartup(inputs));
+	await attempt('keys', () => measureKeys(inputs, directories));
+	await attempt('load', () => measureLoad(directories, scratch));
+	await attempt('export', () => measureExport(inputs, directories.get(largest) as string, scratch));
+
+	const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout?.trim() || 'unknown';
+	const load = `commit ${commit}; load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] as number).toFixed(2)} at the end, on ${about.nproc} cores`;
+	const table = renderTable();
+	process.stdout.write(`\n${table}\n${load}\n\n`);
+	const document = existsSync(documentFile) ? readFileSync(documentFile, 'utf8') : '';
+	const baseline = readBaseline(document);
+	const comparisons = baseline ? compare(figures, baseline) : [];
+	if (!baseline) process.stdout.write('no baseline in BENCHMARKS.md to compare with\n');
+	for (const {figure, baseline: before, current, change, regression} of comparisons) {
+		const show = (value: number) => (figure.includes('ratio') ? `${value.toFixed(2)}×` : fixed(value));
+		const line = `${figure}: ${show(before)} → ${show(current)} (${change >= 0 ? '+' : ''}${(change * 100).toFixed(0)}%)`;
+		process.stdout.write(regression ? `REGRESSION >${regressionShare * 100}%: ${line}\n` : `  vs baseline ${line}\n`);
+	}
+	if (baseline && comparisons.length > 0 && !comparisons.some((comparison) => comparison.regression)) {
+		process.stdout.write(`no regression beyond ${regressionShare * 100}% (and ${regressionFloorMs} ms) against the baseline of ${baseline.recorded}\n`);
+	}
+	if (baseline && (baseline.machine.cpu !== about.cpu || baseline.machine.nproc !== about.nproc)) {
+		process.stdout.write(`note: the baseline was recorded on ${baseline.machine.nproc} × ${baseline.machine.cpu}; this machine differs\n`);
+	}
+
+	const run = {when: new Date().toISOString(), machine: about, load, quick: options.quick, rows, figures, problems};
+	writeFileSync(join(inputs.cacheDir, 'last-run.json'), `${JSON.stringify(run, null, 2)}\n`);
+	if (options.record) {
+		const rounded = Object.fromEntries(Object.entries(figures).map(([figure, value]) => [figure, Math.round(value * 1000) / 1000]));
+		const next: Baseline = {recorded: run.when.slice(0, 10), machine: about, figures: {...baseline?.figures, ...rounded}};
+		const machineText = Object.entries(about).map(([key, value]) => `- ${key}: ${value}`).join('\n');
+		const recorded = recordBlocks(documentFile, {machine: machineText, results: `Recorded ${run.when.slice(0, 16).replace('T', ' ')} UTC; ${load}.\n\n\`\`\`text\n${table}\n\`\`\``, baseline: baselineBlock(next)});
+		log(recorded ? 'recorded this run in BENCHMARKS.md' : 'BENCHMARKS.md lacks the bench:machine, bench:results or bench:baseline markers; nothing recorded');
+	}
+	for (const problem of problems) process.stdout.write(`could not measure: ${problem}\n`);
+	return problems.length > 0 ? 1 : 0;
+}
+
+main().then(
+	(status) => process.exit(status),
+	(error: unknown) => {
+		process.stderr.write(`bench: cannot run: ${(error as Error).message}\n`);
+		process.exit(1);
+	},
+);

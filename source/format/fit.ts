@@ -4,12 +4,26 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import {printable} from './printable.js';
 
+// Latin, Greek, Cyrillic, general punctuation, arrows, box drawing and
+// geometric shapes: one column per character, no combining marks. Text made
+// only of these (nearly all of kzrs's) skips the full Unicode measurement,
+// which is the costliest part of drawing a frame.
+const singleWidth = /^[\u0020-\u007E\u00A0-\u02FF\u0370-\u052F\u2010-\u205E\u2190-\u21FF\u2500-\u25FF]*$/;
+
 /** Exactly `width` columns: truncated with "…" or padded with spaces. */
 export function fitColumns(value: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
 	const clean = printable(value);
-	const cut = stringWidth(clean) > width ? cliTruncate(clean, width, {position: 'end'}) : clean;
-	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	let cut: string;
+	let cutWidth: number;
+	if (singleWidth.test(clean)) {
+		cut = clean.length > width ? `${clean.slice(0, width - 1)}…` : clean;
+		cutWidth = cut.length;
+	} else {
+		cut = stringWidth(clean) > width ? cliTruncate(clean, width, {position: 'end'}) : clean;
+		cutWidth = stringWidth(cut);
+	}
+	const pad = ' '.repeat(Math.max(0, width - cutWidth));
 	return align === 'left' ? cut + pad : pad + cut;
 }
 

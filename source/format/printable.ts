@@ -2,8 +2,11 @@
 // characters: an escape sequence in a cell must not move the cursor or recolour
 // the screen. Newlines and tabs become spaces; other controls become U+FFFD.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
-const control = /[\u0000-\u001F\u007F-\u009F]/g;
+const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const anyControl = /[\u0000-\u001F\u007F-\u009F]/;
 
 export function printable(value: string): string {
-	return value.replace(control, (character) => (character === '\n' || character === '\t' || character === '\r' ? ' ' : '\uFFFD'));
+	if (!anyControl.test(value)) return value;
+	return value.replace(controls, (character) => (character === '\n' || character === '\t' || character === '\r' ? ' ' : '\uFFFD'));
 }
