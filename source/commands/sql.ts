@@ -1,7 +1,7 @@
 import {Readable} from 'node:stream';
 import {UserError} from '../errors.js';
 import type {ExportFormat} from '../export/export-pane.js';
-import {csvStream} from '../export/csv.js';
+import {csvChunks} from '../export/csv.js';
 import type {FactPaths} from '../facts/load.js';
 import {textTable} from '../format/text-table.js';
 import {openDatabase} from '../open-database.js';
@@ -23,9 +23,7 @@ export async function runSql(paths: FactPaths, sql: string, format: ExportFormat
 	if (format === 'json') {
 		await deliver(Readable.from([`${JSON.stringify(objects, null, 2)}\n`]), undefined, false);
 	} else if (format === 'csv') {
-		const csv = csvStream(columns);
-		Readable.from(objects).pipe(csv);
-		await deliver(csv, undefined, false);
+		await deliver(Readable.from(csvChunks(columns, objects), {objectMode: false}), undefined, false);
 	} else {
 		const table = columns.length === 0 ? '(no rows)' : `${textTable(columns, rows)}\n(${rows.length} row${rows.length === 1 ? '' : 's'})`;
 		await deliver(Readable.from([`${table}\n`]), undefined, false);

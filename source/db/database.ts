@@ -5,7 +5,7 @@ import {createRequire} from 'node:module';
 import initSqlJs, {type Database, type SqlJsStatic, type SqlValue} from 'sql.js';
 import {foldForSearch} from '../facts/text.js';
 import type {Citation, FactBase} from '../facts/types.js';
-import {type Column, type PaneId, paneQueries} from './pane-queries.js';
+import {type Column, citationsSql, type PaneId, paneQueries} from './pane-queries.js';
 import {indexes, schema} from './schema.js';
 
 export type Value = string | number | null;
@@ -47,7 +47,28 @@ export function initialiseSqlJs(): Promise<SqlJsStatic> {
 	return sqlJs;
 }
 
-const selectList = (columns: Column[]) => columns.map((column) => `${column.sql} AS "${column.key}"`).join(', ');
+/** What a pane selects: its columns, and its citations as one JSON column. */
+function selectList(pane: PaneId): string {
+	const {columns, cited, table} = paneQueries[pane];
+	const list = columns.filter((column) => column.sql !== undefined).map((column) => `${column.sql} AS "${column.key}"`);
+	if (cited) list.push(`${citationsSql(table)} AS "citations"`);
+	return list.join(', ');
+}
+
+const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
+
+/** A pane row with its citations split into the sources, languages and quotes columns. */
+function withCitations(row: Row): Row {
+	if (typeof row.citations !== 'string') return row;
+	const citations = JSON.parse(row.citations) as Array<[string, string, string]>;
+	const {citations: _, ...fields} = row;
+	return {
+		...fields,
+		sources: distinctWords(citations.map(([source]) => source)),
+		languages: distinctWords(citations.map(([, language]) => language)),
+		quotes: citations.map(([, , quote]) => quote).join('\n') || null,
+	};
+}
 
 const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
 type FactTable = (typeof factTables)[number];
@@ -207,7 +228,7 @@ export class FactDatabase {
 
 	*iterateRows(pane: PaneId, query: RowQuery = {}): Generator<Row> {
 		const {columns, sortable, defaultOrder} = paneQueries[pane];
-		const {sql, parameters} = this.paneSql(pane, query, selectList(columns));
+		const {sql, parameters} = this.paneSql(pane, query, selectList(pane));
 		const sortColumn = query.sort && sortable.includes(query.sort) ? columns.find((column) => column.key === query.sort) : undefined;
 		const direction = query.descending ? 'DESC' : 'ASC';
 		if (sortColumn) this.sortIndex(pane, sortColumn, direction);
@@ -222,7 +243,7 @@ export class FactDatabase {
 			windowed += ' LIMIT ? OFFSET ?';
 			parameters.push(query.limit, query.offset ?? 0);
 		}
-		yield* this.iterate(windowed, parameters);
+		for (const row of this.iterate(windowed, parameters)) yield withCitations(row);
 	}
 
 	/**
@@ -231,16 +252,10 @@ export class FactDatabase {
 	 * computed. Built on first use, once per column and direction.
 	 */
 	private sortIndex(pane: PaneId, column: Column, direction: 'ASC' | 'DESC'): void {
-		const name = /^f\.(\w+)$/.exec(column.sql)?.[1];
+		const name = /^f\.(\w+)$/.exec(column.sql ?? '')?.[1];
 		if (name === undefined) return;
 		const {table} = paneQueries[pane];
 		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_${name}_${direction.toLowerCase()} ON ${table} (${name} IS NULL, ${name} ${direction})`);
-	}
-
-	/** One row of a pane by id, all columns. */
-	row(pane: PaneId, id: string): Row | undefined {
-		const {columns, table} = paneQueries[pane];
-		return this.all(`SELECT ${selectList(columns)} FROM ${table} f WHERE f.id = ?`, [id])[0];
 	}
 
 	/** Every quote behind a fact, with its source's language, outlet and date. */

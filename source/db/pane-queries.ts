@@ -2,7 +2,8 @@
 // chosen by key, never user input; user values reach SQL only as parameters.
 
 export type ColumnType = 'text' | 'number';
-export type Column = {key: string; label: string; type: ColumnType; sql: string};
+/** A column of a pane; one without `sql` is filled from the row's citations. */
+export type Column = {key: string; label: string; type: ColumnType; sql?: string};
 
 export type PaneId = 'timeline' | 'memoranda' | 'trade' | 'companies' | 'sources';
 export const paneIds: readonly PaneId[] = ['timeline', 'memoranda', 'trade', 'companies', 'sources'];
@@ -14,31 +15,25 @@ export type PaneQuery = {
 	sortable: string[];
 	/** Order when no column is chosen: the curated order of the data file, or time. */
 	defaultOrder: string;
+	/** Whether rows carry sources, languages and quotes. */
+	cited: boolean;
 };
 
-// The sources, languages and quotes behind a fact row `f` of `table`.
-function citationColumns(table: string): Column[] {
-	const match = `c.fact_table = '${table}' AND c.fact_id = f.id`;
-	return [
-		{
-			key: 'sources',
-			label: 'Sources',
-			type: 'text',
-			sql: `(SELECT replace(group_concat(DISTINCT c.source_id), ',', ' ') FROM citations c WHERE ${match})`,
-		},
-		{
-			key: 'languages',
-			label: 'Languages',
-			type: 'text',
-			sql: `(SELECT replace(group_concat(DISTINCT s.language), ',', ' ') FROM citations c JOIN sources s ON s.id = c.source_id WHERE ${match})`,
-		},
-		{
-			key: 'quotes',
-			label: 'Quotes',
-			type: 'text',
-			sql: `(SELECT group_concat(c.quote, char(10) ORDER BY c.ordinal) FROM citations c WHERE ${match})`,
-		},
-	];
+/**
+ * The sources, languages and quotes behind a fact row. One subquery reads
+ * them all (see citationsSql) and the database module splits it into these
+ * three columns: a third of the work of three subqueries, on every row.
+ */
+const citationColumns: Column[] = [
+	{key: 'sources', label: 'Sources', type: 'text'},
+	{key: 'languages', label: 'Languages', type: 'text'},
+	{key: 'quotes', label: 'Quotes', type: 'text'},
+];
+
+/** The citations of fact row `f` of `table`, in order, as a JSON list of [source, language, quote]. */
+export function citationsSql(table: string): string {
+	return `(SELECT json_group_array(json_array(c.source_id, s.language, c.quote) ORDER BY c.ordinal)
+		FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.fact_table = '${table}' AND c.fact_id = f.id)`;
 }
 
 const column = (key: string, label: string, type: ColumnType = 'text', sql = `f.${key}`): Column => ({key, label, type, sql});
@@ -56,10 +51,11 @@ export const paneQueries: Record<PaneId, PaneQuery> = {
 			column('status', 'Status'),
 			column('visit', 'State visit', 'number'),
 			column('date_basis', 'Date basis'),
-			...citationColumns('events'),
+			...citationColumns,
 		],
 		sortable: ['date', 'title', 'place', 'status'],
 		defaultOrder: 'f.date, f.end_date, f.rowid',
+		cited: true,
 	},
 	memoranda: {
 		table: 'memoranda',
@@ -70,10 +66,11 @@ export const paneQueries: Record<PaneId, PaneQuery> = {
 			column('qualifier', 'Qualifier'),
 			column('area', 'Area'),
 			column('term', 'Original term'),
-			...citationColumns('memoranda'),
+			...citationColumns,
 		],
 		sortable: ['area', 'term'],
 		defaultOrder: "f.kind = 'area', f.rowid",
+		cited: true,
 	},
 	trade: {
 		table: 'trade',
@@ -92,10 +89,11 @@ export const paneQueries: Record<PaneId, PaneQuery> = {
 			column('derived_method', 'Derived by'),
 			column('derived_inputs', 'Derived from'),
 			column('derived_note', 'Derivation'),
-			...citationColumns('trade'),
+			...citationColumns,
 		],
 		sortable: ['period', 'value', 'label', 'product'],
 		defaultOrder: 'f.rowid',
+		cited: true,
 	},
 	companies: {
 		table: 'companies',
@@ -112,10 +110,11 @@ export const paneQueries: Record<PaneId, PaneQuery> = {
 				'number',
 				'(SELECT count(DISTINCT r.count || r.qualifier) FROM companies r WHERE r.subject = f.subject)',
 			),
-			...citationColumns('companies'),
+			...citationColumns,
 		],
 		sortable: ['count', 'label', 'side'],
 		defaultOrder: 'f.rowid',
+		cited: true,
 	},
 	sources: {
 		table: 'sources',
@@ -131,5 +130,6 @@ export const paneQueries: Record<PaneId, PaneQuery> = {
 		],
 		sortable: ['published', 'language', 'facts'],
 		defaultOrder: 'f.rowid',
+		cited: false,
 	},
 };

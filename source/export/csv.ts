@@ -1,6 +1,6 @@
 // Rows to CSV (RFC 4180: CRLF between records, fields quoted when they need it)
 // through csv-stringify, with text cells neutralised against formula injection.
-import {type Stringifier, stringify} from 'csv-stringify';
+import {stringify} from 'csv-stringify/sync';
 
 // OWASP's CSV injection guidance: a cell that a spreadsheet could read as a
 // formula gets a leading apostrophe, and is quoted.
@@ -10,13 +10,27 @@ export function neutraliseFormula(value: string): string | {value: string; quote
 	return formulaStart.test(value) ? {value: `'${value}`, quoted: true} : value;
 }
 
-/** A stream that takes row objects and gives CSV text, header first. */
-export function csvStream(keys: readonly string[]): Stringifier {
-	return stringify({
-		header: true,
+/**
+ * CSV text, header first, a block of rows at a time: streamed without
+ * building the whole export, and without a write for every row.
+ */
+export function* csvChunks(keys: readonly string[], rows: Iterable<Record<string, unknown>>, perChunk = 1000): Generator<string> {
+	const options = (header: boolean) => ({
+		header,
 		columns: keys.map((key) => ({key, header: key})),
-		record_delimiter: 'windows',
+		record_delimiter: 'windows' as const,
 		// Numbers stay plain numbers, negative ones included: only text is neutralised.
-		cast: {string: neutraliseFormula, number: (value) => String(value)},
+		cast: {string: neutraliseFormula, number: (value: number) => String(value)},
 	});
+	let header = true;
+	let pending: Array<Record<string, unknown>> = [];
+	for (const row of rows) {
+		pending.push(row);
+		if (pending.length === perChunk) {
+			yield stringify(pending, options(header));
+			header = false;
+			pending = [];
+		}
+	}
+	if (pending.length > 0 || header) yield stringify(pending, options(header));
 }

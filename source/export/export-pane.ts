@@ -3,19 +3,24 @@
 import {Readable} from 'node:stream';
 import type {FactDatabase, RowQuery} from '../db/database.js';
 import type {PaneId} from '../db/pane-queries.js';
-import {csvStream} from './csv.js';
+import {csvChunks} from './csv.js';
 
 export type ExportFormat = 'csv' | 'json';
 export const exportFormats: readonly ExportFormat[] = ['csv', 'json'];
 
-async function* jsonChunks(rows: Iterable<unknown>): AsyncGenerator<string> {
+function* jsonChunks(rows: Iterable<unknown>, perChunk = 1000): Generator<string> {
 	let first = true;
-	yield '[';
+	let pending: string[] = [];
 	for (const row of rows) {
-		yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
+		pending.push(`${first ? '[\n' : ',\n'}${JSON.stringify(row)}`);
 		first = false;
+		if (pending.length === perChunk) {
+			yield pending.join('');
+			pending = [];
+		}
 	}
-	yield first ? ']\n' : '\n]\n';
+	pending.push(first ? '[]\n' : '\n]\n');
+	yield pending.join('');
 }
 
 /** The export as a text stream; it counts its rows into `counter` as they pass. */
@@ -32,8 +37,6 @@ export function exportStream(
 			yield row;
 		}
 	})();
-	if (format === 'json') return Readable.from(jsonChunks(rows));
-	const csv = csvStream(database.columns(pane).map(({key}) => key));
-	Readable.from(rows).on('error', (error) => csv.destroy(error)).pipe(csv);
-	return csv;
+	const chunks = format === 'json' ? jsonChunks(rows) : csvChunks(database.columns(pane).map(({key}) => key), rows);
+	return Readable.from(chunks, {objectMode: false});
 }

@@ -1,10 +1,10 @@
 // Reading the files of the fact base, turning every way a file can be broken
 // into one clear sentence that names it.
 import {isUtf8} from 'node:buffer';
-import {readFileSync} from 'node:fs';
+import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {relative} from 'node:path';
 import {dataError, UserError} from '../errors.js';
-import {MalformedJson, recordSlices} from './record-chunks.js';
+import {MalformedJson, RecordSlicer} from './record-chunks.js';
 
 /** The path as the user would type it: relative when under the working directory. */
 export function displayPath(file: string): string {
@@ -12,20 +12,24 @@ export function displayPath(file: string): string {
 	return near === '' || near.startsWith('..') ? file : near;
 }
 
+function cannotRead(file: string, error: unknown): UserError {
+	const code = (error as NodeJS.ErrnoException).code;
+	const why =
+		code === 'ENOENT'
+			? 'file is missing'
+			: code === 'EISDIR'
+				? 'is a directory, not a file'
+				: code === 'EACCES'
+					? 'cannot be read: permission denied'
+					: `cannot be read (${code ?? String(error)})`;
+	return new UserError(`${displayPath(file)}: ${why}`);
+}
+
 function readBytes(file: string): Buffer {
 	try {
 		return readFileSync(file);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const why =
-			code === 'ENOENT'
-				? 'file is missing'
-				: code === 'EISDIR'
-					? 'is a directory, not a file'
-					: code === 'EACCES'
-						? 'cannot be read: permission denied'
-						: `cannot be read (${code ?? String(error)})`;
-		throw new UserError(`${displayPath(file)}: ${why}`);
+		throw cannotRead(file, error);
 	}
 }
 
@@ -40,19 +44,18 @@ function firstBadByte(bytes: Buffer): number {
 	return offset;
 }
 
-function readUtf8(file: string): Buffer {
-	const bytes = readBytes(file);
-	if (bytes.length === 0) throw new UserError(`${displayPath(file)}: file is empty`);
-	const bad = firstBadByte(bytes);
-	if (bad >= 0) throw new UserError(`${displayPath(file)}: is not UTF-8 text (first bad byte at offset ${bad})`);
-	// Some editors begin UTF-8 files with a byte-order mark; it is not text.
-	const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-	return byteOrderMark ? bytes.subarray(3) : bytes;
-}
+const notUtf8 = (file: string, offset: number) => new UserError(`${displayPath(file)}: is not UTF-8 text (first bad byte at offset ${offset})`);
+
+// Some editors begin UTF-8 files with a byte-order mark; it is not text.
+const hasByteOrderMark = (bytes: Buffer) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** The file's text; it must be non-empty UTF-8. */
 export function readText(file: string): string {
-	return readUtf8(file).toString('utf8');
+	const bytes = readBytes(file);
+	if (bytes.length === 0) throw new UserError(`${displayPath(file)}: file is empty`);
+	const bad = firstBadByte(bytes);
+	if (bad >= 0) throw notUtf8(file, bad);
+	return bytes.toString('utf8', hasByteOrderMark(bytes) ? 3 : 0);
 }
 
 function lineAndColumn(bytes: Buffer, offset: number): string {
@@ -63,41 +66,73 @@ function lineAndColumn(bytes: Buffer, offset: number): string {
 	return `line ${line}, column ${column}`;
 }
 
-export type RecordBatch = {first: number; records: unknown[]};
-
-/**
- * A data file's records (a JSON list), a batch at a time: a large file is
- * never held as one string and one array of objects at once.
- */
-export function* readRecordBatches(file: string, perBatch = 2000): Generator<RecordBatch> {
+/** A broken file's problem, worded; only runs once something is wrong, so it may read the whole file. */
+function describeMalformed(file: string, error: MalformedJson | {offset: number; message: string}): UserError {
 	const shown = displayPath(file);
-	const bytes = readUtf8(file);
+	const bytes = readBytes(file);
+	const bad = firstBadByte(bytes);
+	if (bad >= 0) return notUtf8(file, bad);
 	const invalid = (detail: string) => new UserError(`${shown}: is not valid JSON: ${detail}`);
-	try {
-		for (const slice of recordSlices(bytes, perBatch)) {
-			const sliceText = `[${bytes.toString('utf8', slice.offset + 1, slice.offset + 1 + slice.bytes.length)}]`;
-			let records: unknown[];
-			try {
-				records = JSON.parse(sliceText);
-			} catch (error) {
-				const message = (error as Error).message;
-				const position = /at position (\d+)/.exec(message);
-				const at = position ? slice.offset + Buffer.byteLength(sliceText.slice(0, Number(position[1]))) : slice.offset;
-				throw invalid(`${message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '')} (${lineAndColumn(bytes, at)})`);
-			}
-			yield {first: slice.first, records};
-		}
-	} catch (error) {
-		if (!(error instanceof MalformedJson)) throw error;
-		const {problem} = error;
-		if (problem.kind === 'empty') throw new UserError(`${shown}: file is empty`);
-		if (problem.kind === 'not-a-list') throw dataError(shown, 'expected a JSON list of records at the top level');
-		if (problem.kind === 'truncated') throw invalid('the JSON ends too early (is the file truncated?)');
-		throw invalid(`unexpected text after the list (${lineAndColumn(bytes, problem.offset)})`);
-	}
+	if (!(error instanceof MalformedJson)) return invalid(`${error.message} (${lineAndColumn(bytes, error.offset)})`);
+	const {problem} = error;
+	if (problem.kind === 'empty') return new UserError(`${shown}: file is empty`);
+	if (problem.kind === 'not-a-list') return dataError(shown, 'expected a JSON list of records at the top level');
+	if (problem.kind === 'truncated') return invalid('the JSON ends too early (is the file truncated?)');
+	return invalid(`unexpected text after the list (${lineAndColumn(bytes, problem.offset)})`);
 }
 
-/** All of a (small) data file's records. */
-export function readRecords(file: string): unknown[] {
-	return [...readRecordBatches(file)].flatMap((batch) => batch.records);
+export type RecordBatch = {first: number; records: unknown[]};
+
+const blockSize = 4 * 1024 * 1024;
+
+/**
+ * A data file's records (a JSON list), a batch at a time, read a block at a
+ * time: a large file is never held whole, as bytes or as objects.
+ */
+export function* readRecordBatches(file: string, perBatch = 2000): Generator<RecordBatch> {
+	let descriptor: number;
+	try {
+		descriptor = openSync(file, 'r');
+	} catch (error) {
+		throw cannotRead(file, error);
+	}
+	const slicer = new RecordSlicer(perBatch);
+	let fileOffset = 0;
+	try {
+		for (;;) {
+			let block = Buffer.allocUnsafe(blockSize);
+			let length: number;
+			try {
+				length = readSync(descriptor, block, 0, blockSize, null);
+			} catch (error) {
+				throw cannotRead(file, error);
+			}
+			if (length === 0) break;
+			block = block.subarray(0, length);
+			if (fileOffset === 0 && hasByteOrderMark(block)) block = block.subarray(3);
+			fileOffset += length;
+			for (const slice of slicer.feed(block)) {
+				// A slice ends at a comma or bracket, never inside a character.
+				if (!isUtf8(slice.bytes)) throw notUtf8(file, firstBadByte(readBytes(file)));
+				const sliceText = `[${slice.bytes.toString('utf8')}]`;
+				let records: unknown[];
+				try {
+					records = JSON.parse(sliceText);
+				} catch (error) {
+					const message = (error as Error).message;
+					const position = /at position (\d+)/.exec(message);
+					const at = slice.offset + (position ? Buffer.byteLength(sliceText.slice(1, Number(position[1]))) : 0);
+					const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
+					throw describeMalformed(file, {offset: at, message: detail});
+				}
+				yield {first: slice.first, records};
+			}
+		}
+		slicer.finish();
+	} catch (error) {
+		if (error instanceof MalformedJson) throw describeMalformed(file, error);
+		throw error;
+	} finally {
+		closeSync(descriptor);
+	}
 }

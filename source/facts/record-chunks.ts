@@ -1,8 +1,9 @@
 // A data file is a JSON list of records, which may be tens of megabytes. It is
-// parsed a slice of records at a time, so memory holds one slice, never the
-// whole file as a string and as objects at once. The slicing only looks at
-// JSON's structure (strings, brackets, commas); each slice is then parsed by
-// JSON.parse, and any syntax error is reported at its place in the file.
+// read a block at a time and cut into slices of whole records, so memory holds
+// one block and one slice, never the whole file as bytes, string and objects
+// at once. The cutting only follows JSON's structure (strings, brackets,
+// commas); each slice is then parsed by JSON.parse, and any syntax error is
+// reported at its place in the file.
 
 const quote = 0x22;
 const backslash = 0x5c;
@@ -18,7 +19,8 @@ export type RecordSlice = {
 	first: number;
 	/** Byte offset of the slice in the file, for error positions. */
 	offset: number;
-	bytes: Uint8Array;
+	/** Whole records separated by commas, without the surrounding brackets. */
+	bytes: Buffer;
 };
 
 export type Malformed = {kind: 'empty'} | {kind: 'not-a-list'} | {kind: 'truncated'} | {kind: 'syntax'; offset: number};
@@ -29,58 +31,91 @@ export class MalformedJson extends Error {
 	}
 }
 
-function skipWhitespace(bytes: Uint8Array, at: number): number {
-	let position = at;
-	while (position < bytes.length && whitespace.has(bytes[position] as number)) position++;
-	return position;
-}
-
 /**
- * The records of a top-level JSON list, as slices of about `perSlice`
- * records, each a complete JSON list of its own. Throws MalformedJson.
+ * Cuts a top-level JSON list, fed in blocks, into slices of about `perSlice`
+ * records. Throws MalformedJson for what is not a list of values.
  */
-export function* recordSlices(bytes: Uint8Array, perSlice: number): Generator<RecordSlice> {
-	let position = skipWhitespace(bytes, 0);
-	if (position === bytes.length) throw new MalformedJson({kind: 'empty'});
-	if (bytes[position] !== openBracket) throw new MalformedJson({kind: 'not-a-list'});
-	position = skipWhitespace(bytes, position + 1);
-	if (bytes[position] === closeBracket) {
-		if (skipWhitespace(bytes, position + 1) !== bytes.length) throw new MalformedJson({kind: 'syntax', offset: position + 1});
-		return;
-	}
-	let first = 0;
-	let count = 0;
-	let sliceStart = position;
-	let depth = 0;
-	let inString = false;
-	for (; position < bytes.length; position++) {
-		const byte = bytes[position];
-		if (inString) {
-			// Most of a data file is text: jump to the next quote natively.
-			position = bytes.indexOf(quote, position);
-			if (position === -1) break;
-			let backslashes = 0;
-			while (bytes[position - 1 - backslashes] === backslash) backslashes++;
-			if (backslashes % 2 === 0) inString = false;
-			continue;
-		}
-		if (byte === quote) inString = true;
-		else if (byte === openBrace || byte === openBracket) depth++;
-		else if ((byte === closeBrace || byte === closeBracket) && depth > 0) depth--;
-		else if (depth === 0 && (byte === comma || byte === closeBracket)) {
-			count++;
-			const end = byte === closeBracket;
-			if (count === perSlice || end) {
-				yield {first, offset: sliceStart - 1, bytes: bytes.subarray(sliceStart, position)};
-				first += count;
-				count = 0;
-				sliceStart = position + 1;
+export class RecordSlicer {
+	private pending: Buffer = Buffer.alloc(0);
+	/** File offset of pending[0]. */
+	private base = 0;
+	/** Where scanning resumes in pending. */
+	private position = 0;
+	private sliceStart = -1;
+	private state: 'before' | 'first' | 'inside' | 'after' = 'before';
+	private depth = 0;
+	private inString = false;
+	private first = 0;
+	private count = 0;
+
+	constructor(private readonly perSlice: number) {}
+
+	*feed(block: Buffer): Generator<RecordSlice> {
+		this.pending = this.pending.length === 0 ? block : Buffer.concat([this.pending, block]);
+		const bytes = this.pending;
+		let position = this.position;
+		while (position < bytes.length) {
+			const byte = bytes[position] as number;
+			if (this.state === 'before' || this.state === 'after' || this.state === 'first') {
+				if (whitespace.has(byte)) {
+					position++;
+					continue;
+				}
+				if (this.state === 'before') {
+					if (byte !== openBracket) throw new MalformedJson({kind: 'not-a-list'});
+					this.state = 'first';
+					position++;
+					continue;
+				}
+				if (this.state === 'after') throw new MalformedJson({kind: 'syntax', offset: this.base + position});
+				if (byte === closeBracket) {
+					this.state = 'after';
+					position++;
+					continue;
+				}
+				this.state = 'inside';
+				this.sliceStart = position;
 			}
-			if (end) {
-				if (skipWhitespace(bytes, position + 1) !== bytes.length) throw new MalformedJson({kind: 'syntax', offset: position + 1});
-				return;
+			if (this.inString) {
+				// Most of a data file is text: jump to the next quote natively.
+				const next = bytes.indexOf(quote, position);
+				if (next === -1) {
+					position = bytes.length;
+					break;
+				}
+				let backslashes = 0;
+				while (bytes[next - 1 - backslashes] === backslash) backslashes++;
+				if (backslashes % 2 === 0) this.inString = false;
+				position = next + 1;
+				continue;
 			}
+			if (byte === quote) this.inString = true;
+			else if (byte === openBrace || byte === openBracket) this.depth++;
+			else if ((byte === closeBrace || byte === closeBracket) && this.depth > 0) this.depth--;
+			else if (this.depth === 0 && (byte === comma || byte === closeBracket)) {
+				this.count++;
+				const end = byte === closeBracket;
+				if (this.count === this.perSlice || end) {
+					yield {first: this.first, offset: this.base + this.sliceStart, bytes: bytes.subarray(this.sliceStart, position)};
+					this.first += this.count;
+					this.count = 0;
+					this.sliceStart = position + 1;
+				}
+				if (end) this.state = 'after';
+			}
+			position++;
 		}
+		// Keep only what the next block still needs: the unfinished slice.
+		const keep = this.state === 'inside' ? this.sliceStart : position;
+		this.pending = bytes.subarray(keep);
+		this.base += keep;
+		this.position = position - keep;
+		if (this.state === 'inside') this.sliceStart = 0;
 	}
-	throw new MalformedJson({kind: 'truncated'});
+
+	/** After the last block: the list must have been complete. */
+	finish(): void {
+		if (this.state === 'before') throw new MalformedJson({kind: 'empty'});
+		if (this.state !== 'after') throw new MalformedJson({kind: 'truncated'});
+	}
 }
