@@ -27,9 +27,10 @@ export function dateRange(date: Value, end: Value): string {
 
 const numberFormat = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 2});
 
-/** "903.7 million USD", "49.7 %", "−752.3 million USD". */
-export function amount(value: Value, unit: Value, currency: Value, qualifier: Value = 'exact'): string {
+/** "903.7 million USD", "49.7 %", "−752.3 million USD"; compact: "903.7 mn USD". */
+export function amount(value: Value, unit: Value, currency: Value, qualifier: Value = 'exact', compact = false): string {
 	const sign = qualifierSigns[String(qualifier)] ?? '';
 	const figure = `${sign}${numberFormat.format(Number(value)).replace('-', '−')}`;
-	return unit === 'percent' ? `${figure} %` : `${figure} ${unit ?? ''} ${currency ?? ''}`.trimEnd();
+	const scale = compact && unit === 'million' ? 'mn' : (unit ?? '');
+	return unit === 'percent' ? `${figure} %` : `${figure} ${scale} ${currency ?? ''}`.trimEnd();
 }

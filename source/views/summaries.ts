@@ -17,7 +17,7 @@ export function memorandaSummary(database: FactDatabase): MemorandaSummary {
 	return {line, unnamed};
 }
 
-export type HeadlineFigure = {label: string; period: string; figure: string; derived: boolean};
+export type HeadlineFigure = {label: string; period: string; figure: string; shortFigure: string; derived: boolean};
 
 const headlineLabels: Record<string, string> = {
 	exports: 'Exports',
@@ -35,6 +35,8 @@ export function tradeOverview(database: FactDatabase): TradeOverview {
 		label: headlineLabels[String(row.indicator)] ?? String(row.indicator),
 		period: String(row.period ?? ''),
 		figure: amount(row.value, row.unit, row.currency, row.qualifier),
+		// For beside a chart in a narrow pane, where every column counts.
+		shortFigure: amount(row.value, row.unit, row.currency, row.qualifier, true),
 		derived: row.derived === 1,
 	}));
 	return {series: database.turnoverSeries(), figures};

@@ -19,6 +19,7 @@ type Props = {
 
 const labelWidth = 7;
 const figuresWidth = 35;
+const shortFiguresWidth = 31;
 
 /**
  * Turnover by period as a step chart: asciichart draws N−1 columns for N
@@ -57,8 +58,10 @@ function chartDescription({series, figures}: TradeOverview): string {
 }
 
 export function TradePane({overview, chartHeight, rows, offset, selected, focused, width, filter}: Props) {
-	const besideChart = width >= 70 && chartHeight >= 3;
-	const chartWidth = besideChart ? width - figuresWidth - 1 : width;
+	const besideChart = width >= 56 && chartHeight >= 3;
+	const short = width < 80;
+	const figuresColumn = short ? shortFiguresWidth : figuresWidth;
+	const chartWidth = besideChart ? width - figuresColumn - 1 : width;
 	const currency = overview.series[0]?.currency;
 	// Amounts are never cut (the unit and the derived mark matter): the label gives way.
 	const figureWidth = Math.min(width - 16, Math.max(0, ...rows.map((row) => displayWidth(row.figure) + 1)));
@@ -70,7 +73,7 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 			{chartHeight > 0 && (
 				<Box height={chartHeight} flexDirection="row" aria-label={chartDescription(overview)}>
 					<Box flexDirection="column" width={chartWidth}>
-						{titled && <Text color={theme.muted}>{fitColumns(` Turnover, million ${currency}   ${theme.symbols.derived} derived`, chartWidth)}</Text>}
+						{titled && <Text color={theme.muted}>{fitColumns(chartWidth >= 34 ? ` Turnover, million ${currency}   ${theme.symbols.derived} derived` : ` Turnover, mn ${currency} ${theme.symbols.derived}derived`, chartWidth)}</Text>}
 						{chart.map((line, index) => (
 							// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
 							<Text key={index} color={theme.accent}>
@@ -79,11 +82,11 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 						))}
 					</Box>
 					{besideChart && (
-						<Box flexDirection="column" width={figuresWidth} marginLeft={1}>
+						<Box flexDirection="column" width={figuresColumn} marginLeft={1}>
 							{overview.figures.slice(0, chartHeight).map((figure) => (
 								<Text key={figure.label} color={figure.derived ? theme.derived : undefined}>
 									{fitColumns(`${figure.label} ${figure.period}`, 16)}
-									{fitColumns(`${figure.figure}${figure.derived ? theme.symbols.derived : ''}`, figuresWidth - 16, 'right')}
+									{fitColumns(`${short ? figure.shortFigure : figure.figure}${figure.derived ? theme.symbols.derived : ' '}`, figuresColumn - 16, 'right')}
 								</Text>
 							))}
 						</Box>
