@@ -22,7 +22,7 @@ const usage = `
 	  --data DIR        load the fact base from DIR instead of the shipped data/
 	  --seeds DIR       read the seed documents from DIR instead of the shipped seeds/
 	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json
-	  --out FILE        export: write to FILE (atomically) instead of standard output
+	  --out FILE        export, sql: write to FILE (atomically) instead of standard output
 	  --force           allow --out and --save-db to replace an existing file
 	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
 	  --sort COLUMN     export: sort by COLUMN; --reverse for descending
@@ -34,20 +34,23 @@ const usage = `
 	  $ kzrs sql "SELECT label, value, currency FROM trade ORDER BY value DESC"
 `;
 
+const flagSpecs = {
+	data: {type: 'string'},
+	seeds: {type: 'string'},
+	format: {type: 'string'},
+	out: {type: 'string'},
+	force: {type: 'boolean', default: false},
+	filter: {type: 'string'},
+	sort: {type: 'string'},
+	reverse: {type: 'boolean', default: false},
+	saveDb: {type: 'string'},
+} as const;
+
 const cli = meow(usage, {
 	importMeta: import.meta,
-	allowUnknownFlags: false,
-	flags: {
-		data: {type: 'string'},
-		seeds: {type: 'string'},
-		format: {type: 'string'},
-		out: {type: 'string'},
-		force: {type: 'boolean', default: false},
-		filter: {type: 'string'},
-		sort: {type: 'string'},
-		reverse: {type: 'boolean', default: false},
-		saveDb: {type: 'string'},
-	},
+	// Checked below, so that the message is kzrs's own one line and the usage.
+	allowUnknownFlags: true,
+	flags: flagSpecs,
 });
 
 function fail(message: string, withUsage = false): never {
@@ -55,10 +58,37 @@ function fail(message: string, withUsage = false): never {
 	process.exit(2);
 }
 
+type Mode = 'dashboard' | 'check' | 'export' | 'sql' | 'save-db';
+type FlagName = keyof typeof flagSpecs;
+
+// The flags each mode takes, beyond --data and --seeds: any other is a mistake, not something to ignore.
+const modeFlags: Record<Mode, readonly FlagName[]> = {
+	dashboard: [],
+	check: [],
+	export: ['format', 'out', 'force', 'filter', 'sort', 'reverse'],
+	sql: ['format', 'out', 'force'],
+	'save-db': ['saveDb', 'force'],
+};
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+function checkFlags(mode: Mode): void {
+	const known = Object.keys(flagSpecs);
+	for (const [name, value] of Object.entries(cli.unnormalizedFlags)) {
+		if (!known.includes(name)) fail(`unknown option --${kebab(name)}`, true);
+		const given = value !== false && value !== undefined;
+		if (given && name !== 'data' && name !== 'seeds' && !modeFlags[mode].includes(name as FlagName)) {
+			fail(`--${kebab(name)} does not apply to ${mode === 'dashboard' ? 'the dashboard' : mode === 'save-db' ? '--save-db' : `kzrs ${mode}`}`, true);
+		}
+	}
+}
+
 async function main(): Promise<void> {
 	const {input, flags} = cli;
 	const paths = {dataDir: flags.data ?? shippedDataDir, seedsDir: flags.seeds ?? shippedSeedsDir};
 	const [command, ...rest] = input;
+	if (flags.saveDb !== undefined) checkFlags('save-db');
+	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard');
 
 	if (flags.saveDb !== undefined) {
 		if (command !== undefined) fail('--save-db takes no command', true);
@@ -102,7 +132,7 @@ async function main(): Promise<void> {
 			if (rest.length !== 1) fail('sql takes one query, in quotes: kzrs sql "SELECT …"', true);
 			const format = flags.format ?? 'table';
 			if (![...exportFormats, 'table'].includes(format)) fail(`unknown format "${format}"; formats: table, csv, json`);
-			await runSql(paths, rest[0] as string, format as ExportFormat | 'table');
+			await runSql(paths, rest[0] as string, format as ExportFormat | 'table', flags.out, flags.force);
 			return;
 		}
 		default:

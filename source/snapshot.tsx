@@ -26,7 +26,7 @@ export function snapshot(database: FactDatabase, environment: Environment, colum
 					database={database}
 					environment={environment}
 					pane={pane}
-					view={{...view, selected: -1}}
+					view={view}
 					focused={false}
 					width={columns}
 					height={listRows + 3 + extra}

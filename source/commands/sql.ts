@@ -8,7 +8,7 @@ import {openDatabase} from '../open-database.js';
 import {deliver} from './output.js';
 
 /** `kzrs sql "SELECT …"`: a read-only query, printed as a table, CSV or JSON. */
-export async function runSql(paths: FactPaths, sql: string, format: ExportFormat | 'table'): Promise<void> {
+export async function runSql(paths: FactPaths, sql: string, format: ExportFormat | 'table', out: string | undefined, force: boolean): Promise<void> {
 	const database = await openDatabase(paths);
 	let result: ReturnType<typeof database.query>;
 	try {
@@ -19,13 +19,15 @@ export async function runSql(paths: FactPaths, sql: string, format: ExportFormat
 		database.close();
 	}
 	const {columns, rows} = result;
-	const objects = rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index] ?? null])));
+	// Two result columns may share a name (SELECT 1 AS a, 2 AS a): the second becomes a_2, not a lost value.
+	const keys = columns.map((column, index) => (columns.indexOf(column) === index ? column : `${column}_${index + 1}`));
+	const objects = rows.map((row) => Object.fromEntries(keys.map((key, index) => [key, row[index] ?? null])));
 	if (format === 'json') {
-		await deliver(Readable.from([`${JSON.stringify(objects, null, 2)}\n`]), undefined, false);
+		await deliver(Readable.from([`${JSON.stringify(objects, null, 2)}\n`]), out, force);
 	} else if (format === 'csv') {
-		await deliver(Readable.from(csvChunks(columns, objects), {objectMode: false}), undefined, false);
+		await deliver(Readable.from(csvChunks(keys, objects), {objectMode: false}), out, force);
 	} else {
 		const table = columns.length === 0 ? '(no rows)' : `${textTable(columns, rows)}\n(${rows.length} row${rows.length === 1 ? '' : 's'})`;
-		await deliver(Readable.from([`${table}\n`]), undefined, false);
+		await deliver(Readable.from([`${table}\n`]), out, force);
 	}
 }

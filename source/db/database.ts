@@ -332,19 +332,6 @@ export class FactDatabase {
 		return Object.fromEntries(tables.map((table) => [table, Number(row[table])]));
 	}
 
-	/** The visiting delegation and the principals, with how each source spells them. */
-	people(): Row[] {
-		return this.all(
-			`SELECT p.id, p.name, p.role, p.country, p.delegation, p.note,
-				(SELECT replace(group_concat(DISTINCT c.spelling), ',', ' · ') FROM citations c WHERE c.fact_table = 'people' AND c.fact_id = p.id) AS spellings
-			 FROM people p ORDER BY p.delegation DESC, p.rowid`,
-		);
-	}
-
-	honours(): Row[] {
-		return this.all('SELECT id, name, recipient, conferred_by, description FROM honours ORDER BY rowid');
-	}
-
 	/**
 	 * A user's query, read-only: SQLite refuses any write, and the guard is set
 	 * again before each statement, so a query cannot turn it off for the next.
@@ -352,6 +339,8 @@ export class FactDatabase {
 	 * throws SQLite's own message.
 	 */
 	query(sql: string): SqlResult {
+		// A user's ROLLBACK must find nothing to undo.
+		this.finishLoading();
 		let result: SqlResult = {columns: [], rows: []};
 		try {
 			for (const statement of this.db.iterateStatements(sql)) {
@@ -371,12 +360,16 @@ export class FactDatabase {
 		return result;
 	}
 
+	/** Ends the loading transaction, writing the pages out: only for a user's SQL and for saving. */
+	private finishLoading(): void {
+		if (!this.loading) return;
+		this.db.exec('COMMIT');
+		this.loading = false;
+	}
+
 	/** The database as a SQLite file image. */
 	serialise(): Uint8Array {
-		if (this.loading) {
-			this.db.exec('COMMIT');
-			this.loading = false;
-		}
+		this.finishLoading();
 		return this.db.export();
 	}
 

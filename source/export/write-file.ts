@@ -4,7 +4,7 @@
 // link, which the file system refuses if the name exists, so even a file that
 // appears meanwhile is safe.
 import {randomBytes} from 'node:crypto';
-import {createWriteStream, existsSync, linkSync, renameSync, rmSync} from 'node:fs';
+import {createWriteStream, existsSync, linkSync, renameSync, rmSync, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
@@ -35,6 +35,7 @@ export function wouldOverwrite(file: string): boolean {
 
 /** Streams `content` into `file` atomically; throws a UserError and leaves nothing behind on failure. */
 export async function writeFileAtomically(file: string, content: Readable, {force}: WriteOptions): Promise<void> {
+	if (existsSync(file) && statSync(file).isDirectory()) throw explain(file, Object.assign(new Error('directory'), {code: 'EISDIR'}));
 	if (!force && existsSync(file)) throw explain(file, Object.assign(new Error('exists'), {code: 'EEXIST'}));
 	const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	try {

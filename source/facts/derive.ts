@@ -10,7 +10,7 @@ export function deriveValue(method: Derivation['method'], inputs: DerivationInpu
 	switch (method) {
 		case 'previous-from-growth':
 			// A value grown by g percent over the previous period: previous = current / (1 + g/100).
-			return second.unit === 'percent' ? first.value / (1 + second.value / 100) : undefined;
+			return first.unit !== 'percent' && second.unit === 'percent' ? first.value / (1 + second.value / 100) : undefined;
 		case 'difference':
 			return first.unit === second.unit && first.currency === second.currency ? first.value - second.value : undefined;
 	}

@@ -6,10 +6,11 @@ export type Check = (value: unknown) => Problem | undefined;
 
 const problem = (message: string, path = ''): Problem => ({path, message});
 
-// C0 and C1 controls and DEL: they could move the cursor or recolour the
-// terminal if they ever reached the screen.
+// C0 and C1 controls and DEL, which could move the cursor or recolour the
+// terminal if they ever reached the screen, and the bidirectional overrides,
+// which make text read other than it is stored.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
-const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 export function describe(value: unknown): string {
 	if (value === null) return 'null';

@@ -3,8 +3,8 @@
 // may extend to hundreds of thousands of rows, are validated batch by batch as
 // the database reads them, so they are never all in memory at once.
 import {join} from 'node:path';
-import {dataError} from '../errors.js';
-import {deriveValue, withinRounding} from './derive.js';
+import {dataError, UserError} from '../errors.js';
+import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {object} from './fields.js';
 import {displayPath, readRecordBatches, readText} from './read-file.js';
 import {type DataFileName, dataFiles} from './shapes.js';
@@ -110,8 +110,7 @@ const checkFigure: RecordCheck = (record) => {
  * down the file, so derivations are checked once every figure has been read.
  */
 function* tradeBatches(dataDir: string, quotes: QuoteFinder): Generator<TradeFigure[]> {
-	type Input = Pick<TradeFigure, 'value' | 'unit' | 'currency'>;
-	const inputs = new Map<string, Input>();
+	const inputs = new Map<string, DerivationInput>();
 	const derived: Array<{index: number; figure: TradeFigure}> = [];
 	let index = 0;
 	for (const batch of checkedBatches(dataDir, 'trade', quotes, checkFigure)) {
@@ -129,8 +128,13 @@ function* tradeBatches(dataDir: string, quotes: QuoteFinder): Generator<TradeFig
 		const where = {index: at, id: figure.id};
 		const missing = names.find((name) => !inputs.has(name));
 		if (missing !== undefined) throw dataError(shown, `derived from unknown figure "${missing}"`, where);
-		const expected = deriveValue(method, names.map((name) => inputs.get(name) as Input));
+		const used = names.map((name) => inputs.get(name) as DerivationInput);
+		const expected = deriveValue(method, used);
 		if (expected === undefined) throw dataError(shown, `method ${method} cannot use these inputs`, where);
+		// The result is in the unit of the first input (the current value, or the minuend).
+		if (figure.unit !== used[0]?.unit || figure.currency !== used[0]?.currency) {
+			throw dataError(shown, `a figure derived from ${names[0]} must be in its unit and currency`, where);
+		}
 		if (!withinRounding(figure.value, expected)) throw dataError(shown, `value ${figure.value} differs from the derived ${expected}`, where);
 	}
 }
@@ -139,7 +143,15 @@ export function loadFactBase({dataDir, seedsDir}: FactPaths): FactBase {
 	const sources = readAll<Source>(dataDir, 'sources', undefined);
 	if (sources.length === 0) throw dataError(displayPath(join(dataDir, 'sources.json')), 'has no sources; every fact needs one');
 	const seeds = new Map<string, string>();
-	for (const source of sources) seeds.set(source.id, readText(join(seedsDir, source.file)));
+	for (const [index, source] of sources.entries()) {
+		try {
+			seeds.set(source.id, readText(join(seedsDir, source.file)));
+		} catch (error) {
+			// Name the record that points at the seed, and what is wrong with it.
+			if (!(error instanceof UserError)) throw error;
+			throw dataError(displayPath(join(dataDir, 'sources.json')), `its seed ${error.message}`, {index, id: source.id, path: 'file'});
+		}
+	}
 	const quotes = new QuoteFinder(seeds);
 	return {
 		sources,
@@ -149,6 +161,5 @@ export function loadFactBase({dataDir, seedsDir}: FactPaths): FactBase {
 		people: readAll(dataDir, 'people', quotes),
 		honours: readAll(dataDir, 'honours', quotes),
 		trade: tradeBatches(dataDir, quotes),
-		seeds,
 	};
 }

@@ -4,7 +4,8 @@ import {isUtf8} from 'node:buffer';
 import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {relative} from 'node:path';
 import {dataError, UserError} from '../errors.js';
-import {MalformedJson, RecordSlicer} from './record-chunks.js';
+import {printable} from '../format/printable.js';
+import {MalformedJson, type RecordSlice, RecordSlicer} from './record-chunks.js';
 
 /** The path as the user would type it: relative when under the working directory. */
 export function displayPath(file: string): string {
@@ -81,6 +82,30 @@ function describeMalformed(file: string, error: MalformedJson | {offset: number;
 	return invalid(`unexpected text after the list (${lineAndColumn(bytes, problem.offset)})`);
 }
 
+/**
+ * Where a slice's JSON goes wrong, and V8's words for it: record by record,
+ * because Node 20 gives no position for some errors. Its words quote the text
+ * ("…" is not valid JSON): that part is dropped, and controls are made harmless.
+ */
+function syntaxError(slice: RecordSlice): {offset: number; message: string} {
+	const slicer = new RecordSlicer(1);
+	const records = [...slicer.feed(Buffer.concat([Buffer.from('['), slice.bytes, Buffer.from(']')]))];
+	for (const record of records) {
+		try {
+			JSON.parse(record.bytes.toString('utf8'));
+		} catch (error) {
+			const message = (error as Error).message;
+			const position = /at position (\d+)/.exec(message);
+			const text = record.bytes.toString('utf8');
+			// Past the record's leading whitespace, or at V8's position when it gives one.
+			const within = position ? Number(position[1]) : text.length - text.trimStart().length;
+			const detail = message.replace(/ in JSON at position \d+[\s\S]*$/, '').replace(/, (\.\.\.)?"[\s\S]*$/, '');
+			return {offset: slice.offset + record.offset - 1 + Buffer.byteLength(text.slice(0, within)), message: printable(detail)};
+		}
+	}
+	return {offset: slice.offset, message: 'a record is not valid JSON'};
+}
+
 export type RecordBatch = {first: number; records: unknown[]};
 
 const blockSize = 4 * 1024 * 1024;
@@ -118,12 +143,8 @@ export function* readRecordBatches(file: string, perBatch = 2000): Generator<Rec
 				let records: unknown[];
 				try {
 					records = JSON.parse(sliceText);
-				} catch (error) {
-					const message = (error as Error).message;
-					const position = /at position (\d+)/.exec(message);
-					const at = slice.offset + (position ? Buffer.byteLength(sliceText.slice(1, Number(position[1]))) : 0);
-					const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
-					throw describeMalformed(file, {offset: at, message: detail});
+				} catch {
+					throw describeMalformed(file, syntaxError(slice));
 				}
 				yield {first: slice.first, records};
 			}

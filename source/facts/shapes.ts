@@ -97,4 +97,3 @@ export const dataFiles = {
 } as const satisfies Record<string, Shape>;
 
 export type DataFileName = keyof typeof dataFiles;
-export const dataFileNames = Object.keys(dataFiles) as DataFileName[];

@@ -99,6 +99,4 @@ export type FactBase = {
 	companies: CompanyCount[];
 	people: Person[];
 	honours: Honour[];
-	/** Seed texts by source id. */
-	seeds: Map<string, string>;
 };

@@ -10,11 +10,16 @@ export type Overview = {sources: number; languages: number; from: string | null;
 
 export function Header({overview, width}: {overview: Overview; width: number}) {
 	const span = overview.from && overview.to ? ` · ${overview.from} → ${overview.to}` : '';
-	const text = `kzrs · Kazakhstan–Serbia relations · ${overview.sources} sources in ${overview.languages} languages${span}`;
+	// A narrow terminal keeps the counts and the dates, which say the most.
+	const wide = width >= 100;
+	const text = wide
+		? `kzrs · Kazakhstan–Serbia relations · ${overview.sources} sources in ${overview.languages} languages${span}`
+		: `kzrs · ${overview.sources} sources, ${overview.languages} languages${span}`;
+	const help = wide ? '? help' : '?';
 	return (
 		<Text bold color={theme.accent}>
-			{fitColumns(text, width - 8)}
-			<Text color={theme.muted}>{fitColumns('? help', 8, 'right')}</Text>
+			{fitColumns(text, width - help.length - 2)}
+			<Text color={theme.muted}>{fitColumns(help, help.length + 2, 'right')}</Text>
 		</Text>
 	);
 }

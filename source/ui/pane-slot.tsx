@@ -1,5 +1,6 @@
 // One pane in its frame, reading only the rows it can show. Memoised, so a key
 // that changes one pane re-reads and redraws only that pane.
+import {useIsScreenReaderEnabled} from 'ink';
 import {memo, useMemo} from 'react';
 import type {FactDatabase} from '../db/database.js';
 import {paneRows} from '../views/rows.js';
@@ -27,7 +28,8 @@ type Props = {
 
 function PaneContent({database, environment, pane, view, focused, width, listRows: visible, chartHeight}: Props) {
 	const query = viewQuery(pane, view, environment);
-	const inner = width - 2;
+	// A screen reader's "listitem: (selected) " prefix takes room from the line.
+	const inner = width - 2 - (useIsScreenReaderEnabled() ? 22 : 0);
 	const common = {offset: view.offset, selected: view.selected, focused, width: inner, filter: view.filter};
 	// The query is rebuilt each render; its parts are what matter.
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the query's parts are listed
@@ -42,7 +44,7 @@ function PaneContent({database, environment, pane, view, focused, width, listRow
 		case 'timeline':
 			return <TimelinePane rows={window as ReturnType<typeof paneRows<'timeline'>>} {...common} />;
 		case 'memoranda':
-			return <MemorandaPane summary={summary ?? {line: '', unnamed: 0}} rows={window as ReturnType<typeof paneRows<'memoranda'>>} {...common} />;
+			return <MemorandaPane summary={summary ?? {line: '', gap: false}} rows={window as ReturnType<typeof paneRows<'memoranda'>>} {...common} />;
 		case 'trade':
 			return (
 				<TradePane

@@ -12,8 +12,8 @@ export type Detail = {
 	quotes: SourcedQuote[];
 };
 
-// Shown as quotes below, not as fields.
-const citationKeys = new Set(['sources', 'languages', 'quotes']);
+// Shown as quotes and notes below, not as fields.
+const notFields = new Set(['sources', 'languages', 'quotes', 'derived_note', 'date_basis']);
 
 const factTable = {timeline: 'events', memoranda: 'memoranda', trade: 'trade', companies: 'companies'} as const;
 
@@ -22,7 +22,7 @@ export function rowDetail(database: FactDatabase, pane: DashboardPane, query: Ro
 	if (!row) return undefined;
 	const id = String(row.id);
 	const fields = paneQueries[pane].columns
-		.filter(({key}) => !citationKeys.has(key) && row[key] !== null && row[key] !== '')
+		.filter(({key}) => !notFields.has(key) && row[key] !== null && row[key] !== '')
 		.map(({key, label}) => ({label, value: key === 'visit' ? (row[key] === 1 ? 'yes' : 'no') : String(row[key])}));
 	const notes: Detail['notes'] = [];
 	if (typeof row.date_basis === 'string') notes.push({kind: 'derived', text: `Date derived, not stated: ${row.date_basis}`});
@@ -34,8 +34,12 @@ export function rowDetail(database: FactDatabase, pane: DashboardPane, query: Ro
 	}
 	if (pane === 'memoranda' && row.kind === 'count') {
 		const {namedAreas} = database.memorandaSummary();
-		const unnamed = Number(row.count) - namedAreas;
-		if (unnamed > 0) notes.push({kind: 'gap', text: `The sources name the areas of ${namedAreas}; ${unnamed} remain unnamed (computed: ${row.count} − ${namedAreas}).`});
+		if (namedAreas < Number(row.count)) {
+			notes.push({
+				kind: 'gap',
+				text: `The sources name ${namedAreas} areas for ${qualifiedInWords(row.count, row.qualifier)} memoranda and do not say which memorandum covers which, nor what the others cover. kzrs does not fill the gap.`,
+			});
+		}
 	}
 	return {id, fields, notes, quotes: database.quotes(factTable[pane], id)};
 }

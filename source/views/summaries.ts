@@ -1,20 +1,25 @@
-// The lines that sum a pane up: what the memoranda sources leave unnamed, the
+// The lines that sum a pane up: what the memoranda sources name, the
 // turnover series and headline figures beside the chart.
 import type {FactDatabase, TurnoverPoint} from '../db/database.js';
 import {amount, qualified} from './format.js';
 
-export type MemorandaSummary = {line: string; unnamed: number};
+/** `gap`: the sources name fewer areas than memoranda. */
+export type MemorandaSummary = {line: string; gap: boolean};
 
+/**
+ * The count signed and the areas named, as the sources give them. Where they
+ * name fewer areas than memoranda, the line says so and no more: they do not
+ * say which memorandum covers which area, so kzrs does not count "unnamed" ones.
+ */
 export function memorandaSummary(database: FactDatabase): MemorandaSummary {
 	const {counts, namedAreas} = database.memorandaSummary();
-	const areas = `${namedAreas} area${namedAreas === 1 ? '' : 's'} named`;
+	const areas = `${namedAreas} area${namedAreas === 1 ? '' : 's'}`;
 	const readings = [...new Set(counts.map(({count, qualifier}) => qualified(count, qualifier)))];
 	const [first] = counts;
-	if (!first) return {line: `${areas}; no source gives a count`, unnamed: 0};
-	if (readings.length > 1) return {line: `Sources disagree on the count: ${readings.join(' · ')}; ${areas}`, unnamed: 0};
-	const unnamed = Math.max(0, first.count - namedAreas);
-	const line = unnamed > 0 ? `${unnamed} of ${first.count} areas unnamed (computed: ${first.count} − ${namedAreas})` : `${readings[0]} signed · ${areas}`;
-	return {line, unnamed};
+	if (!first) return {line: `Sources name ${areas}; none gives a count`, gap: false};
+	if (readings.length > 1) return {line: `Sources disagree on the count: ${readings.join(' · ')}; they name ${areas}`, gap: false};
+	const gap = namedAreas < first.count;
+	return {line: `${readings[0]} signed · sources name ${areas}${gap ? ' for them' : ''}`, gap};
 }
 
 export type HeadlineFigure = {label: string; period: string; figure: string; shortFigure: string; derived: boolean};

@@ -275,14 +275,17 @@ describe('messages that point at the problem', () => {
 		mkdirSync(join(copy.root, 'empty-seeds'));
 		const firstSeed = readData('sources')[0]?.file;
 		const line = userErrorLine(check(copy, ['--data', 'data', '--seeds', 'empty-seeds']));
-		expect(line).toBe(`kzrs: empty-seeds/${firstSeed}: file is missing`);
+		// The record in sources.json that names the seed, and the seed's own path.
+		expect(line).toBe(`kzrs: data/sources.json: record 1 (id "s000"), field file: its seed empty-seeds/${firstSeed}: file is missing`);
 	});
 
 	test('an empty seed file is named', () => {
 		const copy = copyFactBase();
-		const source = byId(readData('sources'), 's002');
+		const sources = readData('sources');
+		const source = byId(sources, 's002');
 		writeFileSync(join(copy.seedsDir, source.file), '');
-		expect(userErrorLine(check(copy))).toBe(`kzrs: seeds/${source.file}: file is empty`);
+		const index = sources.indexOf(source) + 1;
+		expect(userErrorLine(check(copy))).toBe(`kzrs: data/sources.json: record ${index} (id "s002"), field file: its seed seeds/${source.file}: file is empty`);
 	});
 });
 

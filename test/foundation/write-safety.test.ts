@@ -124,7 +124,8 @@ describe('export --out', () => {
 		const dir = makeTempDir();
 		mkdirSync(join(dir, 'out'));
 		writeFileSync(join(dir, 'out', 'keep.txt'), 'keep\n');
-		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out'], {cwd: dir}))).toContain('use --force');
+		// Not "use --force": no flag makes a directory a file.
+		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
 		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out', '--force'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
 		expect(listDir(dir)).toEqual(['out']);
 		expect(listDir(join(dir, 'out'))).toEqual(['keep.txt']);

@@ -34,12 +34,12 @@ const titleOf = (pane: (typeof dashboardPanes)[number]) => `${dashboardPanes.ind
 const timelineRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›]\d{4}/.test(line));
 const focusMarks = (frame: string) => [...frame].filter((character) => character === '▶').length;
 
-/** What the memoranda pane must say: the count, the areas named, and the difference, worked out. */
+/** What the memoranda pane must say: the count signed and how many areas the sources name for them. */
 function memorandaLine(): string {
 	const memoranda = readData('memoranda');
 	const count = memoranda.find((record) => record.kind === 'count')?.count ?? Number.NaN;
 	const named = memoranda.filter((record) => record.kind === 'area').length;
-	return `${count - named} of ${count} areas unnamed (computed: ${count} − ${named})`;
+	return `${count} signed · sources name ${named} areas for them`;
 }
 
 async function startGrid(): Promise<Dashboard> {
@@ -70,10 +70,10 @@ describe('the grid at 100×40', () => {
 		expect(linesWith(frame, '◆').length).toBe(visits);
 	});
 
-	test('the memoranda pane says how many were signed and how many the sources leave unnamed', async () => {
+	test('the memoranda pane says how many were signed and how many areas the sources name', async () => {
 		const dashboard = await startGrid();
 		await dashboard.shows('10 memoranda signed', 'Health (“zdravstva”)');
-		// The computation behind "not named" is the point of the line: it must not be cut off.
+		// The gap between the count and the areas named is the point of the line: it must not be cut off.
 		await dashboard.shows(memorandaLine());
 	});
 

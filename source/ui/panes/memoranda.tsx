@@ -11,7 +11,7 @@ type Props = {summary: MemorandaSummary; rows: MemorandumRow[]; offset: number; 
 export function MemorandaPane({summary, rows, offset, selected, focused, width, filter}: Props) {
 	return (
 		<>
-			<Text color={summary.unnamed > 0 ? theme.derived : theme.muted} wrap="truncate-end">
+			<Text color={summary.gap ? theme.derived : theme.muted} wrap="truncate-end">
 				{fitColumns(` ${summary.line}`, width)}
 			</Text>
 			{rows.length === 0 ? (

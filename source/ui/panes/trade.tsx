@@ -62,6 +62,10 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 	const short = width < 80;
 	const figuresColumn = short ? shortFiguresWidth : figuresWidth;
 	const chartWidth = besideChart ? width - figuresColumn - 1 : width;
+	// Figures that do not fit beside the chart are not dropped silently: the list below has them all.
+	const fits = overview.figures.length <= chartHeight ? overview.figures.length : chartHeight - 1;
+	const shownFigures = overview.figures.slice(0, fits);
+	const hiddenFigures = overview.figures.length - fits;
 	const currency = overview.series[0]?.currency;
 	// Amounts are never cut (the unit and the derived mark matter): the label gives way.
 	const figureWidth = Math.min(width - 16, Math.max(0, ...rows.map((row) => displayWidth(row.figure) + 1)));
@@ -83,12 +87,13 @@ export function TradePane({overview, chartHeight, rows, offset, selected, focuse
 					</Box>
 					{besideChart && (
 						<Box flexDirection="column" width={figuresColumn} marginLeft={1}>
-							{overview.figures.slice(0, chartHeight).map((figure) => (
+							{shownFigures.map((figure) => (
 								<Text key={figure.label} color={figure.derived ? theme.derived : undefined}>
 									{fitColumns(`${figure.label} ${figure.period}`, 16)}
 									{fitColumns(`${short ? figure.shortFigure : figure.figure}${figure.derived ? theme.symbols.derived : ' '}`, figuresColumn - 16, 'right')}
 								</Text>
 							))}
+							{hiddenFigures > 0 && <Text color={theme.muted}>{fitColumns(`… ${hiddenFigures} more in the list`, figuresColumn)}</Text>}
 						</Box>
 					)}
 				</Box>
