@@ -134,8 +134,6 @@ export class FactDatabase {
 				.map((part) => fold(String(part)))
 				.join(' ');
 		const quotes = new QuoteRegistry((rows) => this.insertRows('quotes', 3, rows));
-		const link = (table: FactTable, id: string, citations: Array<Citation & {spelling?: string}>) =>
-			citations.map(({source, quote, spelling}, ordinal): SqlValue[] => [table, id, ordinal, quotes.id(source, quote), spelling ?? null, null]);
 		const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 
 		this.insertRows(
@@ -145,9 +143,12 @@ export class FactDatabase {
 		);
 		const factRows = <T extends {id: string}>(table: FactTable, records: T[], columns: number, row: (record: T) => SqlValue[], citations: (record: T) => Array<Citation & {spelling?: string}>) => {
 			this.insertRows(table, columns, records.map(row));
-			const links = records.flatMap((record) => link(table, record.id, citations(record)));
+			const links = records.map((record): [string, Array<[number, string | null]>] => [
+				record.id,
+				citations(record).map(({source, quote, spelling}) => [quotes.id(source, quote), spelling ?? null]),
+			]);
 			quotes.flush();
-			this.insertRows('fact_quotes', 6, links);
+			this.insertLinks(table, links);
 		};
 		factRows('events', facts.events, 10, (e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))], (e) => e.citations);
 		factRows('memoranda', facts.memoranda, 7, (m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)], (m) => m.citations);
@@ -172,6 +173,25 @@ export class FactDatabase {
 		this.insertRows('fact_quotes', 6, borrowed);
 		db.exec(indexes);
 		// No COMMIT: see schema.ts. serialise() commits before it copies the pages out.
+	}
+
+	/**
+	 * The quotes of many facts in one statement: each fact's list of quote ids
+	 * crosses into WebAssembly as a few bytes of JSON, which SQLite unpacks,
+	 * instead of a statement run per citation.
+	 */
+	private insertLinks(table: FactTable, links: Array<[string, Array<[number, string | null]>]>): void {
+		if (links.length === 0) return;
+		const statement = this.db.prepare(
+			`INSERT INTO fact_quotes (fact_table, fact_id, ordinal, quote_id, spelling, via)
+			 SELECT ?, r.value ->> 0, q.key, q.value ->> 0, q.value ->> 1, NULL
+			 FROM json_each(CAST(? AS TEXT)) r, json_each(r.value, '$[1]') q`,
+		);
+		try {
+			statement.run([table, Buffer.from(JSON.stringify(links), 'utf8')]);
+		} finally {
+			statement.free();
+		}
 	}
 
 	/** Inserts rows with one prepared statement; binding row by row is the fastest way into sql.js. */
