@@ -128,11 +128,18 @@ export class FactDatabase {
 		const {db} = this;
 		db.exec('BEGIN');
 		const fold = memoisedFold();
-		const searchText = (...parts: Array<string | number | null | undefined>) =>
-			parts
-				.filter((part) => part !== null && part !== undefined)
-				.map((part) => fold(String(part)))
-				.join(' ');
+		// A part already inside the text adds nothing to find (a product named in
+		// its label, say) and would only lengthen every filter's scan.
+		const searchText = (...parts: Array<string | number | null | undefined>) => {
+			const kept: string[] = [];
+			for (const part of parts) {
+				if (part === null || part === undefined) continue;
+				const folded = fold(String(part));
+				if (!kept.some((earlier) => earlier.includes(folded))) kept.push(folded);
+			}
+			// Joined, not concatenated piece by piece: sql.js binds a flat string far faster.
+			return kept.join(' ');
+		};
 		const quotes = new QuoteRegistry((rows) => this.insertRows('quotes', 3, rows));
 		const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 

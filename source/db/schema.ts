@@ -125,6 +125,9 @@ CREATE VIEW citations AS
 // sort first asks for them (see FactDatabase.sortIndex), not at start.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
+-- Counting a filter's matches scans this index, not the table: the folded
+-- text alone, a third of the bytes of the rows.
+CREATE INDEX trade_by_search ON trade (search);
 CREATE INDEX companies_by_subject ON companies (subject);
 CREATE INDEX quotes_by_source ON quotes (source_id);
 CREATE INDEX fact_quotes_by_quote ON fact_quotes (quote_id);
