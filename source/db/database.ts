@@ -179,7 +179,7 @@ export class FactDatabase {
 		});
 		this.insertRows('fact_quotes', 6, borrowed);
 		db.exec(indexes);
-		// No COMMIT: see schema.ts. serialise() commits before it copies the pages out.
+		// No COMMIT: see schema.ts and finishLoading().
 	}
 
 	/**

@@ -5,7 +5,7 @@ export const schema = `
 -- The database is rebuilt at every start and lives in SQLite's page cache:
 -- sql.js backs it with a file in an emulated file system whose writes cost
 -- more than the load itself, so the loading transaction stays open and no
--- page is written until the database is saved (see FactDatabase.serialise).
+-- page is written until a user query or a save needs it (FactDatabase.finishLoading).
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -4194304;
