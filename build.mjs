@@ -1,21 +1,21 @@
 // Bundles source/cli.tsx into dist/cli.js: one tree-shaken production file
 // starts several times faster than Ink's hundreds of modules loaded one by one.
+//   node build.mjs                                   kzrs and the bench tools
+//   node build.mjs --ink-program ENTRY OUTFILE       any Ink program, bundled the same way (the bench's floor)
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
 
 const stub = (name) => fileURLToPath(new URL(`scripts/stubs/${name}.js`, import.meta.url));
 
-await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+const inkProgram = (entry, outfile) => ({
+	entryPoints: [entry],
+	outfile,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
 	minifySyntax: true,
 	legalComments: 'none',
-	// sql.js stays a package: it finds its .wasm beside itself in node_modules.
-	external: ['sql.js'],
 	define: {'process.env.NODE_ENV': '"production"'},
 	alias: {
 		// Ink imports the React DevTools bridge only in development.
@@ -31,16 +31,22 @@ await build({
 	logLevel: 'warning',
 });
 
-// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
-await build({
-	entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'},
-	outdir: 'dist',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	legalComments: 'none',
-	// The bench bundles its Ink fixture with esbuild at run time, from node_modules.
-	external: ['esbuild'],
-	logLevel: 'warning',
-});
+const [flag, entry, outfile] = process.argv.slice(2);
+if (flag === '--ink-program') {
+	await build(inkProgram(entry, outfile));
+} else {
+	// sql.js stays a package: it finds its .wasm beside itself in node_modules.
+	await build({...inkProgram('source/cli.tsx', 'dist/cli.js'), external: ['sql.js']});
+
+	// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
+	await build({
+		entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'},
+		outdir: 'dist',
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		legalComments: 'none',
+		logLevel: 'warning',
+	});
+}

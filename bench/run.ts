@@ -128,23 +128,10 @@ function renderTable(): string {
 // ---- a. startup -----------------------------------------------------------
 
 async function measureStartup(inputs: Inputs): Promise<void> {
-	const {build} = await import('esbuild');
 	const helloBundle = join(inputs.cacheDir, 'hello-ink.bundle.mjs');
 	// The same bundling as build.mjs gives dist/cli.js: the floor for any bundled Ink program.
-	await build({
-		entryPoints: [join(root, 'bench/fixtures/hello-ink.mjs')],
-		outfile: helloBundle,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		minifySyntax: true,
-		legalComments: 'none',
-		define: {'process.env.NODE_ENV': '"production"'},
-		alias: {'react-devtools-core': join(root, 'scripts/stubs/react-devtools-core.js'), 'is-in-ci': join(root, 'scripts/stubs/is-in-ci.js')},
-		banner: {js: "import {createRequire as benchRequire} from 'node:module'; const require = benchRequire(import.meta.url);"},
-		logLevel: 'warning',
-	});
+	const bundling = spawnSync(process.execPath, [join(root, 'build.mjs'), '--ink-program', join(root, 'bench/fixtures/hello-ink.mjs'), helloBundle], {cwd: root, stdio: 'inherit'});
+	if (bundling.status !== 0) throw new Error('could not bundle bench/fixtures/hello-ink.mjs');
 	// React's production build for the unbundled program too, as the bundle defines it.
 	const production = {NODE_ENV: 'production'};
 	const programs: SessionPlan[] = [
