@@ -70,7 +70,7 @@ export function Screen({state, database, environment, overview}: ScreenProps) {
 		const detail = rowDetail(database, overlay.pane, viewQuery(overlay.pane, views[overlay.pane], environment), overlay.index);
 		content = detail && <DetailView detail={detail} cursor={overlay.cursor} width={body.width} height={bodyHeight} />;
 	} else if (overlay.kind === 'help') {
-		content = <HelpView width={body.width} height={bodyHeight} />;
+		content = <HelpView width={body.width} height={bodyHeight} offset={overlay.offset} />;
 	} else if (grid) {
 		content = (
 			<Box flexDirection="column">

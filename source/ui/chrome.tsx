@@ -37,7 +37,7 @@ const hints: Record<State['overlay']['kind'], string> = {
 	none: 'Tab/1-4 pane · j/k move · Enter sources · / filter · s/S sort · e export · y copy · ? help · q quit',
 	filter: 'type to filter · ↑/↓ move · Enter keep · Esc clear',
 	detail: 'j/k quote · y copy quote · Esc/q close',
-	help: 'Esc/q/? close',
+	help: 'j/k scroll · Esc/q/? close',
 	'export-name': 'edit the file name · Enter export · Ctrl-U clear · Esc cancel',
 	'export-confirm': 'y overwrite · n/Esc keep the file',
 };

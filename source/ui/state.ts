@@ -3,7 +3,7 @@
 // the update needs to know of the data comes through `Environment`; what it
 // wants done (write a file, copy, quit) it leaves in `command` for the app.
 import type {RowQuery} from '../db/database.js';
-import type {KeyPress} from './keys.js';
+import {bindings, type KeyPress} from './keys.js';
 import {type DashboardPane, dashboardPanes, layout, listHeight, type Size} from './layout.js';
 
 export type PaneView = {
@@ -23,7 +23,8 @@ export type Overlay =
 	| {kind: 'none'}
 	| {kind: 'filter'}
 	| {kind: 'detail'; pane: DashboardPane; index: number; cursor: number}
-	| {kind: 'help'}
+	/** `offset`: the first key shown, when they do not all fit. */
+	| {kind: 'help'; offset: number}
 	| {kind: 'export-name'; name: string}
 	| {kind: 'export-confirm'; name: string};
 
@@ -152,7 +153,7 @@ function browse(state: State, {command}: KeyPress, environment: Environment): St
 		case 'copy':
 			return view.total === 0 ? state : issue(state, {kind: 'copy-row', pane, query, index: view.selected});
 		case 'help':
-			return {...state, overlay: {kind: 'help'}};
+			return {...state, overlay: {kind: 'help', offset: 0}};
 		case 'quit':
 			return issue(state, {kind: 'quit'});
 		default:
@@ -195,8 +196,13 @@ function overlayKey(state: State, key: KeyPress, environment: Environment): Stat
 	switch (overlay.kind) {
 		case 'filter':
 			return filtering(state, key, environment);
-		case 'help':
-			return key.command === 'back' || key.command === 'quit' || key.command === 'help' ? close : state;
+		case 'help': {
+			if (key.command === 'back' || key.command === 'quit' || key.command === 'help') return close;
+			const last = bindings.length - 1;
+			const offsets = {up: overlay.offset - 1, down: overlay.offset + 1, 'page-up': overlay.offset - 10, 'page-down': overlay.offset + 10, first: 0, last} as Record<string, number>;
+			const next = key.command === undefined ? undefined : offsets[key.command];
+			return next === undefined ? state : {...state, overlay: {kind: 'help', offset: clamp(next, 0, last)}};
+		}
 		case 'detail': {
 			const view = state.views[overlay.pane];
 			const query = viewQuery(overlay.pane, view, environment);

@@ -1,5 +1,6 @@
 // The dashboard's state machine over the shipped fact base (or a hand-made
 // environment), and the promises every state must keep.
+import {bindings} from '../../source/ui/keys.js';
 import type {FactDatabase} from '../../source/db/database.js';
 import {openDatabase} from '../../source/open-database.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
@@ -100,6 +101,9 @@ export function brokenInvariants(state: State, environment: Environment): string
 		const last = Math.max(0, environment.quoteCount(overlay.pane, viewQuery(overlay.pane, view, environment), overlay.index) - 1);
 		if (overlay.cursor < 0 || overlay.cursor > last) problems.push(`detail cursor ${overlay.cursor} outside 0…${last}`);
 		if (overlay.index < 0 || overlay.index >= view.total) problems.push(`detail of row ${overlay.index} of ${view.total}`);
+	}
+	if (overlay.kind === 'help' && (!Number.isInteger(overlay.offset) || overlay.offset < 0 || overlay.offset >= bindings.length)) {
+		problems.push(`help scrolled to ${overlay.offset} of ${bindings.length} keys`);
 	}
 	return problems;
 }

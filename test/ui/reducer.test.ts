@@ -280,7 +280,7 @@ describe('browse: the detail view', () => {
 describe('browse: the help overlay', () => {
 	test('? opens the help; Esc, q and ? close it without quitting', () => {
 		const help = start(env, gridSize, key('?'));
-		expect(help.overlay).toEqual({kind: 'help'});
+		expect(help.overlay).toEqual({kind: 'help', offset: 0});
 		for (const close of [keys.escape, key('q'), key('?')]) {
 			const closed = run(help, env, close);
 			expect(closed.overlay).toEqual({kind: 'none'});
@@ -288,9 +288,20 @@ describe('browse: the help overlay', () => {
 		}
 	});
 
+	test('j/k, g/G and the page keys scroll the keys, within the table', () => {
+		const help = start(env, gridSize, key('?'));
+		const offset = (state: typeof help) => (state.overlay.kind === 'help' ? state.overlay.offset : Number.NaN);
+		expect(offset(run(help, env, key('j')))).toBe(1);
+		expect(offset(run(help, env, key('j'), key('j'), key('k')))).toBe(1);
+		expect(offset(run(help, env, key('k')))).toBe(0);
+		expect(offset(run(help, env, key('G')))).toBe(bindings.length - 1);
+		expect(offset(run(help, env, key('G'), key('j')))).toBe(bindings.length - 1);
+		expect(offset(run(help, env, keys.pageDown, key('g')))).toBe(0);
+	});
+
 	test('other keys leave the help open and change nothing', () => {
 		const help = start(env, gridSize, key('?'));
-		for (const press of [key('j'), keys.tab, key('3'), keys.enter, key('/'), key('e'), key('y'), key('G')]) {
+		for (const press of [keys.tab, key('3'), keys.enter, key('/'), key('e'), key('y')]) {
 			expect(run(help, env, press)).toEqual(help);
 		}
 	});
