@@ -39,6 +39,7 @@ export function runCommand(command: Command, context: EffectContext): void {
 	const {database} = context;
 	switch (command.kind) {
 		case 'quit':
+			if (command.interrupted) process.exitCode = 130;
 			context.exit();
 			return;
 		case 'export':

@@ -32,7 +32,8 @@ export type Command =
 	| {kind: 'export'; pane: DashboardPane; query: RowQuery; file: string; force: boolean}
 	| {kind: 'copy-row'; pane: DashboardPane; query: RowQuery; index: number}
 	| {kind: 'copy-quote'; pane: DashboardPane; query: RowQuery; index: number; cursor: number}
-	| {kind: 'quit'};
+	/** `interrupted`: by Ctrl-C, which by convention exits with 130. */
+	| {kind: 'quit'; interrupted?: true};
 
 export type Status = {text: string; tone: 'info' | 'error'};
 
@@ -130,7 +131,8 @@ function switchPane(state: State, command: KeyPress['command']): State | undefin
 	return pane === undefined ? undefined : {...state, focus: pane};
 }
 
-function browse(state: State, {command}: KeyPress, environment: Environment): State {
+function browse(state: State, key: KeyPress, environment: Environment): State {
+	const {command} = key;
 	const pane = state.focus;
 	const view = state.views[pane];
 	const query = viewQuery(pane, view, environment);
@@ -155,7 +157,7 @@ function browse(state: State, {command}: KeyPress, environment: Environment): St
 		case 'help':
 			return {...state, overlay: {kind: 'help', offset: 0}};
 		case 'quit':
-			return issue(state, {kind: 'quit'});
+			return issue(state, key.text === '' ? {kind: 'quit', interrupted: true} : {kind: 'quit'});
 		default:
 			return move(state, command) ?? switchPane(state, command) ?? state;
 	}
@@ -254,7 +256,7 @@ export function update(state: State, action: Action, environment: Environment): 
 			const {key} = action;
 			const quiet = state.status === null ? state : {...state, status: null};
 			// Ctrl-C always quits; a plain q may be text in a prompt.
-			if (key.command === 'quit' && key.text === '' && state.overlay.kind !== 'none') return issue(quiet, {kind: 'quit'});
+			if (key.command === 'quit' && key.text === '' && state.overlay.kind !== 'none') return issue(quiet, {kind: 'quit', interrupted: true});
 			return state.overlay.kind === 'none' ? browse(quiet, key, environment) : overlayKey(quiet, key, environment);
 		}
 	}

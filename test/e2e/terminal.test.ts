@@ -340,6 +340,17 @@ describe('the dashboard in a terminal', () => {
 		expect(exit.status, exit.screen).toBe(143);
 		expectTerminalRestored(tmux, exit.screen);
 	}, testTimeout);
+
+	test('Ctrl-C, even in the middle of a filter, ends kzrs with status 130 and restores the terminal', async () => {
+		const {tmux} = startKzrs({width: 100, height: 30});
+		await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+		tmux.press('/');
+		await tmux.waitForText('type to filter');
+		tmux.press('C-c');
+		const exit = await waitForExit(tmux);
+		expect(exit.status, exit.screen).toBe(130);
+		expectTerminalRestored(tmux, exit.screen);
+	}, testTimeout);
 });
 
 describe('without a terminal, or without colour', () => {

@@ -567,7 +567,8 @@ describe('copy and quit', () => {
 		const before = start(env, gridSize, ...setup);
 		expect(before.overlay.kind).toBe(mode === 'browse' ? 'none' : mode);
 		const after = run(before, env, keys.ctrlC);
-		expect(after.command).toEqual({id: (before.command?.id ?? 0) + 1, run: {kind: 'quit'}});
+		// Interrupted: the dashboard then exits with 130, as a program stopped by Ctrl-C does.
+		expect(after.command).toEqual({id: (before.command?.id ?? 0) + 1, run: {kind: 'quit', interrupted: true}});
 	});
 
 	test('in the filter a plain q is text, not quit', () => {
