@@ -60,7 +60,7 @@ export function savedDatabase(inputs: Inputs, rows: number, directory: string): 
 
 /**
  * How many trade rows match each filter text, asked of the saved database the
- * way the dashboard's filter asks (instr on the folded search column), so the
+ * way the dashboard's filter matches (a substring of the folded search column), so the
  * bench can check that a typed character produced the filtered frame.
  */
 export function filterCounts(database: string, texts: string[]): Map<string, number> {

@@ -235,6 +235,11 @@ describe('--filter', () => {
 		expect(ids(exportJson('trade', ['--filter', 'derived']))).toEqual(derived);
 	});
 
+	// As patterns, "[0-9]" and "20*5" would match the many rows with digits or with 2025.
+	test.each(['*', '?', '[', '[0-9]', '20*5'])('"%s" is text to find, not a pattern: no row of the fact base holds it', (filter) => {
+		for (const pane of ['timeline', 'trade', 'companies'] as const) expect(exportJson(pane, ['--filter', filter])).toEqual([]);
+	});
+
 	test('a filter that matches nothing gives an empty list and a header-only CSV', () => {
 		expect(exportJson('trade', ['--filter', 'no such words anywhere'])).toEqual([]);
 		const csv = parseWithCsvParse(runCli(['export', 'trade', '--filter', 'no such words anywhere']).stdout);
