@@ -8,7 +8,7 @@ import {DetailView} from './ui/detail.js';
 import {runCommand} from './ui/effects.js';
 import {HelpView} from './ui/help.js';
 import {readKey} from './ui/keys.js';
-import {chartRows, dashboardPanes, layout, listHeight, type Size} from './ui/layout.js';
+import {chartRows, dashboardPanes, fullViewBox, layout, listHeight, type Size} from './ui/layout.js';
 import {PaneSlot} from './ui/pane-slot.js';
 import {type Action, type Environment, initialState, type State, update, viewQuery} from './ui/state.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
@@ -63,8 +63,7 @@ export function Screen({state, database, environment, overview}: ScreenProps) {
 	);
 
 	const fullView = overlay.kind === 'detail' || overlay.kind === 'help';
-	// Detail and help take the tab bar's line too.
-	const bodyHeight = current.kind === 'tabs' && fullView ? body.height + 1 : body.height;
+	const bodyHeight = fullView ? (fullViewBox(size)?.height ?? body.height) : body.height;
 	let content: React.ReactNode;
 	if (overlay.kind === 'detail') {
 		const detail = rowDetail(database, overlay.pane, viewQuery(overlay.pane, views[overlay.pane], environment), overlay.index);

@@ -20,12 +20,13 @@ export async function runInteractiveOrSnapshot(paths: FactPaths): Promise<void> 
 	const instance = render(<App database={database} environment={environment} initialSize={{columns: stdout.columns, rows: stdout.rows}} />, {
 		exitOnCtrlC: false,
 	});
+	// Stopped from outside, kzrs still leaves the terminal as it found it, with the shell's exit status.
+	const statuses: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
 	const stop = (signal: NodeJS.Signals) => {
-		process.exitCode = signal === 'SIGTERM' ? 143 : 129;
+		process.exitCode = statuses[signal];
 		instance.unmount();
 	};
-	process.once('SIGTERM', stop);
-	process.once('SIGHUP', stop);
+	for (const signal of Object.keys(statuses) as NodeJS.Signals[]) process.once(signal, stop);
 	try {
 		await instance.waitUntilExit();
 	} finally {

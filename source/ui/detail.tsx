@@ -52,9 +52,10 @@ export function detailLines(detail: Detail, cursor: number, width: number): {lin
 export function DetailView({detail, cursor, width, height}: {detail: Detail; cursor: number; width: number; height: number}) {
 	const {lines, focus} = detailLines(detail, cursor, width - 2);
 	const room = height - 2;
-	// The first quote is read with the fields above it, from the top; a later one
-	// is brought into view when it does not fit below them.
-	const start = cursor === 0 || focus[1] < room ? 0 : Math.max(0, Math.min(focus[0] - 1, lines.length - room));
+	// From the top while the chosen quote fits below the fields (the first quote
+	// while at least its header does); otherwise the quote is brought into view.
+	const fromTop = focus[1] < room || (cursor === 0 && focus[0] < room);
+	const start = fromTop ? 0 : Math.max(0, Math.min(focus[0] - 1, lines.length - room));
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
 			{lines.slice(start, start + room).map((line, index) => (

@@ -1,18 +1,15 @@
 import {Box, Text} from 'ink';
 import {fitColumns} from '../format/fit.js';
 import {bindings} from './keys.js';
+import {helpGrid} from './layout.js';
 import {theme} from './theme.js';
 
 /** Every key, from the same table the reducer reads; j/k scroll it when it does not fit. */
 export function HelpView({width, height, offset}: {width: number; height: number; offset: number}) {
 	const keyWidth = Math.max(...bindings.map(({keys}) => keys.length)) + 2;
-	// Lines inside the border, less the title, the scroll line and the two legend lines.
-	const room = Math.max(1, height - 2 - 1 - 1 - 2);
-	const shown = bindings.slice(offset);
-	// As many columns as the keys need, but none narrower than a key and its words.
-	const columns = Math.min(Math.ceil(shown.length / room), Math.max(1, Math.floor((width - 2) / 34)));
-	const perColumn = Math.min(room, Math.ceil(shown.length / columns));
-	const below = shown.length - perColumn * columns;
+	const {rows: perColumn, columns, page} = helpGrid(width, height, bindings.length);
+	const shown = bindings.slice(offset, offset + page);
+	const below = Math.max(0, bindings.length - offset - page);
 	const columnWidth = Math.floor((width - 2) / columns);
 	const scroll = offset > 0 || below > 0 ? `${offset > 0 ? `${offset} above` : ''}${offset > 0 && below > 0 ? ', ' : ''}${below > 0 ? `${below} more below` : ''} (j/k)` : '';
 	const legend = [

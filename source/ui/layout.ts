@@ -66,3 +66,22 @@ export function listHeight(pane: DashboardPane, size: Size): number {
 	if (current.kind === 'too-small') return 1;
 	return Math.max(1, current.pane.height - frameRows - paneHeaderRows(pane, current.pane.height));
 }
+
+/**
+ * How the help lays out `count` keys in a box of this size: rows and columns
+ * of keys, none narrower than a key and its words, and how many fit at once.
+ */
+export function helpGrid(width: number, height: number, count: number): {rows: number; columns: number; page: number} {
+	// Inside the border, less the title, the scroll line and the two legend lines.
+	const room = Math.max(1, height - 2 - 1 - 1 - 2);
+	const columns = Math.max(1, Math.min(Math.ceil(count / room), Math.floor((width - 2) / 34)));
+	const rows = Math.min(room, Math.ceil(count / columns));
+	return {rows, columns, page: rows * columns};
+}
+
+/** The box the detail and help views fill: the body, and the tab bar's line too. */
+export function fullViewBox(size: Size): Box | undefined {
+	const current = layout(size);
+	if (current.kind === 'too-small') return undefined;
+	return {width: current.body.width, height: current.body.height + (current.kind === 'tabs' ? 1 : 0)};
+}

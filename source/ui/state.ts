@@ -4,7 +4,7 @@
 // wants done (write a file, copy, quit) it leaves in `command` for the app.
 import type {RowQuery} from '../db/database.js';
 import {bindings, type KeyPress} from './keys.js';
-import {type DashboardPane, dashboardPanes, layout, listHeight, type Size} from './layout.js';
+import {type DashboardPane, dashboardPanes, fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
 
 export type PaneView = {
 	/** Index of the selected row among the filtered, sorted rows. */
@@ -185,6 +185,17 @@ function filtering(state: State, key: KeyPress, environment: Environment): State
 	}
 }
 
+/** How many keys the help shows at once in a terminal of this size. */
+function helpPage(size: Size): number {
+	const box = fullViewBox(size);
+	return box ? helpGrid(box.width, box.height, bindings.length).page : bindings.length;
+}
+
+/** The help's first key, kept so that the last key is in view at most at the bottom, and no scrolling while all fit. */
+function helpOffset(state: State, offset: number): number {
+	return clamp(offset, 0, Math.max(0, bindings.length - helpPage(state.size)));
+}
+
 function editName(name: string, key: KeyPress): string | undefined {
 	if (key.text !== '') return name + key.text;
 	if (key.command === 'erase') return [...name].slice(0, -1).join('');
@@ -200,10 +211,10 @@ function overlayKey(state: State, key: KeyPress, environment: Environment): Stat
 			return filtering(state, key, environment);
 		case 'help': {
 			if (key.command === 'back' || key.command === 'quit' || key.command === 'help') return close;
-			const last = bindings.length - 1;
-			const offsets = {up: overlay.offset - 1, down: overlay.offset + 1, 'page-up': overlay.offset - 10, 'page-down': overlay.offset + 10, first: 0, last} as Record<string, number>;
-			const next = key.command === undefined ? undefined : offsets[key.command];
-			return next === undefined ? state : {...state, overlay: {kind: 'help', offset: clamp(next, 0, last)}};
+			const page = helpPage(state.size);
+			const offsets = {up: -1, down: 1, 'page-up': -page, 'page-down': page, first: -bindings.length, last: bindings.length} as Record<string, number>;
+			const step = key.command === undefined ? undefined : offsets[key.command];
+			return step === undefined ? state : {...state, overlay: {kind: 'help', offset: helpOffset(state, overlay.offset + step)}};
 		}
 		case 'detail': {
 			const view = state.views[overlay.pane];
@@ -246,7 +257,8 @@ export function update(state: State, action: Action, environment: Environment): 
 		case 'resize': {
 			let next: State = {...state, size: action.size};
 			for (const pane of dashboardPanes) next = withView(next, pane, {});
-			return next;
+			// A larger window may show every key: the help scrolls back as far as it needs.
+			return next.overlay.kind === 'help' ? {...next, overlay: {kind: 'help', offset: helpOffset(next, next.overlay.offset)}} : next;
 		}
 		case 'export-exists':
 			return {...state, overlay: {kind: 'export-confirm', name: action.file}};

@@ -322,7 +322,10 @@ describe('the dashboard in a terminal', () => {
 		await quitAndExpectRestored(tmux);
 	}, testTimeout);
 
-	test('SIGTERM ends kzrs with status 143 and restores the terminal', async () => {
+	test.each([
+		['SIGTERM', 143],
+		['SIGINT', 130],
+	] as const)('%s from outside ends kzrs with status %i and restores the terminal', async (signal, status) => {
 		const {tmux, dir} = startKzrs({width: 100, height: 30});
 		await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
 		expect(tmux.format('#{alternate_on}')).toBe('1');
@@ -334,10 +337,10 @@ describe('the dashboard in a terminal', () => {
 		expect(pid).toBeGreaterThan(1);
 		// meow renames the process (process.title), so check the executable where /proc tells it.
 		if (existsSync(`/proc/${pid}/exe`)) expect(realpathSync(`/proc/${pid}/exe`)).toBe(realpathSync(process.execPath));
-		process.kill(pid, 'SIGTERM');
+		process.kill(pid, signal);
 
 		const exit = await waitForExit(tmux);
-		expect(exit.status, exit.screen).toBe(143);
+		expect(exit.status, exit.screen).toBe(status);
 		expectTerminalRestored(tmux, exit.screen);
 	}, testTimeout);
 

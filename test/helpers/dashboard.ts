@@ -6,7 +6,7 @@ import {openDatabase} from '../../source/open-database.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {databaseEnvironment} from '../../source/ui/environment.js';
 import type {KeyPress} from '../../source/ui/keys.js';
-import {dashboardPanes, listHeight, type Size} from '../../source/ui/layout.js';
+import {dashboardPanes, listHeight, type Size, fullViewBox, helpGrid} from '../../source/ui/layout.js';
 import {type Action, type Environment, initialState, type State, update, viewQuery} from '../../source/ui/state.js';
 
 /** "Now" for every test: default export names read kzrs-<pane>-2026-11-28.csv. */
@@ -102,8 +102,13 @@ export function brokenInvariants(state: State, environment: Environment): string
 		if (overlay.cursor < 0 || overlay.cursor > last) problems.push(`detail cursor ${overlay.cursor} outside 0…${last}`);
 		if (overlay.index < 0 || overlay.index >= view.total) problems.push(`detail of row ${overlay.index} of ${view.total}`);
 	}
-	if (overlay.kind === 'help' && (!Number.isInteger(overlay.offset) || overlay.offset < 0 || overlay.offset >= bindings.length)) {
-		problems.push(`help scrolled to ${overlay.offset} of ${bindings.length} keys`);
+	if (overlay.kind === 'help') {
+		// Never past the point where the last key is in view, and not at all while every key fits.
+		const box = fullViewBox(state.size);
+		const last = box ? Math.max(0, bindings.length - helpGrid(box.width, box.height, bindings.length).page) : 0;
+		if (!Number.isInteger(overlay.offset) || overlay.offset < 0 || overlay.offset > last) {
+			problems.push(`help scrolled to ${overlay.offset} of ${bindings.length} keys (at most ${last})`);
+		}
 	}
 	return problems;
 }

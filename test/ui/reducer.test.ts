@@ -4,7 +4,7 @@
 import {beforeAll, describe, expect, test} from 'vitest';
 import type {FactDatabase} from '../../source/db/database.js';
 import {bindings} from '../../source/ui/keys.js';
-import {type DashboardPane, dashboardPanes, layout, listHeight, type Size} from '../../source/ui/layout.js';
+import {type DashboardPane, dashboardPanes, fullViewBox, helpGrid, layout, listHeight, type Size} from '../../source/ui/layout.js';
 import {type Environment, initialState, type State, viewQuery} from '../../source/ui/state.js';
 import {
 	brokenInvariants,
@@ -288,15 +288,32 @@ describe('browse: the help overlay', () => {
 		}
 	});
 
-	test('j/k, g/G and the page keys scroll the keys, within the table', () => {
-		const help = start(env, gridSize, key('?'));
-		const offset = (state: typeof help) => (state.overlay.kind === 'help' ? state.overlay.offset : Number.NaN);
+	const offset = (state: State) => (state.overlay.kind === 'help' ? state.overlay.offset : Number.NaN);
+	// The keys one screen of help shows, laid out as HelpView lays them out.
+	const page = (size: Size) => {
+		const box = fullViewBox(size);
+		return box ? helpGrid(box.width, box.height, bindings.length).page : 0;
+	};
+
+	test('in a small window, j/k, g/G and the page keys scroll the keys until the last is in view', () => {
+		const last = bindings.length - page(shortTabs);
+		expect(last).toBeGreaterThan(1);
+		const help = start(env, shortTabs, key('?'));
 		expect(offset(run(help, env, key('j')))).toBe(1);
 		expect(offset(run(help, env, key('j'), key('j'), key('k')))).toBe(1);
 		expect(offset(run(help, env, key('k')))).toBe(0);
-		expect(offset(run(help, env, key('G')))).toBe(bindings.length - 1);
-		expect(offset(run(help, env, key('G'), key('j')))).toBe(bindings.length - 1);
+		expect(offset(run(help, env, key('G')))).toBe(last);
+		expect(offset(run(help, env, key('G'), key('j')))).toBe(last);
+		expect(offset(run(help, env, keys.pageDown))).toBe(Math.min(last, page(shortTabs)));
 		expect(offset(run(help, env, keys.pageDown, key('g')))).toBe(0);
+	});
+
+	test('when every key fits, the help does not scroll, and growing the window scrolls it back', () => {
+		expect(page(gridSize)).toBeGreaterThanOrEqual(bindings.length);
+		expect(offset(start(env, gridSize, key('?'), key('j'), key('G')))).toBe(0);
+		const scrolled = start(env, shortTabs, key('?'), key('G'));
+		expect(offset(scrolled)).toBeGreaterThan(0);
+		expect(offset(run(scrolled, env, {type: 'resize', size: gridSize}))).toBe(0);
 	});
 
 	test('other keys leave the help open and change nothing', () => {
