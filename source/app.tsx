@@ -39,7 +39,7 @@ export function App({database, environment, initialSize}: Props) {
 
 type ScreenProps = {state: State; database: FactDatabase; environment: Environment; overview: ReturnType<FactDatabase['overview']>};
 
-export function Screen({state, database, environment, overview}: ScreenProps) {
+function Screen({state, database, environment, overview}: ScreenProps) {
 	const {size, overlay, focus, views} = state;
 	const screenReader = useIsScreenReaderEnabled();
 	const current = layout(size);

@@ -9,7 +9,7 @@ import type {Environment, PaneView} from './ui/state.js';
 import {theme} from './ui/theme.js';
 
 /** Rows printed per pane; the rest are one `kzrs export` away. */
-export const snapshotRowLimit = 50;
+const snapshotRowLimit = 50;
 const chartHeight = 9;
 
 export function snapshot(database: FactDatabase, environment: Environment, columns: number): string {

@@ -6,7 +6,7 @@ import {stringify} from 'csv-stringify/sync';
 // formula gets a leading apostrophe, and is quoted.
 const formulaStart = /^[=+\-@\t\r\n]/;
 
-export function neutraliseFormula(value: string): string | {value: string; quoted: boolean} {
+function neutraliseFormula(value: string): string | {value: string; quoted: boolean} {
 	return formulaStart.test(value) ? {value: `'${value}`, quoted: true} : value;
 }
 

@@ -12,7 +12,7 @@ const problem = (message: string, path = ''): Problem => ({path, message});
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'string') return value === '' ? 'empty text' : 'text';

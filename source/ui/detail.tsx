@@ -23,7 +23,7 @@ function wrapped(text: string, width: number, indent = ''): string[] {
 }
 
 /** The detail as lines, and where the quote under the cursor begins and ends. */
-export function detailLines(detail: Detail, cursor: number, width: number): {lines: Line[]; focus: [number, number]} {
+function detailLines(detail: Detail, cursor: number, width: number): {lines: Line[]; focus: [number, number]} {
 	const lines: Line[] = [{text: `Row ${detail.id}`, bold: true, colour: theme.accent}];
 	const labelWidth = Math.min(20, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
 	for (const {label, value} of detail.fields) {

@@ -19,7 +19,7 @@ export type Layout =
 	| {kind: 'grid' | 'tabs'; pane: Box; body: Box};
 
 /** Below this, a message replaces the panes. */
-export const minimumSize: Size = {columns: 40, rows: 12};
+const minimumSize: Size = {columns: 40, rows: 12};
 /** From this size, the four panes stand in a 2×2 grid. */
 export const gridSize: Size = {columns: 100, rows: 26};
 

@@ -26,7 +26,7 @@ const shortFiguresWidth = 31;
  * points, so each period is repeated to fill the width as a flat step, never
  * interpolated. Periods label the axis; derived ones carry the derived mark.
  */
-export function turnoverChart(overview: TradeOverview, width: number, height: number): string[] {
+function turnoverChart(overview: TradeOverview, width: number, height: number): string[] {
 	const {series} = overview;
 	if (series.length === 0) return ['No turnover totals to chart'];
 	const currency = series[0]?.currency ?? '';
