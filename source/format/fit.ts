@@ -10,17 +10,22 @@ import {printable} from './printable.js';
 // which is the costliest part of drawing a frame.
 const singleWidth = /^[\u0020-\u007E\u00A0-\u02FF\u0370-\u052F\u2010-\u205E\u2190-\u21FF\u2500-\u25FF]*$/;
 
-/** Exactly `width` columns: truncated with "…" or padded with spaces. */
-export function fitColumns(value: string, width: number, align: 'left' | 'right' = 'left'): string {
+/**
+ * Exactly `width` columns: padded with spaces, or cut with "…" at the end (or,
+ * for a message whose end matters as much as its start, in the middle).
+ */
+export function fitColumns(value: string, width: number, align: 'left' | 'right' = 'left', cutAt: 'end' | 'middle' = 'end'): string {
 	if (width <= 0) return '';
 	const clean = printable(value);
 	let cut: string;
 	let cutWidth: number;
 	if (singleWidth.test(clean)) {
-		cut = clean.length > width ? `${clean.slice(0, width - 1)}…` : clean;
+		const head = cutAt === 'middle' ? Math.ceil((width - 1) / 2) : width - 1;
+		const tail = width - 1 - head;
+		cut = clean.length > width ? `${clean.slice(0, head)}…${tail > 0 ? clean.slice(-tail) : ''}` : clean;
 		cutWidth = cut.length;
 	} else {
-		cut = stringWidth(clean) > width ? cliTruncate(clean, width, {position: 'end'}) : clean;
+		cut = stringWidth(clean) > width ? cliTruncate(clean, width, {position: cutAt}) : clean;
 		cutWidth = stringWidth(cut);
 	}
 	const pad = ' '.repeat(Math.max(0, width - cutWidth));

@@ -51,7 +51,8 @@ export function Footer({state, width}: {state: State; width: number}) {
 	else if (status) line = {text: status.text, colour: status.tone === 'error' ? theme.error : theme.accent};
 	return (
 		<Box flexDirection="column">
-			<Text color={line.colour}>{fitColumns(line.text, width)}</Text>
+			{/* A status's end (the reason, a row count) matters as much as its start: cut a long path in the middle. */}
+			<Text color={line.colour}>{fitColumns(line.text, width, 'left', 'middle')}</Text>
 			<Text color={theme.muted}>{fitColumns(hints[overlay.kind], width)}</Text>
 		</Box>
 	);

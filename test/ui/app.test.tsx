@@ -2,7 +2,7 @@
 // go in as a terminal sends them, and each frame is read as plain text. After
 // every test, every frame written must fit 100 columns and hold no control
 // character but Ink's own colour codes.
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
@@ -311,6 +311,24 @@ describe('commands carried out', () => {
 		dashboard.press('y');
 		await dashboard.shows(`Exported ${matching} rows to ${file}`);
 		expect(readFileSync(file, 'utf8')).toBe(written);
+	});
+
+	test('an export that cannot be written says why in the status line, writes nothing, and the dashboard goes on', async () => {
+		const dir = makeTempDir();
+		const file = join(dir, 'no-such-directory', 'out.csv');
+		const dashboard = await startGrid();
+		dashboard.press('e');
+		await dashboard.shows('Export Timeline to:');
+		dashboard.press(sequences.ctrlU);
+		dashboard.type(file);
+		await dashboard.shows(`to: ${file}▏`);
+		dashboard.press(sequences.enter);
+		// The path may be cut in the middle to fit; the reason, at the end, is whole.
+		await dashboard.shows('Export failed: cannot write /', 'out.csv: its directory does not exist');
+		expect(readdirSync(dir)).toEqual([]);
+		// Still answering keys.
+		dashboard.press('j');
+		await dashboard.shows(`2/${db.count('timeline')}`);
 	});
 
 	test('y copies the selected row, and in the detail the quote under the cursor', async () => {
