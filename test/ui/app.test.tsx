@@ -280,18 +280,21 @@ describe('the plain-text snapshot', () => {
 describe('commands carried out', () => {
 	afterAll(removeTempDirs);
 
+	/** Presses e, replaces the default name with `file` and presses Enter. */
+	async function exportTimelineTo(dashboard: Dashboard, file: string): Promise<void> {
+		dashboard.press('e');
+		await dashboard.shows('Export Timeline to:');
+		dashboard.press(sequences.ctrlU);
+		dashboard.type(file);
+		await dashboard.shows(`to: ${file}▏`);
+		dashboard.press(sequences.enter);
+	}
+
 	test('Enter in the name prompt exports the filtered pane; an existing file is kept unless confirmed with y', async () => {
 		const file = join(makeTempDir(), 'vucic.csv');
 		const matching = db.count('timeline', 'vucic');
 		const dashboard = await startGrid();
-		const exportTo = async () => {
-			dashboard.press('e');
-			await dashboard.shows('Export Timeline to:');
-			dashboard.press(sequences.ctrlU);
-			dashboard.type(file);
-			await dashboard.shows(`to: ${file}▏`);
-			dashboard.press(sequences.enter);
-		};
+		const exportTo = () => exportTimelineTo(dashboard, file);
 		dashboard.press('/');
 		dashboard.type('vucic');
 		await dashboard.shows(`/vucic 1/${matching}`);
@@ -317,12 +320,7 @@ describe('commands carried out', () => {
 		const dir = makeTempDir();
 		const file = join(dir, 'no-such-directory', 'out.csv');
 		const dashboard = await startGrid();
-		dashboard.press('e');
-		await dashboard.shows('Export Timeline to:');
-		dashboard.press(sequences.ctrlU);
-		dashboard.type(file);
-		await dashboard.shows(`to: ${file}▏`);
-		dashboard.press(sequences.enter);
+		await exportTimelineTo(dashboard, file);
 		// The path may be cut in the middle to fit; the reason, at the end, is whole.
 		await dashboard.shows('Export failed: cannot write /', 'out.csv: its directory does not exist');
 		expect(readdirSync(dir)).toEqual([]);
