@@ -5,8 +5,8 @@ import {createRequire} from 'node:module';
 import initSqlJs, {type Database, type SqlJsStatic, type SqlValue} from 'sql.js';
 import {foldForSearch} from '../facts/text.js';
 import type {Citation, FactBase} from '../facts/types.js';
-import {type Column, citationsSql, type PaneId, paneQueries} from './pane-queries.js';
-import {indexes, schema} from './schema.js';
+import {type Column, type PaneId, paneQueries} from './pane-queries.js';
+import {type FactTable, factTables, indexes, schema} from './schema.js';
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
@@ -47,29 +47,21 @@ export function initialiseSqlJs(): Promise<SqlJsStatic> {
 	return sqlJs;
 }
 
-/** The JSON column a pane's query reads its citations into (see citationsSql). */
-const citationsColumn = 'citations';
+/** The column a pane's query reads a row's citation list into; see FactDatabase.citedBy. */
+const citationListColumn = 'citation_list';
 
-/** What a pane selects: its columns, and its citations as one JSON column. */
+/** What a pane selects: its columns, and for a cited pane its citation list. */
 function selectList(pane: PaneId): string {
-	const {columns, cited, table} = paneQueries[pane];
+	const {columns, cited} = paneQueries[pane];
 	const list = columns.filter((column) => column.sql !== undefined).map((column) => `${column.sql} AS "${column.key}"`);
-	if (cited) list.push(`${citationsSql(table)} AS "${citationsColumn}"`);
+	if (cited) list.push(`f.citation_list AS "${citationListColumn}"`);
 	return list.join(', ');
 }
 
+/** The sources, languages and quotes columns of every row citing one list. */
+type CitationColumns = {sources: Value; languages: Value; quotes: Value};
+
 const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
-
-/** Sets a row's sources, languages and quotes columns from its citations column. */
-function splitCitations(row: Row, json: Value): void {
-	const citations = typeof json === 'string' ? (JSON.parse(json) as Array<[string, string, string]>) : [];
-	row.sources = distinctWords(citations.map(([source]) => source));
-	row.languages = distinctWords(citations.map(([, language]) => language));
-	row.quotes = citations.map(([, , quote]) => quote).join('\n') || null;
-}
-
-const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
-type FactTable = (typeof factTables)[number];
 
 /** Folding is the costly part of loading: a long series repeats the same labels and products. */
 function memoisedFold(): (text: string) => string {
@@ -84,33 +76,41 @@ function memoisedFold(): (text: string) => string {
 	};
 }
 
-/** Numbers each distinct quote once and inserts the new ones when asked. */
-class QuoteRegistry {
+/**
+ * Numbers each distinct value once, by a key, and hands the new ones to
+ * `write` when flushed: each quote once, and each list of quotes once.
+ */
+class Registry<T> {
 	private readonly ids = new Map<string, number>();
-	private pending: SqlValue[][] = [];
+	private pending: Array<[number, T]> = [];
 
-	constructor(private readonly write: (rows: SqlValue[][]) => void) {}
+	constructor(private readonly write: (added: Array<[number, T]>) => void) {}
 
-	id(source: string, quote: string): number {
-		const key = `${source}\u0000${quote}`;
+	id(key: string, value: T): number {
 		let id = this.ids.get(key);
 		if (id === undefined) {
 			id = this.ids.size + 1;
 			this.ids.set(key, id);
-			this.pending.push([id, source, quote]);
+			this.pending.push([id, value]);
 		}
 		return id;
 	}
 
 	flush(): void {
-		this.write(this.pending);
+		if (this.pending.length > 0) this.write(this.pending);
 		this.pending = [];
 	}
 }
 
+/** One entry of a citation list: a quote, the spelling it attests, the input it came through. */
+type ListEntry = [quoteId: number, spelling: string | null, via: string | null];
+
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
 	private loading = true;
+
+	/** A citation list's columns, read once: every row of a long series shares a few lists. */
+	private readonly citationColumns = new Map<number, CitationColumns>();
 
 	private constructor(private readonly db: Database) {}
 
@@ -138,7 +138,17 @@ export class FactDatabase {
 			// Joined, not concatenated piece by piece: sql.js binds a flat string far faster.
 			return kept.join(' ');
 		};
-		const quotes = new QuoteRegistry((rows) => this.insertRows('quotes', 3, rows));
+		const quotes = new Registry<[source: string, quote: string]>((added) => this.insertRows('quotes', 3, added.map(([id, [source, quote]]) => [id, source, quote])));
+		const lists = new Registry<ListEntry[]>((added) =>
+			this.insertRows(
+				'citation_lists',
+				5,
+				added.flatMap(([id, entries]) => entries.map(([quoteId, spelling, via], ordinal) => [id, ordinal, quoteId, spelling, via])),
+			),
+		);
+		const entriesOf = (citations: Array<Citation & {spelling?: string}>) =>
+			citations.map(({source, quote, spelling}): ListEntry => [quotes.id(`${source}\u0000${quote}`, [source, quote]), spelling ?? null, null]);
+		const listOf = (entries: ListEntry[]) => lists.id(JSON.stringify(entries), entries);
 		const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 
 		this.insertRows(
@@ -146,14 +156,15 @@ export class FactDatabase {
 			8,
 			facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
 		);
-		const factRows = <T extends {id: string}>(table: FactTable, records: T[], columns: number, row: (record: T) => SqlValue[], citations: (record: T) => Array<Citation & {spelling?: string}>) => {
-			this.insertRows(table, columns, records.map(row));
-			const links = records.map((record): [string, Array<[number, string | null]>] => [
-				record.id,
-				citations(record).map(({source, quote, spelling}) => [quotes.id(source, quote), spelling ?? null]),
-			]);
+		/** Inserts fact rows, each followed by its citation list; `citations` gives undefined for a list set later. */
+		const factRows = <T>(table: FactTable, records: T[], columns: number, row: (record: T) => SqlValue[], citations: (record: T) => Array<Citation & {spelling?: string}> | undefined) => {
+			const rows = records.map((record) => {
+				const cited = citations(record);
+				return [...row(record), cited === undefined ? null : listOf(entriesOf(cited))];
+			});
 			quotes.flush();
-			this.insertLinks(table, links);
+			lists.flush();
+			this.insertRows(table, columns + 1, rows);
 		};
 		factRows('events', facts.events, 10, (e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))], (e) => e.citations);
 		factRows('memoranda', facts.memoranda, 7, (m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)], (m) => m.citations);
@@ -161,42 +172,34 @@ export class FactDatabase {
 		factRows('people', facts.people, 7, (p) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, searchText(p.name, p.role, p.country, p.spellings.map((s) => s.spelling).join(' '))], (p) => p.spellings);
 		factRows('honours', facts.honours, 6, (h) => [h.id, h.name, h.recipient, h.conferred_by, h.description, searchText(h.name, h.recipient, h.description)], (h) => h.citations);
 
-		const derived: Array<{id: string; inputs: string[]; after: number}> = [];
+		// A derived figure's own quotes, by id: its list is made once every figure is in.
+		const derived = new Map<string, {inputs: string[]; own: ListEntry[]}>();
 		for (const batch of facts.trade) {
-			factRows('trade', batch, 15, (t) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null)], (t) => t.citations);
-			for (const figure of batch) if (figure.derived) derived.push({id: figure.id, inputs: figure.derived.inputs, after: figure.citations.length});
+			factRows('trade', batch, 15, (t) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null)], (t) => {
+				if (!t.derived) return t.citations;
+				derived.set(t.id, {inputs: t.derived.inputs, own: entriesOf(t.citations)});
+				return undefined;
+			});
 		}
-		// A derived figure stands on its inputs' quotes, known once every figure is in.
-		const borrowed = derived.flatMap(({id, inputs, after}) => {
-			let ordinal = after;
-			return inputs.flatMap((input) =>
-				this.all("SELECT quote_id FROM fact_quotes WHERE fact_table = 'trade' AND fact_id = ? ORDER BY ordinal", [input]).map(
-					(row): SqlValue[] => ['trade', id, ordinal++, row.quote_id as number, null, input],
-				),
+		// Its own quotes, then each input's own quotes, with via naming the input.
+		for (const [id, {inputs, own}] of derived) {
+			const borrowed = inputs.flatMap((input) =>
+				(derived.get(input)?.own.map(([quoteId]) => quoteId) ?? this.quoteIdsOf(input)).map((quoteId): ListEntry => [quoteId, null, input]),
 			);
-		});
-		this.insertRows('fact_quotes', 6, borrowed);
+			const list = listOf([...own, ...borrowed]);
+			quotes.flush();
+			lists.flush();
+			this.db.run('UPDATE trade SET citation_list = ? WHERE id = ?', [list, id]);
+		}
 		db.exec(indexes);
 		// No COMMIT: see schema.ts and finishLoading().
 	}
 
-	/**
-	 * The quotes of many facts in one statement: each fact's list of quote ids
-	 * crosses into WebAssembly as a few bytes of JSON, which SQLite unpacks,
-	 * instead of a statement run per citation.
-	 */
-	private insertLinks(table: FactTable, links: Array<[string, Array<[number, string | null]>]>): void {
-		if (links.length === 0) return;
-		const statement = this.db.prepare(
-			`INSERT INTO fact_quotes (fact_table, fact_id, ordinal, quote_id, spelling, via)
-			 SELECT ?, r.value ->> 0, q.key, q.value ->> 0, q.value ->> 1, NULL
-			 FROM json_each(CAST(? AS TEXT)) r, json_each(r.value, '$[1]') q`,
+	/** The quotes a trade figure's citation list names, in order. */
+	private quoteIdsOf(tradeId: string): number[] {
+		return this.all('SELECT l.quote_id FROM trade t JOIN citation_lists l ON l.list_id = t.citation_list WHERE t.id = ? ORDER BY l.ordinal', [tradeId]).map(
+			(row) => row.quote_id as number,
 		);
-		try {
-			statement.run([table, Buffer.from(JSON.stringify(links), 'utf8')]);
-		} finally {
-			statement.free();
-		}
 	}
 
 	/** Inserts rows with one prepared statement; binding row by row is the fastest way into sql.js. */
@@ -224,7 +227,7 @@ export class FactDatabase {
 				const values = statement.get();
 				const row: Row = {};
 				for (const [index, name] of names.entries()) {
-					if (cited && name === citationsColumn) splitCitations(row, values[index] as Value);
+					if (cited && name === citationListColumn) Object.assign(row, this.citedBy(values[index] as Value));
 					else row[name] = values[index] as Value;
 				}
 				yield row;
@@ -232,6 +235,26 @@ export class FactDatabase {
 		} finally {
 			statement.free();
 		}
+	}
+
+	/** The sources, languages and quotes of the rows that cite a list. */
+	private citedBy(list: Value): CitationColumns {
+		if (typeof list !== 'number') return {sources: null, languages: null, quotes: null};
+		let columns = this.citationColumns.get(list);
+		if (columns === undefined) {
+			const citations = this.all(
+				`SELECT q.source_id, s.language, q.quote FROM citation_lists l JOIN quotes q ON q.id = l.quote_id JOIN sources s ON s.id = q.source_id
+				 WHERE l.list_id = ? ORDER BY l.ordinal`,
+				[list],
+			);
+			columns = {
+				sources: distinctWords(citations.map((citation) => String(citation.source_id))),
+				languages: distinctWords(citations.map((citation) => String(citation.language))),
+				quotes: citations.map((citation) => citation.quote).join('\n') || null,
+			};
+			this.citationColumns.set(list, columns);
+		}
+		return columns;
 	}
 
 	private all(sql: string, parameters: SqlValue[] = []): Row[] {

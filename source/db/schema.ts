@@ -1,6 +1,11 @@
 // The in-memory database kzrs loads at start. `search` columns hold the
 // case-, diacritic- and script-folded text of a row (and its quotes), computed
 // once at load so that filtering is one scan with no per-key JavaScript.
+
+/** The tables that hold facts, each row citing its quotes through citation_list. */
+export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
+export type FactTable = (typeof factTables)[number];
+
 export const schema = `
 -- The database is rebuilt at every start and lives in SQLite's page cache:
 -- sql.js backs it with a file in an emulated file system whose writes cost
@@ -33,7 +38,8 @@ CREATE TABLE events (
 	participants TEXT NOT NULL,
 	visit INTEGER NOT NULL CHECK (visit IN (0, 1)),
 	status TEXT NOT NULL CHECK (status IN ('held', 'announced')),
-	search TEXT NOT NULL
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE memoranda (
@@ -44,6 +50,7 @@ CREATE TABLE memoranda (
 	area TEXT,
 	term TEXT,
 	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL,
 	CHECK ((kind = 'count') = (count IS NOT NULL AND area IS NULL))
 ) STRICT;
 
@@ -62,7 +69,9 @@ CREATE TABLE trade (
 	derived_method TEXT,
 	derived_inputs TEXT,
 	derived_note TEXT,
-	search TEXT NOT NULL
+	search TEXT NOT NULL,
+	-- NULL only while loading, for a derived figure whose inputs may come later.
+	citation_list INTEGER
 ) STRICT;
 
 CREATE TABLE companies (
@@ -72,7 +81,8 @@ CREATE TABLE companies (
 	count INTEGER NOT NULL CHECK (count >= 0),
 	qualifier TEXT NOT NULL,
 	side TEXT NOT NULL CHECK (side IN ('serbia', 'kazakhstan')),
-	search TEXT NOT NULL
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE people (
@@ -82,7 +92,8 @@ CREATE TABLE people (
 	country TEXT NOT NULL,
 	delegation INTEGER NOT NULL CHECK (delegation IN (0, 1)),
 	note TEXT,
-	search TEXT NOT NULL
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE honours (
@@ -91,7 +102,8 @@ CREATE TABLE honours (
 	recipient TEXT NOT NULL,
 	conferred_by TEXT NOT NULL,
 	description TEXT NOT NULL,
-	search TEXT NOT NULL
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
 ) STRICT;
 
 -- Each distinct quote once: a long series may cite the same sentence in every row.
@@ -102,22 +114,27 @@ CREATE TABLE quotes (
 	UNIQUE (source_id, quote)
 ) STRICT;
 
--- The quotes behind every fact. A derived trade figure has its inputs'
--- quotes, with via naming the input they came through.
-CREATE TABLE fact_quotes (
-	fact_table TEXT NOT NULL CHECK (fact_table IN ('events', 'memoranda', 'trade', 'companies', 'people', 'honours')),
-	fact_id TEXT NOT NULL,
+-- The quotes behind a fact, as a numbered list each fact names in its
+-- citation_list column: the rows of a long series cite the same quotes, so one
+-- list serves them all. A derived trade figure's list ends with its inputs'
+-- quotes, with via naming the input each came through.
+CREATE TABLE citation_lists (
+	list_id INTEGER NOT NULL,
 	ordinal INTEGER NOT NULL,
 	quote_id INTEGER NOT NULL REFERENCES quotes (id),
 	spelling TEXT,
 	via TEXT,
-	PRIMARY KEY (fact_table, fact_id, ordinal)
+	PRIMARY KEY (list_id, ordinal)
 ) STRICT, WITHOUT ROWID;
 
 -- Citations as a reader wants them: fact, source, quote.
 CREATE VIEW citations AS
-	SELECT c.fact_table, c.fact_id, c.ordinal, q.source_id, q.quote, c.spelling, c.via
-	FROM fact_quotes c JOIN quotes q ON q.id = c.quote_id;
+${factTables
+	.map(
+		(table) => `	SELECT '${table}' AS fact_table, f.id AS fact_id, l.ordinal, q.source_id, q.quote, l.spelling, l.via
+	FROM ${table} f JOIN citation_lists l ON l.list_id = f.citation_list JOIN quotes q ON q.id = l.quote_id`,
+	)
+	.join('\n\tUNION ALL\n')};
 `;
 
 // Built after the rows are in: one sort per index instead of a tree kept in
@@ -130,5 +147,4 @@ CREATE INDEX events_by_date ON events (date, end_date);
 CREATE INDEX trade_by_search ON trade (search);
 CREATE INDEX companies_by_subject ON companies (subject);
 CREATE INDEX quotes_by_source ON quotes (source_id);
-CREATE INDEX fact_quotes_by_quote ON fact_quotes (quote_id);
 `;

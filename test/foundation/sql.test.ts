@@ -2,12 +2,14 @@
 // aligned table (by display width), CSV or JSON; SQLite's own message on a bad
 // query; and no control character from a query ever reaching the terminal.
 import stringWidth from 'string-width';
-import {describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
 import {runCli, userErrorLine} from '../helpers/cli.js';
 import {expectedCsvRows, parseWithCsvParse} from '../helpers/csv.js';
-import {readData} from '../helpers/fact-base.js';
+import {byId, copyFactBase, factBaseArgs, readData, removeTempDirs, writeData} from '../helpers/fact-base.js';
 
 const trade = readData('trade');
+
+afterAll(removeTempDirs);
 const escapeCharacter = '\u001b';
 
 /** Runs a query that must succeed and gives its standard output. */
@@ -91,6 +93,43 @@ describe('csv and json formats', () => {
 
 	test('an unknown format is refused', () => {
 		expect(userErrorLine(runCli(['sql', 'SELECT 1', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: table, csv, json');
+	});
+});
+
+describe('citation lists', () => {
+	// A series of figures citing one sentence, and before them a figure derived
+	// from two of them: its inputs come later in the file.
+	const copy = copyFactBase();
+	const exports2025 = byId(trade, 'exports-2025');
+	const series = Array.from({length: 300}, (_, index) => ({...exports2025, id: `series-${index}`, period: String(1700 + index)}));
+	const derivedFirst = {
+		...byId(trade, 'balance-2025-derived'),
+		id: 'series-balance',
+		value: 0,
+		derived: {method: 'difference', inputs: ['series-0', 'series-1'], note: 'Two equal figures.'},
+	};
+	writeData(copy.dataDir, 'trade', [derivedFirst, ...trade, ...series]);
+	const query = (text: string) => {
+		const result = runCli(['sql', text, '--format', 'json', ...factBaseArgs(copy)]);
+		expect(result.stderr).toBe('');
+		return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+	};
+
+	test('figures citing the same quotes share one list, and each still has its citation', () => {
+		expect(query("SELECT count(DISTINCT citation_list) AS lists FROM trade WHERE id GLOB 'series-[0-9]*'")).toEqual([{lists: 1}]);
+		const cited = query("SELECT fact_id, ordinal, source_id, quote, via FROM citations WHERE fact_table = 'trade' AND fact_id GLOB 'series-[0-9]*'");
+		expect(cited).toHaveLength(series.length);
+		const [citation] = exports2025.citations;
+		expect(new Set(cited.map(({fact_id}) => fact_id)).size).toBe(series.length);
+		expect(cited.every((row) => row.ordinal === 0 && row.source_id === citation?.source && row.quote === citation?.quote && row.via === null)).toBe(true);
+	});
+
+	test("a derived figure cites its inputs' quotes, even those further down the file", () => {
+		const quote = exports2025.citations[0]?.quote;
+		expect(query("SELECT ordinal, quote, via FROM citations WHERE fact_table = 'trade' AND fact_id = 'series-balance' ORDER BY ordinal")).toEqual([
+			{ordinal: 0, quote, via: 'series-0'},
+			{ordinal: 1, quote, via: 'series-1'},
+		]);
 	});
 });
 
