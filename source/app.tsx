@@ -33,6 +33,12 @@ export function App({database, environment, initialSize}: Props) {
 		if (state.command) runCommand(state.command.run, {database, dispatch, stdout, exit});
 	}, [commandId]);
 
+	// Built once the filter's prompt is on screen, while the user starts typing.
+	const filtering = state.overlay.kind === 'filter' ? state.focus : undefined;
+	useEffect(() => {
+		if (filtering) database.prepareFilter(filtering);
+	}, [database, filtering]);
+
 	const overview = useMemo(() => database.overview(), [database]);
 	return <Screen state={state} database={database} environment={environment} overview={overview} />;
 }

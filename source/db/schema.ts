@@ -139,12 +139,10 @@ ${factTables
 
 // Built after the rows are in: one sort per index instead of a tree kept in
 // order through every insert. The indexes for sorting a pane are built when a
-// sort first asks for them (see FactDatabase.sortIndex), not at start.
+// sort first asks for them (see FactDatabase.sortIndex), and those for filtering
+// when the filter opens (FactDatabase.prepareFilter), not at start.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
--- Counting a filter's matches scans this index, not the table: the folded
--- text alone, a third of the bytes of the rows.
-CREATE INDEX trade_by_search ON trade (search);
 CREATE INDEX companies_by_subject ON companies (subject);
 CREATE INDEX quotes_by_source ON quotes (source_id);
 `;

@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {expect} from 'vitest';
 import {App} from '../../source/app.js';
+import type {FactDatabase} from '../../source/db/database.js';
 import {databaseEnvironment} from '../../source/ui/environment.js';
 import type {Size} from '../../source/ui/layout.js';
 import {fixedNow, shippedDatabase} from './dashboard.js';
@@ -68,8 +69,8 @@ export type Dashboard = {
 };
 
 /** The dashboard over the shipped fact base on the fixed day, as `kzrs` starts it at `size`. */
-export async function renderDashboard(size: Size): Promise<Dashboard> {
-	const database = await shippedDatabase();
+export async function renderDashboard(size: Size, database?: FactDatabase): Promise<Dashboard> {
+	database ??= await shippedDatabase();
 	const environment = databaseEnvironment(database, fixedNow);
 	const instance = render(<App database={database} environment={environment} initialSize={size} />);
 	rendered.push(instance.frames);

@@ -11,6 +11,8 @@ import {snapshot} from '../../source/snapshot.js';
 import {databaseEnvironment} from '../../source/ui/environment.js';
 import {bindings} from '../../source/ui/keys.js';
 import {dashboardPanes, paneTitles} from '../../source/ui/layout.js';
+import {openDatabase} from '../../source/open-database.js';
+import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {fixedNow, shippedDatabase} from '../helpers/dashboard.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
@@ -188,6 +190,16 @@ describe('the grid at 100×40', () => {
 		expect(dashboard.frame()).toContain(`/vucic 1/${matching}`);
 		dashboard.press(sequences.escape);
 		await dashboard.shows(`1/${total}`, 'Diplomatic relations');
+	});
+
+	test("opening the filter builds the pane's search index before a character is typed", async () => {
+		const fresh = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const searchIndexes = () => fresh.query("SELECT name FROM sqlite_schema WHERE name GLOB '*_by_search'").rows.flat();
+		expect(searchIndexes()).toEqual([]);
+		const dashboard = await renderDashboard(grid, fresh);
+		dashboard.press('/');
+		await dashboard.shows('/▏', 'type to filter');
+		await expect.poll(searchIndexes, {interval: 5}).toEqual(['events_by_search']);
 	});
 
 	test('a filter nothing matches says so', async () => {

@@ -1,0 +1,82 @@
+// The database module's own promises: rows written through SQLite's C
+// functions read back exactly as sql.js would have stored them, and a pane's
+// search index is built when filtering first needs it.
+import type {SqlValue} from 'sql.js';
+import {describe, expect, test} from 'vitest';
+import {initialiseSqlJs} from '../../source/db/database.js';
+import {RowWriter} from '../../source/db/row-writer.js';
+import {openDatabase} from '../../source/open-database.js';
+import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
+
+/** A fresh sql.js database with one table, and a writer on its connection. */
+async function scratch(table: string) {
+	const runtime = await initialiseSqlJs();
+	const db = new runtime.SQL.Database();
+	db.exec(table);
+	const writer = new RowWriter(runtime, (db as unknown as {db: number}).db);
+	return {db, writer};
+}
+
+const readBack = (db: {exec(sql: string): Array<{values: SqlValue[][]}>}, sql: string) => db.exec(sql)[0]?.values ?? [];
+
+describe('RowWriter', () => {
+	test('strings, numbers and nulls read back exactly as sql.js itself stores them', async () => {
+		const columns = '(n INTEGER, text TEXT, real REAL, anything ANY) STRICT';
+		const {db, writer} = await scratch(`CREATE TABLE written ${columns}; CREATE TABLE bound ${columns}`);
+		const rows: SqlValue[][] = [
+			[1, 'ascii', 0.5, null],
+			[-7, 'Вучић и Токаев — Астана', -752.3, 'Vuc\u030Cic\u0301'],
+			[2 ** 31, '', 903.7, 2 ** 53],
+			[0, 'emoji 🇰🇿🇷🇸 and 東京', 1e-9, 'x'.repeat(200_000)],
+			[null, null, null, 3],
+		];
+		writer.insert('INSERT INTO written VALUES (?, ?, ?, ?)', rows);
+		writer.close();
+		for (const row of rows) db.run('INSERT INTO bound VALUES (?, ?, ?, ?)', row);
+		const read = (table: string) =>
+			readBack(db, `SELECT n, text, real, anything, typeof(n), typeof(text), typeof(real), typeof(anything) FROM ${table} ORDER BY rowid`);
+		expect(read('written').map((row) => row.slice(0, 4))).toEqual(rows);
+		expect(read('written')).toEqual(read('bound'));
+		db.close();
+	});
+
+	test('a row larger than the WebAssembly memory grows it and is written whole', async () => {
+		const {db, writer} = await scratch('CREATE TABLE t (text TEXT) STRICT');
+		const { memory } = await initialiseSqlJs();
+		const before = memory.buffer.byteLength;
+		// One row whose text needs a buffer larger than the whole memory: allocating it grows the memory.
+		const text = 'Астана → Београд '.repeat(1_000_000);
+		writer.insert('INSERT INTO t VALUES (?)', [[text], ['after']]);
+		writer.close();
+		expect(memory.buffer.byteLength).toBeGreaterThan(before);
+		expect(readBack(db, 'SELECT text = ?, length(text) FROM t ORDER BY rowid'.replace('?', `'${text}'`))).toEqual([
+			[1, text.length],
+			[0, 5],
+		]);
+		db.close();
+	});
+
+	test("a row SQLite refuses throws SQLite's message, and the rows before it stay", async () => {
+		const {db, writer} = await scratch('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER CHECK (n >= 0)) STRICT');
+		expect(() => writer.insert('INSERT INTO t VALUES (?, ?)', [['a', 1], ['b', -1], ['c', 2]])).toThrow('CHECK constraint failed: n >= 0');
+		expect(() => writer.insert('INSERT INTO t VALUES (?, ?)', [['a', 3]])).toThrow('UNIQUE constraint failed: t.id');
+		expect(() => writer.insert('INSERT INTO nowhere VALUES (?)', [[1]])).toThrow('no such table: nowhere');
+		writer.close();
+		expect(readBack(db, 'SELECT id, n FROM t')).toEqual([['a', 1]]);
+		db.close();
+	});
+});
+
+describe('filtering', () => {
+	test("a pane's search index is built when a filter first needs it, and counts the same", async () => {
+		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const indexes = () => database.query("SELECT name FROM sqlite_schema WHERE type = 'index' AND name GLOB '*_by_search'").rows;
+		const unfiltered = database.rows('trade').filter((row) => String(row.currency).includes('USD')).length;
+		expect(indexes()).toEqual([]);
+		expect(database.count('trade', 'usd')).toBe(unfiltered);
+		expect(indexes()).toEqual([['trade_by_search']]);
+		database.prepareFilter('timeline');
+		expect(indexes()).toEqual([['trade_by_search'], ['events_by_search']]);
+		database.close();
+	});
+});
