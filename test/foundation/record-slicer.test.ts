@@ -1,0 +1,103 @@
+// Cutting a JSON list into slices of whole records, whatever the blocks it
+// arrives in: every record exactly once, in order, with its index and byte
+// offset in the file, and a broken list reported as broken.
+import {statSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import fc from 'fast-check';
+import {afterAll, describe, expect, test} from 'vitest';
+import {readRecordBatches} from '../../source/facts/read-file.js';
+import {MalformedJson, RecordSlicer} from '../../source/facts/record-chunks.js';
+import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
+
+afterAll(removeTempDirs);
+
+/** Feeds `bytes` in blocks cut at `cuts` and gathers what the slicer gives out. */
+function slice(bytes: Buffer, cuts: number[], perSlice: number) {
+	const slicer = new RecordSlicer(perSlice);
+	const slices = [];
+	let start = 0;
+	for (const end of [...cuts.filter((cut) => cut > 0 && cut < bytes.length).sort((a, b) => a - b), bytes.length]) {
+		for (const piece of slicer.feed(bytes.subarray(start, end))) slices.push({...piece, bytes: Buffer.from(piece.bytes)});
+		start = end;
+	}
+	slicer.finish();
+	return slices;
+}
+
+// Text with everything that could fool a scanner: quotes, backslashes, brackets, commas, multi-byte characters.
+const trickyText = fc.string({unit: fc.constantFrom('"', '\\', '[', ']', '{', '}', ',', ' ', 'a', 'ć', 'Ж', '→', '🇰', '\n')});
+const record = fc.record({id: fc.string(), text: trickyText, values: fc.array(fc.oneof(fc.integer(), trickyText, fc.constant(null)), {maxLength: 3})});
+
+describe('RecordSlicer', () => {
+	test('gives every record once, in order, at its index and offset, however the blocks fall', () => {
+		fc.assert(
+			fc.property(
+				fc.array(record, {maxLength: 12}),
+				fc.array(fc.nat(400), {maxLength: 8}),
+				fc.integer({min: 1, max: 4}),
+				fc.boolean(),
+				(records, cuts, perSlice, pretty) => {
+					const bytes = Buffer.from(JSON.stringify(records, null, pretty ? '\t' : undefined), 'utf8');
+					const slices = slice(bytes, cuts, perSlice);
+					const parsed = slices.map((piece) => JSON.parse(`[${piece.bytes.toString('utf8')}]`) as unknown[]);
+					expect(parsed.flat()).toEqual(records);
+					let first = 0;
+					for (const [index, piece] of slices.entries()) {
+						expect(piece.first).toBe(first);
+						// The slice's bytes are where the file has them.
+						expect(bytes.subarray(piece.offset, piece.offset + piece.bytes.length).equals(piece.bytes)).toBe(true);
+						first += parsed[index]?.length ?? 0;
+					}
+				},
+			),
+			{numRuns: 300},
+		);
+	});
+
+	test.each([
+		['', 'empty'],
+		['  {"id": "a"}', 'not-a-list'],
+		['[{"id": "a"},', 'truncated'],
+		['[{"id": "a"}, {"text": "an open string]', 'truncated'],
+		['[{"id": "a"}] x', 'syntax'],
+	])('%j is %s', (text, kind) => {
+		let thrown: unknown;
+		try {
+			slice(Buffer.from(text), [3], 2);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(MalformedJson);
+		expect((thrown as MalformedJson).problem.kind).toBe(kind);
+	});
+});
+
+describe('readRecordBatches over a file of many blocks', () => {
+	// About 3 MB of records with two- to four-byte characters: blocks end inside characters and records.
+	const records = Array.from({length: 12_000}, (_, index) => ({id: `r${index}`, text: `Вучић → Астана 🇰🇿 "${index}" \\ [${'ž'.repeat(index % 97)}]`}));
+	const dir = makeTempDir();
+
+	test('reads every record, numbered from the start of the file', () => {
+		const file = join(dir, 'many.json');
+		writeFileSync(file, JSON.stringify(records, null, 1));
+		// Several of the reader's 512 KB blocks.
+		expect(statSync(file).size).toBeGreaterThan(2 * 1024 * 1024);
+		const batches = [...readRecordBatches(file)];
+		expect(batches.length).toBeGreaterThan(1);
+		expect(batches.flatMap(({records: read}) => read)).toEqual(records);
+		let first = 0;
+		for (const batch of batches) {
+			expect(batch.first).toBe(first);
+			first += batch.records.length;
+		}
+	});
+
+	test('a syntax error far into the file is reported at its line', () => {
+		const file = join(dir, 'broken.json');
+		const lines = JSON.stringify(records, null, 1).split('\n');
+		const broken = lines.findIndex((line) => line.includes('"r11000"'));
+		lines[broken] = lines[broken]?.replace('"r11000",', '"r11000" "oops",') ?? '';
+		writeFileSync(file, lines.join('\n'));
+		expect(() => [...readRecordBatches(file)]).toThrow(new RegExp(`is not valid JSON: .*\\(line ${broken + 1}, column \\d+\\)`));
+	});
+});
