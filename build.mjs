@@ -1,21 +1,20 @@
 // Bundles source/cli.tsx into dist/cli.js: one tree-shaken production file
 // starts several times faster than Ink's hundreds of modules loaded one by one.
-//   node build.mjs                                   kzrs and the bench tools
+//   node build.mjs                                   kzrs, its loader thread and the bench tools
 //   node build.mjs --ink-program ENTRY OUTFILE       any Ink program, bundled the same way (the bench's floor)
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
 
 const stub = (name) => fileURLToPath(new URL(`scripts/stubs/${name}.js`, import.meta.url));
 
+/** A Node program bundled into one ES module. */
+const nodeProgram = {bundle: true, platform: 'node', format: 'esm', target: 'node20', legalComments: 'none', logLevel: 'warning'};
+
 const inkProgram = (entry, outfile) => ({
+	...nodeProgram,
 	entryPoints: [entry],
 	outfile,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
 	minifySyntax: true,
-	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	alias: {
 		// Ink imports the React DevTools bridge only in development.
@@ -28,7 +27,6 @@ const inkProgram = (entry, outfile) => ({
 		// Bundled CommonJS (React) calls require(); give the ES module one.
 		js: "import {createRequire as kzrsCreateRequire} from 'node:module'; const require = kzrsCreateRequire(import.meta.url);",
 	},
-	logLevel: 'warning',
 });
 
 const [flag, entry, outfile] = process.argv.slice(2);
@@ -37,16 +35,9 @@ if (flag === '--ink-program') {
 } else {
 	// sql.js stays a package: it finds its .wasm beside itself in node_modules.
 	await build({...inkProgram('source/cli.tsx', 'dist/cli.js'), external: ['sql.js']});
+	// The loader's worker thread (see source/open-database.ts): reading and checking only, no Ink, React or sql.js.
+	await build({...nodeProgram, entryPoints: ['source/load-worker.ts'], outfile: 'dist/load-worker.js', minifySyntax: true});
 
 	// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
-	await build({
-		entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'},
-		outdir: 'dist',
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		legalComments: 'none',
-		logLevel: 'warning',
-	});
+	await build({...nodeProgram, entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'}, outdir: 'dist'});
 }

@@ -4,9 +4,9 @@ import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import initSqlJs, {type Database, type SqlValue} from 'sql.js';
 import {foldForSearch} from '../facts/text.js';
-import type {Citation, FactBase} from '../facts/types.js';
 import {type Column, type PaneId, paneQueries} from './pane-queries.js';
 import {RowWriter, type SqlRuntime} from './row-writer.js';
+import type {InsertBatch} from './rows.js';
 import {type FactTable, factTables, indexes, schema} from './schema.js';
 
 export type Value = string | number | null;
@@ -75,48 +75,6 @@ type CitationColumns = {sources: Value; languages: Value; quotes: Value};
 
 const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
 
-/** Folding is the costly part of loading: a long series repeats the same labels and products. */
-function memoisedFold(): (text: string) => string {
-	const folded = new Map<string, string>();
-	return (text) => {
-		let result = folded.get(text);
-		if (result === undefined) {
-			result = foldForSearch(text);
-			folded.set(text, result);
-		}
-		return result;
-	};
-}
-
-/**
- * Numbers each distinct value once, by a key, and hands the new ones to
- * `write` when flushed: each quote once, and each list of quotes once.
- */
-class Registry<T> {
-	private readonly ids = new Map<string, number>();
-	private pending: Array<[number, T]> = [];
-
-	constructor(private readonly write: (added: Array<[number, T]>) => void) {}
-
-	id(key: string, value: T): number {
-		let id = this.ids.get(key);
-		if (id === undefined) {
-			id = this.ids.size + 1;
-			this.ids.set(key, id);
-			this.pending.push([id, value]);
-		}
-		return id;
-	}
-
-	flush(): void {
-		if (this.pending.length > 0) this.write(this.pending);
-		this.pending = [];
-	}
-}
-
-/** One entry of a citation list: a quote, the spelling it attests, the input it came through. */
-type ListEntry = [quoteId: number, spelling: string | null, via: string | null];
-
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
 	private loading = true;
@@ -128,103 +86,39 @@ export class FactDatabase {
 
 	private constructor(private readonly db: Database) {}
 
-	static async open(facts: FactBase): Promise<FactDatabase> {
+	/**
+	 * A database of the batches the loader gives (see rows.ts), inserted as
+	 * they come: from a large fact base, the loader's thread reads and checks
+	 * the next ones meanwhile (see open-database.ts).
+	 */
+	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): Promise<FactDatabase> {
 		const runtime = await initialiseSqlJs();
 		const db = new runtime.SQL.Database();
 		const database = new FactDatabase(db);
-		database.db.exec(schema);
+		db.exec(schema);
 		// sql.js 1.17 keeps the connection's sqlite3* as `db`, which its own methods pass to SQLite.
 		const connection = (db as unknown as {db?: unknown}).db;
 		if (typeof connection !== 'number') throw new Error('sql.js keeps no connection in Database.db: kzrs needs sql.js 1.17.0');
 		const writer = new RowWriter(runtime, connection);
 		try {
-			database.insert(facts, writer);
+			db.exec('BEGIN');
+			for await (const batch of batches) {
+				if (batch.kind === 'insert') {
+					const columns = batch.rows[0]?.length ?? 0;
+					writer.insert(`INSERT INTO ${batch.table} VALUES (${Array(columns).fill('?').join(', ')})`, batch.rows);
+				} else {
+					writer.insert('UPDATE trade SET citation_list = ? WHERE id = ?', batch.rows);
+				}
+			}
+			db.exec(indexes);
+			// No COMMIT: see schema.ts and finishLoading().
+		} catch (error) {
+			db.close();
+			throw error;
 		} finally {
 			writer.close();
 		}
 		return database;
-	}
-
-	private insert(facts: FactBase, writer: RowWriter): void {
-		const {db} = this;
-		db.exec('BEGIN');
-		const insertRows = (table: string, columns: number, rows: Iterable<SqlValue[]>) =>
-			writer.insert(`INSERT INTO ${table} VALUES (${Array(columns).fill('?').join(', ')})`, rows);
-		const fold = memoisedFold();
-		// A part already inside the text adds nothing to find (a product named in
-		// its label, say) and would only lengthen every filter's scan.
-		const searchText = (...parts: Array<string | number | null | undefined>) => {
-			const kept: string[] = [];
-			for (const part of parts) {
-				if (part === null || part === undefined) continue;
-				const folded = fold(String(part));
-				if (!kept.some((earlier) => earlier.includes(folded))) kept.push(folded);
-			}
-			// Joined, not concatenated piece by piece: sql.js binds a flat string far faster.
-			return kept.join(' ');
-		};
-		const quotes = new Registry<[source: string, quote: string]>((added) => insertRows('quotes', 3, added.map(([id, [source, quote]]) => [id, source, quote])));
-		const lists = new Registry<ListEntry[]>((added) =>
-			insertRows(
-				'citation_lists',
-				5,
-				added.flatMap(([id, entries]) => entries.map(([quoteId, spelling, via], ordinal) => [id, ordinal, quoteId, spelling, via])),
-			),
-		);
-		const entriesOf = (citations: Array<Citation & {spelling?: string}>) =>
-			citations.map(({source, quote, spelling}): ListEntry => [quotes.id(`${source}\u0000${quote}`, [source, quote]), spelling ?? null, null]);
-		const listOf = (entries: ListEntry[]) => lists.id(JSON.stringify(entries), entries);
-		const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
-
-		insertRows(
-			'sources',
-			8,
-			facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
-		);
-		/** Inserts fact rows, each followed by its citation list; `citations` gives undefined for a list set later. */
-		const factRows = <T>(table: FactTable, records: T[], columns: number, row: (record: T) => SqlValue[], citations: (record: T) => Array<Citation & {spelling?: string}> | undefined) => {
-			const rows = records.map((record) => {
-				const cited = citations(record);
-				return [...row(record), cited === undefined ? null : listOf(entriesOf(cited))];
-			});
-			quotes.flush();
-			lists.flush();
-			insertRows(table, columns + 1, rows);
-		};
-		factRows('events', facts.events, 10, (e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))], (e) => e.citations);
-		factRows('memoranda', facts.memoranda, 7, (m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)], (m) => m.citations);
-		factRows('companies', facts.companies, 7, (c) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, searchText(c.label, c.count, c.qualifier, c.side, quotesOf(c.citations))], (c) => c.citations);
-		factRows('people', facts.people, 7, (p) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, searchText(p.name, p.role, p.country, p.spellings.map((s) => s.spelling).join(' '))], (p) => p.spellings);
-		factRows('honours', facts.honours, 6, (h) => [h.id, h.name, h.recipient, h.conferred_by, h.description, searchText(h.name, h.recipient, h.description)], (h) => h.citations);
-
-		// A derived figure's own quotes, by id: its list is made once every figure is in.
-		const derived = new Map<string, {inputs: string[]; own: ListEntry[]}>();
-		for (const batch of facts.trade) {
-			factRows('trade', batch, 15, (t) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null)], (t) => {
-				if (!t.derived) return t.citations;
-				derived.set(t.id, {inputs: t.derived.inputs, own: entriesOf(t.citations)});
-				return undefined;
-			});
-		}
-		// Its own quotes, then each input's own quotes, with via naming the input.
-		for (const [id, {inputs, own}] of derived) {
-			const borrowed = inputs.flatMap((input) =>
-				(derived.get(input)?.own.map(([quoteId]) => quoteId) ?? this.quoteIdsOf(input)).map((quoteId): ListEntry => [quoteId, null, input]),
-			);
-			const list = listOf([...own, ...borrowed]);
-			quotes.flush();
-			lists.flush();
-			this.db.run('UPDATE trade SET citation_list = ? WHERE id = ?', [list, id]);
-		}
-		db.exec(indexes);
-		// No COMMIT: see schema.ts and finishLoading().
-	}
-
-	/** The quotes a trade figure's citation list names, in order. */
-	private quoteIdsOf(tradeId: string): number[] {
-		return this.all('SELECT l.quote_id FROM trade t JOIN citation_lists l ON l.list_id = t.citation_list WHERE t.id = ? ORDER BY l.ordinal', [tradeId]).map(
-			(row) => row.quote_id as number,
-		);
 	}
 
 	/**

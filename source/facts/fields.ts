@@ -62,16 +62,16 @@ export const slug: Check = (value) =>
 
 /** ISO 8601 calendar date, year-month or year, and a real day of the calendar. */
 export const isoDate: Check = (value) => {
-	const bad = problem(`expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found ${JSON.stringify(value)}`);
-	if (typeof value !== 'string') return bad;
+	const bad = () => problem(`expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found ${JSON.stringify(value)}`);
+	if (typeof value !== 'string') return bad();
 	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-	if (!match) return bad;
+	if (!match) return bad();
 	const [, year, month, day] = match;
-	if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return bad;
+	if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return bad();
 	if (day !== undefined) {
 		const date = new Date(`${value}T00:00:00Z`);
 		if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day) || date.getUTCFullYear() !== Number(year)) {
-			return bad;
+			return bad();
 		}
 	}
 	return undefined;
@@ -107,18 +107,21 @@ export const listOf =
 export type Shape = Readonly<Record<string, Check>>;
 
 /** An object with exactly the fields of the shape: a missing or unknown field is a problem. */
-export const object =
-	(shape: Shape): Check =>
-	(value) => {
+export const object = (shape: Shape): Check => {
+	const fields = Object.entries(shape);
+	return (value) => {
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			return problem(`expected an object, found ${describe(value)}`);
 		}
-		for (const [field, check] of Object.entries(shape)) {
+		for (const [field, check] of fields) {
 			if (!Object.hasOwn(value, field)) return problem('is missing', `.${field}`);
 			const found = check((value as Record<string, unknown>)[field]);
 			if (found) return {path: `.${field}${found.path}`, message: found.message};
 		}
-		const unknown = Object.keys(value).find((field) => !Object.hasOwn(shape, field));
-		if (unknown !== undefined) return problem('is not a field of this file (see data/README.md)', `.${unknown}`);
-		return undefined;
+		// Every field of the shape is there: any more keys are unknown ones.
+		const keys = Object.keys(value);
+		if (keys.length === fields.length) return undefined;
+		const unknown = keys.find((field) => !Object.hasOwn(shape, field));
+		return problem('is not a field of this file (see data/README.md)', `.${unknown}`);
 	};
+};

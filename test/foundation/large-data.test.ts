@@ -1,0 +1,68 @@
+// A fact base large enough to be loaded by the worker thread (see
+// source/open-database.ts): the same database as loading it in one thread, and
+// the same one-line errors, whichever thread finds them.
+import {readFileSync, statSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {generateDataDir} from '../../scripts/trade-data.js';
+import {FactDatabase} from '../../source/db/database.js';
+import {insertBatches} from '../../source/db/rows.js';
+import {loadFactBase} from '../../source/facts/load.js';
+import {openDatabase, workerThreshold} from '../../source/open-database.js';
+import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
+import {runCli, userErrorLine} from '../helpers/cli.js';
+import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
+
+afterAll(removeTempDirs);
+
+const rows = 30_000;
+let dataDir: string;
+const paths = () => ({dataDir, seedsDir: shippedSeedsDir});
+
+beforeAll(() => {
+	dataDir = join(makeTempDir(), 'data');
+	generateDataDir({rows, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+	// Over the threshold, or this file tests the single thread twice.
+	expect(statSync(join(dataDir, 'trade.json')).size).toBeGreaterThan(workerThreshold);
+});
+
+describe('loading in a worker thread', () => {
+	test('gives the database that loading in one thread gives', async () => {
+		const threaded = await openDatabase(paths());
+		const single = await FactDatabase.open(insertBatches(loadFactBase(paths())));
+		const everything = (database: FactDatabase) =>
+			['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'quotes', 'citation_lists', 'citations'].map(
+				(table) => database.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).rows,
+			);
+		const tables = everything(threaded);
+		expect(tables[3]).toHaveLength(rows);
+		expect(tables).toEqual(everything(single));
+		expect(threaded.tally()).toEqual(single.tally());
+		threaded.close();
+		single.close();
+	});
+
+	test('kzrs check reports every row', () => {
+		const result = runCli(['check', '--data', dataDir]);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toContain(`${rows} trade`);
+		expect(result.status).toBe(0);
+	});
+
+	test('a broken record near the end is reported as one line, as in one thread', () => {
+		const file = join(dataDir, 'trade.json');
+		const original = readFileSync(file, 'utf8');
+		const records = original.split('\n');
+		const at = records.length - 3;
+		try {
+			writeFileSync(file, records.map((line, index) => (index === at ? line.replace('"unit":"million"', '"unit":"billion"') : line)).join('\n'));
+			const line = userErrorLine(runCli(['check', '--data', dataDir]));
+			// Line 1 is the opening bracket: record N is on line N + 1.
+			expect(line).toMatch(new RegExp(`^kzrs: .*trade\\.json: record ${at} \\(id "[^"]+"\\), field unit: expected one of million, percent, found "billion"$`));
+			// The single thread finds the same problem, in the same words.
+			expect(() => [...insertBatches(loadFactBase(paths()))]).toThrow(line.replace(/^kzrs: /, ''));
+		} finally {
+			writeFileSync(file, original);
+		}
+	});
+});
