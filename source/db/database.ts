@@ -2,7 +2,7 @@
 // sql.js database and every read the commands and panes make.
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import initSqlJs, {type Database, type SqlValue} from 'sql.js';
+import type {Database, default as InitSqlJs, SqlValue} from 'sql.js';
 import {foldForSearch} from '../facts/text.js';
 import {type Column, type PaneId, paneQueries} from './pane-queries.js';
 import {RowWriter, type SqlRuntime} from './row-writer.js';
@@ -43,7 +43,11 @@ let runtime: Promise<SqlRuntime> | undefined;
 /** Starts sql.js's WebAssembly early; the .wasm comes from node_modules, never the network. */
 export function initialiseSqlJs(): Promise<SqlRuntime> {
 	runtime ??= new Promise((resolve, reject) => {
-		const wasm = readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
+		const require = createRequire(import.meta.url);
+		// Required, not imported: Node's import of a CommonJS package first scans
+		// its source for export names (about 12 ms of every start).
+		const initSqlJs = require('sql.js') as typeof InitSqlJs;
+		const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
 		let memory: WebAssembly.Memory | undefined;
 		initSqlJs({
 			// Instantiated here to keep hold of its memory, which RowWriter writes rows into.

@@ -8,7 +8,7 @@ import {foldForSearch} from '../facts/text.js';
 import type {Citation, FactBase} from '../facts/types.js';
 import type {FactTable} from './schema.js';
 
-export type LoadedTable = 'sources' | 'quotes' | 'citation_lists' | FactTable;
+type LoadedTable = 'sources' | 'quotes' | 'citation_lists' | FactTable;
 
 export type InsertBatch =
 	/** Rows to insert into a table, each holding all its columns in order. */
@@ -86,8 +86,8 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 		lists.id(entries.every(([, spelling, via]) => spelling === null && via === null) ? entries.map(([quoteId]) => quoteId).join(',') : JSON.stringify(entries), entries);
 	const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 
-	/** The quotes and lists first numbered by these rows, then the rows. */
-	function* withNewLists(table: LoadedTable, rows: SqlValue[][]): Generator<InsertBatch> {
+	/** The quotes and lists numbered since the last call. */
+	function* newQuotesAndLists(): Generator<InsertBatch> {
 		const newQuotes = quotes.takeAdded();
 		if (newQuotes.length > 0) yield {kind: 'insert', table: 'quotes', rows: newQuotes.map(([id, [source, quote]]) => [id, source, quote])};
 		const newLists = lists.takeAdded();
@@ -95,20 +95,21 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 			const entries = newLists.flatMap(([id, list]) => list.map(([quoteId, spelling, via], ordinal) => [id, ordinal, quoteId, spelling, via]));
 			yield {kind: 'insert', table: 'citation_lists', rows: entries};
 		}
+	}
+	/** Fact rows, each ending with the number of its citation list, which `list` gives (null: set at the end). */
+	function* factRows<T>(table: FactTable, records: T[], row: (record: T) => SqlValue[], list: (record: T) => number | null): Generator<InsertBatch> {
+		const rows = records.map((record) => [...row(record), list(record)]);
+		// The quotes and lists these rows name go in first.
+		yield* newQuotesAndLists();
 		if (rows.length > 0) yield {kind: 'insert', table, rows};
 	}
-	/** Fact rows end with the number of their citation list, which `list` gives (null: set at the end). */
-	const factRows = <T>(table: FactTable, records: T[], row: (record: T) => SqlValue[], list: (record: T) => number | null) =>
-		withNewLists(
-			table,
-			records.map((record) => [...row(record), list(record)]),
-		);
 	const citedBy = (citations: Cited) => listOf(entriesOf(citations));
 
-	yield* withNewLists(
-		'sources',
-		facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
-	);
+	yield {
+		kind: 'insert',
+		table: 'sources',
+		rows: facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
+	};
 	yield* factRows('events', facts.events, (e) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations))], (e) => citedBy(e.citations));
 	yield* factRows('memoranda', facts.memoranda, (m) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term)], (m) => citedBy(m.citations));
 	yield* factRows('companies', facts.companies, (c) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, searchText(c.label, c.count, c.qualifier, c.side, quotesOf(c.citations))], (c) => citedBy(c.citations));
@@ -130,12 +131,15 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 			return list;
 		});
 	}
-	const quoteIdsOf = (id: string) => derived.get(id)?.own ?? lists.value(listOfFigure.get(id) ?? 0) ?? [];
+	const ownEntries = (id: string): ListEntry[] => {
+		const list = listOfFigure.get(id);
+		return derived.get(id)?.own ?? (list === undefined ? [] : (lists.value(list) ?? []));
+	};
 	// Its own quotes, then each input's own quotes, with via naming the input.
 	const derivedLists = [...derived].map(([id, {inputs, own}]): [number, string] => {
-		const borrowed = inputs.flatMap((input) => quoteIdsOf(input).map(([quoteId]): ListEntry => [quoteId, null, input]));
+		const borrowed = inputs.flatMap((input) => ownEntries(input).map(([quoteId]): ListEntry => [quoteId, null, input]));
 		return [listOf([...own, ...borrowed]), id];
 	});
-	yield* withNewLists('trade', []);
+	yield* newQuotesAndLists();
 	if (derivedLists.length > 0) yield {kind: 'derived-lists', rows: derivedLists};
 }
