@@ -4,10 +4,12 @@ import type {InsertBatch} from './db/rows.js';
 import type {FactPaths} from './facts/load.js';
 
 export type LoaderData = {
-	paths: FactPaths;
 	/** One Int32: batches posted and not yet inserted. */
 	unconsumed: SharedArrayBuffer;
 };
+
+/** What to load: the thread may start before the arguments naming it are parsed. */
+export type LoaderRequest = {paths: FactPaths};
 
 export type LoaderMessage =
 	| InsertBatch

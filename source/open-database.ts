@@ -7,10 +7,10 @@ import {statSync} from 'node:fs';
 import {join} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {FactDatabase} from './db/database.js';
-import {type InsertBatch, insertBatches} from './db/rows.js';
+import {type InsertBatch, insertBatches, tradeSearchText} from './db/rows.js';
 import {UserError} from './errors.js';
 import {type FactPaths, loadFactBase} from './facts/load.js';
-import type {LoaderData, LoaderMessage} from './loader-protocol.js';
+import type {LoaderData, LoaderMessage, LoaderRequest} from './loader-protocol.js';
 import {loaderFile} from './paths.js';
 
 /**
@@ -30,15 +30,48 @@ function tradeFileSize({dataDir}: FactPaths): number {
 	}
 }
 
-export function openDatabase(paths: FactPaths): Promise<FactDatabase> {
-	if (tradeFileSize(paths) >= workerThreshold) return FactDatabase.open(loadInWorker(paths));
-	return FactDatabase.open(insertBatches(loadFactBase(paths)));
+type Loader = {worker: Worker; counter: Int32Array};
+
+function startLoader(): Loader {
+	const unconsumed = new SharedArrayBuffer(4);
+	const worker = new Worker(loaderFile, {workerData: {unconsumed} satisfies LoaderData});
+	return {worker, counter: new Int32Array(unconsumed)};
 }
 
-async function* loadInWorker(paths: FactPaths): AsyncGenerator<InsertBatch> {
-	const unconsumed = new SharedArrayBuffer(4);
-	const counter = new Int32Array(unconsumed);
-	const worker = new Worker(loaderFile, {workerData: {paths, unconsumed} satisfies LoaderData});
+let prestarted: Loader | undefined;
+
+/**
+ * Starts the loader thread before the arguments are parsed, for a fact base
+ * that may be large (see warm-up.ts): its start then overlaps kzrs's own. It
+ * holds the process open only once it is given something to load.
+ */
+export function prestartLoader(): void {
+	prestarted ??= startLoader();
+	prestarted.worker.unref();
+}
+
+export function openDatabase(paths: FactPaths): Promise<FactDatabase> {
+	const loader = prestarted;
+	prestarted = undefined;
+	if (tradeFileSize(paths) >= workerThreshold) return FactDatabase.open(withSearchText(loadInWorker(loader ?? startLoader(), paths)));
+	void loader?.worker.terminate();
+	return FactDatabase.open(loadInThisThread(paths));
+}
+
+/** The fact base's batches, read, checked and prepared in this thread. */
+export function loadInThisThread(paths: FactPaths): AsyncGenerator<InsertBatch> {
+	return withSearchText(insertBatches(loadFactBase(paths)));
+}
+
+/** The batches with their trade rows' search text, computed here (see tradeSearchText). */
+async function* withSearchText(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): AsyncGenerator<InsertBatch> {
+	const fill = tradeSearchText();
+	for await (const batch of batches) yield fill(batch);
+}
+
+async function* loadInWorker({worker, counter}: Loader, paths: FactPaths): AsyncGenerator<InsertBatch> {
+	worker.ref();
+	worker.postMessage({paths} satisfies LoaderRequest);
 	try {
 		for await (const [message] of on(worker, 'message', {close: ['exit']})) {
 			const received = message as LoaderMessage;

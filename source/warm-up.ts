@@ -2,6 +2,7 @@
 // while the rest of the program (Ink, React) is still being evaluated.
 import {setFlagsFromString} from 'node:v8';
 import {initialiseSqlJs} from './db/database.js';
+import {prestartLoader} from './open-database.js';
 
 // V8's baseline WebAssembly compiler only. Its optimising tier re-compiles hot
 // SQLite functions on background threads: on two cores that delays the first
@@ -12,3 +13,7 @@ setFlagsFromString('--liftoff-only');
 
 // A failure here surfaces, with its message, where the database is opened.
 initialiseSqlJs().catch(() => {});
+
+// A fact base named on the command line may be large enough for the loader
+// thread: it starts now, while the rest of kzrs loads and parses arguments.
+if (process.argv.some((argument) => argument === '--data' || argument.startsWith('--data='))) prestartLoader();

@@ -6,9 +6,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
 import {FactDatabase} from '../../source/db/database.js';
-import {insertBatches} from '../../source/db/rows.js';
-import {loadFactBase} from '../../source/facts/load.js';
-import {openDatabase, workerThreshold} from '../../source/open-database.js';
+import {loadInThisThread, openDatabase, workerThreshold} from '../../source/open-database.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {runCli, userErrorLine} from '../helpers/cli.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
@@ -29,7 +27,7 @@ beforeAll(() => {
 describe('loading in a worker thread', () => {
 	test('gives the database that loading in one thread gives', async () => {
 		const threaded = await openDatabase(paths());
-		const single = await FactDatabase.open(insertBatches(loadFactBase(paths())));
+		const single = await FactDatabase.open(loadInThisThread(paths()));
 		const everything = (database: FactDatabase) =>
 			['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'quotes', 'citation_lists', 'citations'].map(
 				(table) => database.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).rows,
@@ -49,7 +47,7 @@ describe('loading in a worker thread', () => {
 		expect(result.status).toBe(0);
 	});
 
-	test('a broken record near the end is reported as one line, as in one thread', () => {
+	test('a broken record near the end is reported as one line, as in one thread', async () => {
 		const file = join(dataDir, 'trade.json');
 		const original = readFileSync(file, 'utf8');
 		const records = original.split('\n');
@@ -60,7 +58,7 @@ describe('loading in a worker thread', () => {
 			// Line 1 is the opening bracket: record N is on line N + 1.
 			expect(line).toMatch(new RegExp(`^kzrs: .*trade\\.json: record ${at} \\(id "[^"]+"\\), field unit: expected one of million, percent, found "billion"$`));
 			// The single thread finds the same problem, in the same words.
-			expect(() => [...insertBatches(loadFactBase(paths()))]).toThrow(line.replace(/^kzrs: /, ''));
+			await expect(FactDatabase.open(loadInThisThread(paths()))).rejects.toThrow(line.replace(/^kzrs: /, ''));
 		} finally {
 			writeFileSync(file, original);
 		}
