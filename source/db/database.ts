@@ -58,7 +58,7 @@ export function initialiseSqlJs(): Promise<SqlRuntime> {
 				}, reject);
 				return {};
 			},
-		}).then((SQL) => (memory ? resolve({SQL, memory}) : reject(new Error('sql.js exports no WebAssembly memory'))), reject);
+		}).then((SQL) => (memory ? resolve({SQL, memory}) : reject(new Error('sql.js gave no WebAssembly memory (was it initialised before kzrs started it?)'))), reject);
 	});
 	return runtime;
 }

@@ -20,21 +20,14 @@ export type PaneQuery = {
 };
 
 /**
- * The sources, languages and quotes behind a fact row. One subquery reads
- * them all (see citationsSql) and the database module splits it into these
- * three columns: a third of the work of three subqueries, on every row.
+ * The sources, languages and quotes behind a fact row, filled in by the
+ * database module from the row's citation list (see FactDatabase.citedBy).
  */
 const citationColumns: Column[] = [
 	{key: 'sources', label: 'Sources', type: 'text'},
 	{key: 'languages', label: 'Languages', type: 'text'},
 	{key: 'quotes', label: 'Quotes', type: 'text'},
 ];
-
-/** The citations of fact row `f` of `table`, in order, as a JSON list of [source, language, quote]. */
-export function citationsSql(table: string): string {
-	return `(SELECT json_group_array(json_array(c.source_id, s.language, c.quote) ORDER BY c.ordinal)
-		FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.fact_table = '${table}' AND c.fact_id = f.id)`;
-}
 
 const column = (key: string, label: string, type: ColumnType = 'text', sql = `f.${key}`): Column => ({key, label, type, sql});
 

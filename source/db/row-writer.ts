@@ -2,6 +2,7 @@
 // sql.js's Statement.bind copies each string into its own allocation one
 // character at a time in JavaScript; here Node encodes a row's strings straight
 // into one reusable buffer in WebAssembly memory, and SQLite reads them there.
+// (A lone surrogate, which is not Unicode text, is written as U+FFFD.)
 import type {SqlJsStatic, SqlValue} from 'sql.js';
 
 /** The parts of sql.js's module this needs: exported, but not in its type declarations. */
@@ -105,12 +106,17 @@ export class RowWriter {
 		}
 	}
 
+	/** Room for `bytes` of text; the buffer always exists, since a null pointer would bind NULL, not ''. */
 	private reserve(bytes: number): void {
-		if (bytes <= this.capacity) return;
+		if (this.buffer !== 0 && bytes <= this.capacity) return;
+		const capacity = Math.max(bytes, 2 * this.capacity, 64 * 1024);
 		if (this.buffer !== 0) this.sqlite._free(this.buffer);
-		this.capacity = Math.max(bytes, 2 * this.capacity, 64 * 1024);
-		this.buffer = this.sqlite._malloc(this.capacity);
-		if (this.buffer === 0) throw new Error(`out of memory for ${this.capacity} bytes`);
+		this.buffer = 0;
+		this.capacity = 0;
+		const buffer = this.sqlite._malloc(capacity);
+		if (buffer === 0) throw new Error(`out of memory for ${capacity} bytes`);
+		this.buffer = buffer;
+		this.capacity = capacity;
 	}
 
 	/** The WebAssembly memory as a Buffer; growing the memory replaces its ArrayBuffer. */

@@ -79,6 +79,7 @@ function describeMalformed(file: string, error: MalformedJson | {offset: number;
 	if (problem.kind === 'empty') return new UserError(`${shown}: file is empty`);
 	if (problem.kind === 'not-a-list') return dataError(shown, 'expected a JSON list of records at the top level');
 	if (problem.kind === 'truncated') return invalid('the JSON ends too early (is the file truncated?)');
+	if (problem.kind === 'trailing-comma') return invalid(`a comma with no record after it (${lineAndColumn(bytes, problem.offset)})`);
 	return invalid(`unexpected text after the list (${lineAndColumn(bytes, problem.offset)})`);
 }
 

@@ -23,7 +23,7 @@ export type RecordSlice = {
 	bytes: Buffer;
 };
 
-export type Malformed = {kind: 'empty'} | {kind: 'not-a-list'} | {kind: 'truncated'} | {kind: 'syntax'; offset: number};
+export type Malformed = {kind: 'empty'} | {kind: 'not-a-list'} | {kind: 'truncated'} | {kind: 'syntax'; offset: number} | {kind: 'trailing-comma'; offset: number};
 
 export class MalformedJson extends Error {
 	constructor(readonly problem: Malformed) {
@@ -93,8 +93,12 @@ export class RecordSlicer {
 			else if (byte === openBrace || byte === openBracket) this.depth++;
 			else if ((byte === closeBrace || byte === closeBracket) && this.depth > 0) this.depth--;
 			else if (this.depth === 0 && (byte === comma || byte === closeBracket)) {
-				this.count++;
 				const end = byte === closeBracket;
+				// A slice that a full batch just ended holds no record yet: a comma came last.
+				if (end && this.count === 0 && bytes.subarray(this.sliceStart, position).every((character) => whitespace.has(character))) {
+					throw new MalformedJson({kind: 'trailing-comma', offset: this.base + position});
+				}
+				this.count++;
 				if (this.count === this.perSlice || end) {
 					yield {first: this.first, offset: this.base + this.sliceStart, bytes: bytes.subarray(this.sliceStart, position)};
 					this.first += this.count;

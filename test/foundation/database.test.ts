@@ -40,6 +40,18 @@ describe('RowWriter', () => {
 		db.close();
 	});
 
+	test("an empty string in the first row is '', not NULL", async () => {
+		const {db, writer} = await scratch('CREATE TABLE t (text TEXT) STRICT');
+		writer.insert('INSERT INTO t VALUES (?)', [[''], ['x'], ['']]);
+		writer.close();
+		expect(readBack(db, 'SELECT text, typeof(text) FROM t ORDER BY rowid')).toEqual([
+			['', 'text'],
+			['x', 'text'],
+			['', 'text'],
+		]);
+		db.close();
+	});
+
 	test('a row larger than the WebAssembly memory grows it and is written whole', async () => {
 		const {db, writer} = await scratch('CREATE TABLE t (text TEXT) STRICT');
 		const { memory } = await initialiseSqlJs();

@@ -60,6 +60,8 @@ describe('RecordSlicer', () => {
 		['[{"id": "a"},', 'truncated'],
 		['[{"id": "a"}, {"text": "an open string]', 'truncated'],
 		['[{"id": "a"}] x', 'syntax'],
+		// A full slice (two records here) ends at the comma: nothing follows it.
+		['[{"id": "a"}, {"id": "b"},\n]', 'trailing-comma'],
 	])('%j is %s', (text, kind) => {
 		let thrown: unknown;
 		try {
@@ -90,6 +92,13 @@ describe('readRecordBatches over a file of many blocks', () => {
 			expect(batch.first).toBe(first);
 			first += batch.records.length;
 		}
+	});
+
+	test('a comma after the last record is an error, even where a batch ends', () => {
+		const file = join(dir, 'comma.json');
+		// 250 records make exactly one batch: the comma after the last one ends it.
+		writeFileSync(file, `[\n${records.slice(0, 250).map((record) => JSON.stringify(record)).join(',\n')},\n]\n`);
+		expect(() => [...readRecordBatches(file)]).toThrow(/comma\.json: is not valid JSON: a comma with no record after it \(line 252, column 1\)$/);
 	});
 
 	test('a syntax error far into the file is reported at its line', () => {
