@@ -32,9 +32,21 @@ function tradeFileSize({dataDir}: FactPaths): number {
 
 type Loader = {worker: Worker; counter: Int32Array};
 
+/**
+ * The loader's young generation, in MB. Parsing a large file churns through
+ * short-lived objects, and V8 would let the young generation grow to several
+ * times this. Measured at 100,000 rows, six runs each: 8 MB loads as fast as
+ * V8's default (median 0.93 s against 0.96 s) with a fifth less peak memory
+ * (194 MB against 241 MB).
+ */
+const loaderYoungGeneration = 8;
+
 function startLoader(): Loader {
 	const unconsumed = new SharedArrayBuffer(4);
-	const worker = new Worker(loaderFile, {workerData: {unconsumed} satisfies LoaderData});
+	const worker = new Worker(loaderFile, {
+		workerData: {unconsumed} satisfies LoaderData,
+		resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration},
+	});
 	return {worker, counter: new Int32Array(unconsumed)};
 }
 
