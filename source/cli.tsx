@@ -2,13 +2,9 @@
 // Parses the command line and picks a mode; everything else lives elsewhere.
 import './warm-up.js';
 import type {Result} from 'meow';
-import {runCheck} from './commands/check.js';
-import {runExport} from './commands/export.js';
-import {runSaveDatabase} from './commands/save-db.js';
-import {runSql} from './commands/sql.js';
 import {paneIds, type PaneId, paneQueries} from './db/pane-queries.js';
 import {UserError} from './errors.js';
-import {exportFormats, type ExportFormat} from './export/export-pane.js';
+import {type ExportFormat, exportFormats} from './export/formats.js';
 import {shippedDataDir, shippedSeedsDir} from './paths.js';
 
 const usage = `
@@ -109,6 +105,7 @@ async function main(): Promise<void> {
 
 	if (flags.saveDb !== undefined) {
 		if (command !== undefined) fail('--save-db takes no command', true);
+		const {runSaveDatabase} = await import('./commands/save-db.js');
 		await runSaveDatabase(paths, flags.saveDb, flags.force);
 		return;
 	}
@@ -121,6 +118,7 @@ async function main(): Promise<void> {
 		}
 		case 'check': {
 			if (rest.length > 0) fail(`check takes no arguments, found "${rest.join(' ')}"`, true);
+			const {runCheck} = await import('./commands/check.js');
 			process.stdout.write(`${await runCheck(paths)}\n`);
 			return;
 		}
@@ -135,6 +133,7 @@ async function main(): Promise<void> {
 			}
 			const format = flags.format ?? 'csv';
 			if (!exportFormats.includes(format as ExportFormat)) fail(`unknown format "${format}"; formats: ${exportFormats.join(', ')}`);
+			const {runExport} = await import('./commands/export.js');
 			const rows = await runExport(paths, {
 				pane: pane as PaneId,
 				format: format as ExportFormat,
@@ -149,6 +148,7 @@ async function main(): Promise<void> {
 			if (rest.length !== 1) fail('sql takes one query, in quotes: kzrs sql "SELECT …"', true);
 			const format = flags.format ?? 'table';
 			if (![...exportFormats, 'table'].includes(format)) fail(`unknown format "${format}"; formats: table, csv, json`);
+			const {runSql} = await import('./commands/sql.js');
 			await runSql(paths, rest[0] as string, format as ExportFormat | 'table', flags.out, flags.force);
 			return;
 		}

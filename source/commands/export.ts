@@ -1,6 +1,7 @@
 import type {RowQuery} from '../db/database.js';
 import type {PaneId} from '../db/pane-queries.js';
-import {type ExportFormat, exportStream} from '../export/export-pane.js';
+import {exportStream} from '../export/export-pane.js';
+import type {ExportFormat} from '../export/formats.js';
 import type {FactPaths} from '../facts/load.js';
 import {openDatabase} from '../open-database.js';
 import {deliver} from './output.js';

@@ -1,6 +1,6 @@
 import {Readable} from 'node:stream';
 import {UserError} from '../errors.js';
-import type {ExportFormat} from '../export/export-pane.js';
+import type {ExportFormat} from '../export/formats.js';
 import {csvChunks} from '../export/csv.js';
 import type {FactPaths} from '../facts/load.js';
 import {textTable} from '../format/text-table.js';

@@ -4,9 +4,8 @@ import {Readable} from 'node:stream';
 import type {FactDatabase, RowQuery} from '../db/database.js';
 import type {PaneId} from '../db/pane-queries.js';
 import {csvChunks} from './csv.js';
+import type {ExportFormat} from './formats.js';
 
-export type ExportFormat = 'csv' | 'json';
-export const exportFormats: readonly ExportFormat[] = ['csv', 'json'];
 
 function* jsonChunks(rows: Iterable<unknown>, perChunk = 1000): Generator<string> {
 	let first = true;
