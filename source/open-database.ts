@@ -14,12 +14,12 @@ import type {LoaderData, LoaderMessage, LoaderRequest} from './loader-protocol.j
 import {loaderFile} from './paths.js';
 
 /**
- * From this size of trade.json on (about 25,000 figures), a thread pays for
- * its start. Measured on two cores, in-thread against worker: 4.9 MB 0.33 s
- * against 0.37 s, 14 MB 0.61 s against 0.59 s, 24 MB 0.88 s against 0.75 s,
- * 49 MB 1.56 s against 1.25 s.
+ * From this size of trade.json on (about 12,000 figures), the loader thread
+ * pays for its start. Measured on two cores, median of five, one thread
+ * against two: 4.9 MB 0.32 s either way, 9.7 MB 0.44 s against 0.38 s,
+ * 49 MB 1.38 s against 0.97 s, with the same peak memory.
  */
-export const workerThreshold = 12 * 1024 * 1024;
+export const workerThreshold = 6 * 1024 * 1024;
 
 function tradeFileSize({dataDir}: FactPaths): number {
 	try {

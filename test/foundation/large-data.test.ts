@@ -13,7 +13,7 @@ import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
 
-const rows = 30_000;
+const rows = 15_000;
 let dataDir: string;
 const paths = () => ({dataDir, seedsDir: shippedSeedsDir});
 
