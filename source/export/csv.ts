@@ -23,9 +23,10 @@ export function* csvChunks(keys: readonly string[], rows: Iterable<Record<string
 		cast: {string: neutraliseFormula, number: (value: number) => String(value)},
 	});
 	let header = true;
-	let pending: Array<Record<string, unknown>> = [];
+	let pending: unknown[][] = [];
 	for (const row of rows) {
-		pending.push(row);
+		// As arrays: csv-stringify then takes values by position, not by looking up each key path.
+		pending.push(keys.map((key) => row[key]));
 		if (pending.length === perChunk) {
 			yield stringify(pending, options(header));
 			header = false;
