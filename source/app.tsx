@@ -7,7 +7,7 @@ import {Footer, Header, TabBar, TooSmall} from './ui/chrome.js';
 import {DetailView} from './ui/detail.js';
 import {runCommand} from './ui/effects.js';
 import {HelpView} from './ui/help.js';
-import {readKey} from './ui/keys.js';
+import {readKeys} from './ui/keys.js';
 import {chartRows, dashboardPanes, fullViewBox, layout, listHeight, type Size} from './ui/layout.js';
 import {PaneSlot} from './ui/pane-slot.js';
 import {type Action, type Environment, initialState, type State, update, viewQuery} from './ui/state.js';
@@ -25,7 +25,12 @@ export function App({database, environment, initialSize}: Props) {
 
 	useTerminalSize(stdout, useCallback((size: Size) => dispatch({type: 'resize', size}), []));
 	// A real boolean: Ink throws "Raw mode is not supported" for undefined on piped stdin.
-	useInput((input, key) => dispatch({type: 'key', key: readKey(input, key)}), {isActive: Boolean(isRawModeSupported)});
+	useInput(
+		(input, key) => {
+			for (const press of readKeys(input, key)) dispatch({type: 'key', key: press});
+		},
+		{isActive: Boolean(isRawModeSupported)},
+	);
 
 	const commandId = state.command?.id;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each numbered command runs exactly once

@@ -70,6 +70,18 @@ export type KeyPress = {command?: KeyCommand; text: string};
  */
 export function readKey(input: string, key: Key): KeyPress {
 	const binding = bindings.find((candidate) => candidate.matches(input, key));
-	const printable = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !key.backspace && !key.delete;
-	return {command: binding?.command, text: printable ? input : ''};
+	return {command: binding?.command, text: isPrintable(key) ? input : ''};
+}
+
+const isPrintable = (key: Key) => !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !key.backspace && !key.delete;
+
+/**
+ * The key presses in what the terminal sent at once. Keys typed faster than
+ * they are read (or pasted) arrive together, as "jjq": each character is a
+ * press of its own, as it would have been one at a time.
+ */
+export function readKeys(input: string, key: Key): KeyPress[] {
+	const characters = Array.from(input);
+	if (characters.length <= 1 || !isPrintable(key)) return [readKey(input, key)];
+	return characters.map((character) => readKey(character, key));
 }

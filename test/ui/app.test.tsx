@@ -123,6 +123,18 @@ describe('the grid at 100×40', () => {
 		}
 	});
 
+	test('keys that arrive together, as "jjj" or pasted text, each count', async () => {
+		const dashboard = await startGrid();
+		const total = db.count('timeline');
+		// One write: the terminal delivered the three presses in one read.
+		dashboard.press('jjj');
+		await dashboard.shows(`4/${total}`);
+		dashboard.press('/');
+		await dashboard.shows('/▏');
+		dashboard.press('vucic');
+		await dashboard.shows('/vucic▏', `/vucic 1/${db.count('timeline', 'vucic')}`);
+	});
+
 	test('j, ↓ and ↑ move the selection, shown by the position and the › mark', async () => {
 		const dashboard = await startGrid();
 		const total = db.count('timeline');
