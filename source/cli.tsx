@@ -56,12 +56,17 @@ async function parseArguments(): Promise<Parsed> {
 		return {input: [], flags, unnormalizedFlags: flags};
 	}
 	const {default: meow} = await import('meow');
-	return meow(usage, {
+	const parsed = meow(usage, {
 		importMeta: import.meta,
 		// Checked below, so that the message is kzrs's own one line and the usage.
 		allowUnknownFlags: true,
 		flags: flagSpecs,
 	});
+	// meow answers --help and --version by itself only when they come alone.
+	const given = (flag: unknown) => flag !== undefined && flag !== false;
+	if (given(parsed.unnormalizedFlags.help)) parsed.showHelp(0);
+	if (given(parsed.unnormalizedFlags.version)) parsed.showVersion();
+	return parsed;
 }
 
 const cli = await parseArguments();
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
 	const {input, flags} = cli;
 	const paths = {dataDir: flags.data ?? shippedDataDir, seedsDir: flags.seeds ?? shippedSeedsDir};
 	const [command, ...rest] = input;
+	for (const name of ['out', 'saveDb'] as const) if (flags[name] === '') fail(`--${kebab(name)} needs a file name`, true);
 	if (flags.saveDb !== undefined) checkFlags('save-db');
 	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard');
 

@@ -1,10 +1,12 @@
 // `kzrs export <pane>` against the data files it comes from: one row per
 // record, the record's values, its sources, in the pane's order; CSV holding the
 // same rows; and --filter, --sort, --reverse and bad arguments.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {exportJson, runCli, userErrorLine} from '../helpers/cli.js';
 import {expectedCsvRows, parseWithCsvParse, type Cell} from '../helpers/csv.js';
-import {byId, readData} from '../helpers/fact-base.js';
+import {byId, readData, repoRoot} from '../helpers/fact-base.js';
 
 type Row = Record<string, Cell>;
 type Citation = {source: string; quote: string};
@@ -301,5 +303,35 @@ describe('bad arguments: exit 2 and a kzrs: message', () => {
 
 	test('a column the pane cannot sort by', () => {
 		expect(userErrorLine(runCli(['export', 'companies', '--sort', 'value']))).toMatch(/^kzrs: cannot sort companies by "value"/);
+	});
+
+	test.each([
+		[['export', 'trade', '--out'], '--out'],
+		[['--save-db'], '--save-db'],
+	])('%j: a file option with no file', (args, option) => {
+		const result = runCli(args);
+		expect(result.status).toBe(2);
+		expect(result.stderr.split('\n')[0]).toBe(`kzrs: ${option} needs a file name`);
+	});
+});
+
+describe('--help and --version', () => {
+	const usage = runCli(['--help']);
+
+	test('--help alone prints the usage and exits 0', () => {
+		expect(usage.status).toBe(0);
+		expect(usage.stdout).toContain('$ kzrs export <pane>');
+	});
+
+	test.each([[['check', '--help']], [['--help', '--data', 'elsewhere']], [['export', 'trade', '--help']]])('%j prints the same usage', (args) => {
+		const result = runCli(args);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe(usage.stdout);
+	});
+
+	test.each([[['--version']], [['--version', '--data', 'elsewhere']], [['sql', '--version']]])('%j prints the version', (args) => {
+		const result = runCli(args);
+		expect(result.status).toBe(0);
+		expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
 	});
 });
