@@ -15,23 +15,21 @@ function neutraliseFormula(value: string): string | {value: string; quoted: bool
  * building the whole export, and without a write for every row.
  */
 export function* csvChunks(keys: readonly string[], rows: Iterable<Record<string, unknown>>, perChunk = 1000): Generator<string> {
-	const options = (header: boolean) => ({
-		header,
-		columns: keys.map((key) => ({key, header: key})),
+	const options = {
 		record_delimiter: 'windows' as const,
 		// Numbers stay plain numbers, negative ones included: only text is neutralised.
 		cast: {string: neutraliseFormula, number: (value: number) => String(value)},
-	});
-	let header = true;
-	let pending: unknown[][] = [];
+	};
+	// The header is the first record, neutralised like the rest: a query's
+	// column may be named anything, "=1+1" or nothing at all.
+	let pending: unknown[][] = [[...keys]];
 	for (const row of rows) {
 		// As arrays: csv-stringify then takes values by position, not by looking up each key path.
 		pending.push(keys.map((key) => row[key]));
 		if (pending.length === perChunk) {
-			yield stringify(pending, options(header));
-			header = false;
+			yield stringify(pending, options);
 			pending = [];
 		}
 	}
-	if (pending.length > 0 || header) yield stringify(pending, options(header));
+	if (pending.length > 0) yield stringify(pending, options);
 }

@@ -87,6 +87,13 @@ describe('csv and json formats', () => {
 		expect(JSON.parse(sql('SELECT 1 AS one; SELECT count(*) AS n FROM trade', 'json'))).toEqual([{n: trade.length}]);
 	});
 
+	test('any column name makes a CSV header, neutralised like the cells', () => {
+		expect(parseWithCsvParse(sql('SELECT 1 AS "", 2 AS "=1+1", 3 AS "a,b"', 'csv'))).toEqual([
+			['', "'=1+1", 'a,b'],
+			['1', '2', '3'],
+		]);
+	});
+
 	test('a CSV of no rows still has its header, as an export does', () => {
 		expect(parseWithCsvParse(sql('SELECT id, value FROM trade WHERE 0', 'csv'))).toEqual([['id', 'value']]);
 	});
