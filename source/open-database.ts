@@ -14,7 +14,7 @@ import type {LoaderData, LoaderMessage, LoaderRequest} from './loader-protocol.j
 import {loaderFile} from './paths.js';
 
 /**
- * From this size of trade.json on (about 12,000 figures), the loader thread
+ * From this size of trade.json on (about 13,000 figures), the loader thread
  * pays for its start. Measured on two cores, median of five, one thread
  * against two: 4.9 MB 0.32 s either way, 9.7 MB 0.44 s against 0.38 s,
  * 49 MB 1.38 s against 0.97 s, with the same peak memory.
@@ -30,7 +30,7 @@ function tradeFileSize({dataDir}: FactPaths): number {
 	}
 }
 
-type Loader = {worker: Worker; counter: Int32Array};
+type Loader = {worker: Worker; counter: Int32Array; messages: AsyncIterableIterator<unknown[]>};
 
 /**
  * The loader's young generation, in MB. Parsing a large file churns through
@@ -47,7 +47,11 @@ function startLoader(): Loader {
 		workerData: {unconsumed} satisfies LoaderData,
 		resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration},
 	});
-	return {worker, counter: new Int32Array(unconsumed)};
+	// Listened to from its start: a message that comes before the load asks
+	// for it is kept, and a thread that fails to start (its file missing, say)
+	// fails the load rather than the process.
+	const messages = on(worker, 'message', {close: ['exit']});
+	return {worker, counter: new Int32Array(unconsumed), messages};
 }
 
 let prestarted: Loader | undefined;
@@ -65,7 +69,12 @@ export function prestartLoader(): void {
 export function openDatabase(paths: FactPaths): Promise<FactDatabase> {
 	const loader = prestarted;
 	prestarted = undefined;
-	if (tradeFileSize(paths) >= workerThreshold) return FactDatabase.open(withSearchText(loadInWorker(loader ?? startLoader(), paths)));
+	if (tradeFileSize(paths) >= workerThreshold) {
+		const active = loader ?? startLoader();
+		// Told at once, it reads while sql.js finishes starting here.
+		active.worker.postMessage({paths} satisfies LoaderRequest);
+		return FactDatabase.open(withSearchText(receive(active)));
+	}
 	void loader?.worker.terminate();
 	return FactDatabase.open(loadInThisThread(paths));
 }
@@ -81,11 +90,13 @@ async function* withSearchText(batches: Iterable<InsertBatch> | AsyncIterable<In
 	for await (const batch of batches) yield fill(batch);
 }
 
-async function* loadInWorker({worker, counter}: Loader, paths: FactPaths): AsyncGenerator<InsertBatch> {
+/** The loader thread's batches, as it posts them. */
+async function* receive({worker, counter, messages}: Loader): AsyncGenerator<InsertBatch> {
+	// Only now does the thread hold the process open: if opening fails before
+	// the first batch is asked for, kzrs still exits.
 	worker.ref();
-	worker.postMessage({paths} satisfies LoaderRequest);
 	try {
-		for await (const [message] of on(worker, 'message', {close: ['exit']})) {
+		for await (const [message] of messages) {
 			const received = message as LoaderMessage;
 			if (received.kind === 'done') return;
 			if (received.kind === 'failed') {
