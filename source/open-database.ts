@@ -1,7 +1,7 @@
 // Opening the fact base. A large one is read, checked and turned into rows by
 // a worker thread (source/load-worker.ts) while this thread inserts them into
-// sql.js, so the two halves of loading run on two cores; a small one is loaded
-// here, sooner than a thread could start.
+// sql.js, so the two halves of loading run on two cores; a small one loads
+// faster here, in one thread.
 import {on} from 'node:events';
 import {statSync} from 'node:fs';
 import {join} from 'node:path';
