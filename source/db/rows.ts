@@ -20,18 +20,28 @@ export type InsertBatch =
 /** One entry of a citation list: a quote, the spelling it attests, the input it came through. */
 type ListEntry = [quoteId: number, spelling: string | null, via: string | null];
 
-/** Numbers each distinct value once, by a key, and gives out the new ones when asked. */
+/**
+ * Numbers each distinct value once, by a group and a key within it, and gives
+ * out the new ones when asked. Two levels, not one joined key: a quote is
+ * found by its source, then by its text, a string the checks have already
+ * hashed, so looking it up builds nothing.
+ */
 class Registry<T> {
-	private readonly ids = new Map<string, number>();
+	private readonly ids = new Map<string, Map<string, number>>();
 	private readonly values: T[] = [];
 	private added: Array<[number, T]> = [];
 
-	id(key: string, value: T): number {
-		let id = this.ids.get(key);
+	id(group: string, key: string, value: T): number {
+		let inGroup = this.ids.get(group);
+		if (inGroup === undefined) {
+			inGroup = new Map();
+			this.ids.set(group, inGroup);
+		}
+		let id = inGroup.get(key);
 		if (id === undefined) {
 			this.values.push(value);
 			id = this.values.length;
-			this.ids.set(key, id);
+			inGroup.set(key, id);
 			this.added.push([id, value]);
 		}
 		return id;
@@ -104,26 +114,10 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	const searchText = searchTexts();
 	const quotes = new Registry<[source: string, quote: string]>();
 	const lists = new Registry<ListEntry[]>();
-	// By source, then text: the quote strings are the ones the checks have
-	// already hashed, so looking them up builds no key.
-	const quoteIds = new Map<string, Map<string, number>>();
-	const quoteId = (source: string, quote: string) => {
-		let bySource = quoteIds.get(source);
-		if (bySource === undefined) {
-			bySource = new Map();
-			quoteIds.set(source, bySource);
-		}
-		let id = bySource.get(quote);
-		if (id === undefined) {
-			id = quotes.id(`${source}\u0000${quote}`, [source, quote]);
-			bySource.set(quote, id);
-		}
-		return id;
-	};
-	const entriesOf = (citations: Cited) => citations.map(({source, quote, spelling}): ListEntry => [quoteId(source, quote), spelling ?? null, null]);
+	const entriesOf = (citations: Cited) => citations.map(({source, quote, spelling}): ListEntry => [quotes.id(source, quote, [source, quote]), spelling ?? null, null]);
 	// Most lists are quote numbers alone: their key is the numbers, without JSON's cost.
 	const listOf = (entries: ListEntry[]) =>
-		lists.id(entries.every(([, spelling, via]) => spelling === null && via === null) ? entries.map(([quoteId]) => quoteId).join(',') : JSON.stringify(entries), entries);
+		lists.id('', entries.every(([, spelling, via]) => spelling === null && via === null) ? entries.map(([quoteId]) => quoteId).join(',') : JSON.stringify(entries), entries);
 	const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 
 	/** The quotes and lists numbered since the last call. */
