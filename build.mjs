@@ -1,19 +1,25 @@
-// Bundles source/cli.tsx into dist/cli.js: one tree-shaken production file
-// starts several times faster than Ink's hundreds of modules loaded one by one.
-//   node build.mjs                                   kzrs, its loader thread and the bench tools
-//   node build.mjs --ink-program ENTRY OUTFILE       any Ink program, bundled the same way (the bench's floor)
-import {build} from 'esbuild';
+// Builds kzrs into dist/: one tree-shaken production bundle starts several
+// times faster than Ink's hundreds of modules loaded one by one.
+//   dist/cli.cjs        the kzrs command (source/bin.ts): runs dist/kzrs.cjs with its code cache
+//   dist/kzrs.cjs       the program (source/cli.tsx and all it imports but sql.js), as CommonJS
+//   dist/kzrs.cjs.cache V8's code cache for it, made by running kzrs once (source/code-cache.ts)
+//   dist/load-worker.js the loader's worker thread
+//   dist/bench.js, dist/gen-data.js   the benchmark tools
+//   node build.mjs --ink-program ENTRY OUTFILE   any Ink program bundled as an ES module (the bench's floor)
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
 
-const stub = (name) => fileURLToPath(new URL(`scripts/stubs/${name}.js`, import.meta.url));
+const local = (path) => fileURLToPath(new URL(path, import.meta.url));
+const stub = (name) => local(`scripts/stubs/${name}.js`);
 
 /** A Node program bundled into one ES module. */
 const nodeProgram = {bundle: true, platform: 'node', format: 'esm', target: 'node20', legalComments: 'none', logLevel: 'warning'};
 
-const inkProgram = (entry, outfile) => ({
+/** A bundled Ink program in production mode. */
+const inkBundle = {
 	...nodeProgram,
-	entryPoints: [entry],
-	outfile,
 	minifySyntax: true,
 	define: {
 		'process.env.NODE_ENV': '"production"',
@@ -30,21 +36,102 @@ const inkProgram = (entry, outfile) => ({
 		// (which draws nothing but the last frame) would leave a blank screen.
 		'is-in-ci': stub('is-in-ci'),
 	},
-	banner: {
-		// Bundled CommonJS (React) calls require(); give the ES module one.
-		js: "import {createRequire as kzrsCreateRequire} from 'node:module'; const require = kzrsCreateRequire(import.meta.url);",
+};
+
+/**
+ * V8 caches code only for classic scripts, so kzrs is a CommonJS bundle, which
+ * cannot hold a top-level await. Ink's dependencies have two:
+ * - yoga-layout awaits its WebAssembly. It is instantiated synchronously here
+ *   instead, from the same bytes (Liftoff compiles its 90 KB in about 2 ms).
+ * - Ink's reconciler awaits its development tools, only when DEV=true, which
+ *   this production bundle never loads. Should an Ink release change that code,
+ *   the build stops here rather than ship it unchecked.
+ */
+const withoutTopLevelAwait = {
+	name: 'without-top-level-await',
+	setup(builder) {
+		const yoga = local('node_modules/yoga-layout/dist/');
+		const wasmDataUrl = /"data:application\/octet-stream;base64,[A-Za-z0-9+/=]+"/;
+		builder.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'synchronous-yoga'}));
+		builder.onLoad({filter: /.*/, namespace: 'synchronous-yoga'}, () => ({
+			resolveDir: yoga,
+			contents: `
+				import loadYoga, {wasmDataUrl} from './binaries/yoga-wasm-base64-esm.js';
+				import wrapAssembly from './src/wrapAssembly.js';
+				const bytes = Buffer.from(wasmDataUrl.slice(wasmDataUrl.indexOf(',') + 1), 'base64');
+				const instance = {
+					instantiateWasm(imports, receiveInstance) {
+						receiveInstance(new WebAssembly.Instance(new WebAssembly.Module(bytes), imports));
+						return {};
+					},
+				};
+				loadYoga(instance);
+				if (!instance.calledRun) throw new Error('Yoga did not start synchronously');
+				export default wrapAssembly(instance);
+				export * from './src/generated/YGEnums.js';
+			`,
+		}));
+		// The loader keeps its bytes in a local variable: export them for the above.
+		builder.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, ({path}) => {
+			const source = readFileSync(path, 'utf8');
+			const [dataUrl] = source.match(wasmDataUrl) ?? [];
+			if (dataUrl === undefined) throw new Error(`${path}: no inlined WebAssembly found`);
+			return {contents: `${source.replace(dataUrl, 'wasmDataUrl')}\nexport const wasmDataUrl = ${dataUrl};\n`, loader: 'js'};
+		});
+		builder.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => {
+			const edits = [
+				["await import('./devtools.js');", "throw new Error('React DevTools are not bundled');"],
+				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+			];
+			let source = readFileSync(path, 'utf8');
+			for (const [from, to] of edits) {
+				if (!source.includes(from)) throw new Error(`${path}: expected \`${from}\`; see withoutTopLevelAwait in build.mjs`);
+				source = source.replace(from, to);
+			}
+			return {contents: source, loader: 'js'};
+		});
 	},
-});
+};
+
+/** Everything that measures text uses kzrs's display width (source/format/display-width.ts). */
+const oneDisplayWidth = {
+	name: 'one-display-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, () => ({path: local('source/format/display-width.ts')}));
+	},
+};
 
 const [flag, entry, outfile] = process.argv.slice(2);
 if (flag === '--ink-program') {
-	await build(inkProgram(entry, outfile));
+	await build({
+		...inkBundle,
+		entryPoints: [entry],
+		outfile,
+		// Bundled CommonJS (React) calls require(); give the ES module one.
+		banner: {js: "import {createRequire as kzrsCreateRequire} from 'node:module'; const require = kzrsCreateRequire(import.meta.url);"},
+	});
 } else {
-	// sql.js stays a package: it finds its .wasm beside itself in node_modules.
-	await build({...inkProgram('source/cli.tsx', 'dist/cli.js'), external: ['sql.js']});
+	await build({
+		...inkBundle,
+		format: 'cjs',
+		entryPoints: ['source/cli.tsx'],
+		outfile: 'dist/kzrs.cjs',
+		// sql.js stays a package: it finds its .wasm beside itself in node_modules.
+		external: ['sql.js'],
+		define: {...inkBundle.define, 'import.meta': 'kzrsImportMeta'},
+		banner: {js: "var kzrsImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
+		plugins: [withoutTopLevelAwait, oneDisplayWidth],
+	});
+	await build({...nodeProgram, format: 'cjs', entryPoints: ['source/bin.ts'], outfile: 'dist/cli.cjs'});
 	// The loader's worker thread (see source/open-database.ts): reading and checking only, no Ink, React or sql.js.
 	await build({...nodeProgram, entryPoints: ['source/load-worker.ts'], outfile: 'dist/load-worker.js', minifySyntax: true});
-
 	// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
 	await build({...nodeProgram, entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'}, outdir: 'dist'});
+
+	// The code cache: kzrs run once, printing its snapshot of the shipped data,
+	// saves the compiled code of all it ran. Without a cache kzrs still runs,
+	// only more slowly, so a failure here is a warning.
+	rmSync('dist/kzrs.cjs.cache', {force: true});
+	const run = spawnSync(process.execPath, ['dist/cli.cjs'], {env: {...process.env, KZRS_SAVE_CODE_CACHE: '1'}, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
+	if (!existsSync('dist/kzrs.cjs.cache')) console.warn(`build: no code cache made; kzrs will start more slowly.\n${run.error?.message ?? run.stderr}`);
 }

@@ -8,7 +8,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path';
 import {generateDataDir, generatorVersion} from '../scripts/trade-data.js';
 
-export type Inputs = {root: string; dataDir: string; seedsDir: string; cli: string; cacheDir: string};
+export type Inputs = {root: string; dataDir: string; seedsDir: string; cli: string; program: string; cacheDir: string};
 
 function hashFiles(hash: ReturnType<typeof createHash>, directory: string, keep: (file: string) => boolean): void {
 	for (const file of readdirSync(directory).filter(keep).sort()) {
@@ -47,7 +47,7 @@ export function dataDirectory(inputs: Inputs, rows: number): string {
 
 /** The data directory saved by `kzrs --save-db` (the bundle's schema is part of the key). */
 export function savedDatabase(inputs: Inputs, rows: number, directory: string): string {
-	const bundle = createHash('sha256').update(readFileSync(inputs.cli)).digest('hex').slice(0, 8);
+	const bundle = createHash('sha256').update(readFileSync(inputs.program)).digest('hex').slice(0, 8);
 	const name = `db-${rows}-${dataKey(inputs)}-${bundle}.sqlite`;
 	const file = join(inputs.cacheDir, name);
 	if (!existsSync(file)) {

@@ -6,7 +6,7 @@ output (progress goes to standard error); bench/run.ts computes the medians.
 
 A plan:
   {"cols": 120, "rows": 40, "term": "xterm-256color",
-   "sessions": [{"name": "kzrs", "argv": ["node", "dist/cli.js"], "cwd": ".",
+   "sessions": [{"name": "kzrs", "argv": ["node", "dist/cli.cjs"], "cwd": ".",
                  "env": {"NODE_ENV": "production"},
                  "frame": ["Timeline", "Trade"], "frame_timeout": 20,
                  "steps": [{"key": "3", "label": "focus", "settle": true},

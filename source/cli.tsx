@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Parses the command line and picks a mode; everything else lives elsewhere.
 import './warm-up.js';
 import type {Result} from 'meow';
@@ -69,8 +68,6 @@ async function parseArguments(): Promise<Parsed> {
 	return parsed;
 }
 
-const cli = await parseArguments();
-
 function fail(message: string, withUsage = false): never {
 	process.stderr.write(`kzrs: ${message}\n${withUsage ? `${usage.replace(/^\n/, '').replace(/^\t/gm, '')}` : ''}`);
 	process.exit(2);
@@ -90,9 +87,9 @@ const modeFlags: Record<Mode, readonly FlagName[]> = {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-function checkFlags(mode: Mode): void {
+function checkFlags(mode: Mode, given: Parsed['unnormalizedFlags']): void {
 	const known = Object.keys(flagSpecs);
-	for (const [name, value] of Object.entries(cli.unnormalizedFlags)) {
+	for (const [name, value] of Object.entries(given)) {
 		if (!known.includes(name)) fail(`unknown option --${kebab(name)}`, true);
 		const given = value !== false && value !== undefined;
 		if (given && name !== 'data' && name !== 'seeds' && !modeFlags[mode].includes(name as FlagName)) {
@@ -102,12 +99,12 @@ function checkFlags(mode: Mode): void {
 }
 
 async function main(): Promise<void> {
-	const {input, flags} = cli;
+	const {input, flags, unnormalizedFlags} = await parseArguments();
 	const paths = {dataDir: flags.data ?? shippedDataDir, seedsDir: flags.seeds ?? shippedSeedsDir};
 	const [command, ...rest] = input;
 	for (const name of ['out', 'saveDb'] as const) if (flags[name] === '') fail(`--${kebab(name)} needs a file name`, true);
-	if (flags.saveDb !== undefined) checkFlags('save-db');
-	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard');
+	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
+	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard', unnormalizedFlags);
 
 	if (flags.saveDb !== undefined) {
 		if (command !== undefined) fail('--save-db takes no command', true);

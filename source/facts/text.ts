@@ -19,7 +19,7 @@ export function foldForSearch(value: string): string {
 	return value
 		.toLowerCase()
 		.replace(/[\u0400-\u04FF]/g, (letter) => cyrillicToLatin[letter] ?? letter)
-		.replace(/đ/g, 'dj')
+		.replaceAll('đ', 'dj')
 		.normalize('NFD')
 		.replace(/\p{Mark}/gu, '')
 		.replace(/\s+/g, ' ');

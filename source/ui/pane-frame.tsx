@@ -1,6 +1,7 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {ReactNode} from 'react';
-import {displayWidth, fitColumns} from '../format/fit.js';
+import {displayWidth} from '../format/display-width.js';
+import {fitColumns} from '../format/fit.js';
 import {type Box as Area, type DashboardPane, dashboardPanes, paneTitles} from './layout.js';
 import type {PaneView} from './state.js';
 import {theme} from './theme.js';

@@ -1,4 +1,4 @@
-// The dashboard in a real terminal: tmux runs `node dist/cli.js` as a person
+// The dashboard in a real terminal: tmux runs `node dist/cli.cjs` as a person
 // would, keys go in one at a time with send-keys, and what the person would
 // see is read back with capture-pane. Every test has its own tmux server and
 // working directory, and waits for the screen rather than for the clock.

@@ -1,10 +1,10 @@
-// Runs the built bundle (dist/cli.js, built by test/global-setup.ts) the way a
+// Runs the built bundle (dist/cli.cjs, built by test/global-setup.ts) the way a
 // user runs it: a separate Node process, with real arguments and files.
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {repoRoot} from './fact-base.js';
 
-export const cliPath = join(repoRoot, 'dist', 'cli.js');
+export const cliPath = join(repoRoot, 'dist', 'cli.cjs');
 
 export type CliResult = {status: number | null; stdout: string; stderr: string};
 

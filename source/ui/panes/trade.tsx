@@ -1,6 +1,7 @@
 import asciichart from 'asciichart';
 import {Box, Text} from 'ink';
-import {displayWidth, fitColumns} from '../../format/fit.js';
+import {displayWidth} from '../../format/display-width.js';
+import {fitColumns} from '../../format/fit.js';
 import type {TradeRow} from '../../views/rows.js';
 import type {TradeOverview} from '../../views/summaries.js';
 import {EmptyList, ListLine} from '../pane-frame.js';
