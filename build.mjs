@@ -1,7 +1,7 @@
 // Builds kzrs into dist/: one tree-shaken production bundle starts several
 // times faster than Ink's hundreds of modules loaded one by one.
 //   dist/cli.cjs        the kzrs command (source/bin.ts): runs dist/kzrs.cjs with its code cache
-//   dist/kzrs.cjs       the program (source/cli.tsx and all it imports but sql.js), as CommonJS
+//   dist/kzrs.cjs       the program (source/cli.tsx and all it imports but sql.js, and string-width, loaded when needed), as CommonJS
 //   dist/kzrs.cjs.cache V8's code cache for it, made by running kzrs once (source/code-cache.ts)
 //   dist/load-worker.js the loader's worker thread
 //   dist/bench.js, dist/gen-data.js   the benchmark tools
@@ -21,14 +21,7 @@ const nodeProgram = {bundle: true, platform: 'node', format: 'esm', target: 'nod
 const inkBundle = {
 	...nodeProgram,
 	minifySyntax: true,
-	define: {
-		'process.env.NODE_ENV': '"production"',
-		// Yoga's WebAssembly is inlined as a data: URL, which its loader fetches
-		// when fetch exists: loading Node's fetch for that doubles Yoga's start
-		// (about 20 ms of the first frame). Without it, the loader decodes the
-		// bytes itself. kzrs makes no network requests.
-		fetch: 'undefined',
-	},
+	define: {'process.env.NODE_ENV': '"production"'},
 	alias: {
 		// Ink imports the React DevTools bridge only in development.
 		'react-devtools-core': stub('react-devtools-core'),
@@ -52,6 +45,10 @@ const withoutTopLevelAwait = {
 	setup(builder) {
 		const yoga = local('node_modules/yoga-layout/dist/');
 		const wasmDataUrl = /"data:application\/octet-stream;base64,[A-Za-z0-9+/=]+"/;
+		// What the module below stands in for; a Yoga that starts otherwise stops the build.
+		if (!readFileSync(`${yoga}src/index.js`, 'utf8').includes('wrapAssembly(await loadYoga())')) {
+			throw new Error('yoga-layout no longer starts as withoutTopLevelAwait in build.mjs expects');
+		}
 		builder.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'synchronous-yoga'}));
 		builder.onLoad({filter: /.*/, namespace: 'synchronous-yoga'}, () => ({
 			resolveDir: yoga,
@@ -80,7 +77,8 @@ const withoutTopLevelAwait = {
 		});
 		builder.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => {
 			const edits = [
-				["await import('./devtools.js');", "throw new Error('React DevTools are not bundled');"],
+				// Ink warns, as when the package is missing, and goes on.
+				["await import('./devtools.js');", "throw Object.assign(new Error('React DevTools are not bundled'), {code: 'ERR_MODULE_NOT_FOUND'});"],
 				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
 			];
 			let source = readFileSync(path, 'utf8');
@@ -93,11 +91,23 @@ const withoutTopLevelAwait = {
 	},
 };
 
-/** Everything that measures text uses kzrs's display width (source/format/display-width.ts). */
-const oneDisplayWidth = {
-	name: 'one-display-width',
+/**
+ * Everything that measures text counts single-column text directly
+ * (source/format/display-width.ts): wrap-ansi over its own string-width, the
+ * rest over kzrs's.
+ */
+const directWidths = {
+	name: 'direct-widths',
 	setup(builder) {
-		builder.onResolve({filter: /^string-width$/}, () => ({path: local('source/format/display-width.ts')}));
+		const displayWidth = local('source/format/display-width.ts');
+		builder.onResolve({filter: /^string-width$/}, ({importer}) =>
+			/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer) ? {path: 'wrap-ansi-width', namespace: 'direct-widths'} : {path: displayWidth},
+		);
+		builder.onLoad({filter: /.*/, namespace: 'direct-widths'}, () => ({
+			contents: `export {wrapAnsiWidth as default} from ${JSON.stringify(displayWidth)};`,
+			resolveDir: local('.'),
+			loader: 'js',
+		}));
 	},
 };
 
@@ -107,10 +117,19 @@ if (flag === '--ink-program') {
 		...inkBundle,
 		entryPoints: [entry],
 		outfile,
+		define: {
+			...inkBundle.define,
+			// Yoga's WebAssembly is inlined as a data: URL, which its loader fetches
+			// when fetch exists: loading Node's fetch for that doubles Yoga's start.
+			// Without it, the loader decodes the bytes itself.
+			fetch: 'undefined',
+		},
 		// Bundled CommonJS (React) calls require(); give the ES module one.
 		banner: {js: "import {createRequire as kzrsCreateRequire} from 'node:module'; const require = kzrsCreateRequire(import.meta.url);"},
 	});
 } else {
+	// From nothing, so that no file of an earlier build is left behind.
+	rmSync('dist', {recursive: true, force: true});
 	await build({
 		...inkBundle,
 		format: 'cjs',
@@ -119,8 +138,9 @@ if (flag === '--ink-program') {
 		// sql.js stays a package: it finds its .wasm beside itself in node_modules.
 		external: ['sql.js'],
 		define: {...inkBundle.define, 'import.meta': 'kzrsImportMeta'},
-		banner: {js: "var kzrsImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
-		plugins: [withoutTopLevelAwait, oneDisplayWidth],
+		// First, so that the bundle stays strict: a directive only counts at the top.
+		banner: {js: "'use strict';\nvar kzrsImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
+		plugins: [withoutTopLevelAwait, directWidths],
 	});
 	await build({...nodeProgram, format: 'cjs', entryPoints: ['source/bin.ts'], outfile: 'dist/cli.cjs'});
 	// The loader's worker thread (see source/open-database.ts): reading and checking only, no Ink, React or sql.js.
@@ -129,9 +149,16 @@ if (flag === '--ink-program') {
 	await build({...nodeProgram, entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'}, outdir: 'dist'});
 
 	// The code cache: kzrs run once, printing its snapshot of the shipped data,
-	// saves the compiled code of all it ran. Without a cache kzrs still runs,
-	// only more slowly, so a failure here is a warning.
-	rmSync('dist/kzrs.cjs.cache', {force: true});
-	const run = spawnSync(process.execPath, ['dist/cli.cjs'], {env: {...process.env, KZRS_SAVE_CODE_CACHE: '1'}, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
-	if (!existsSync('dist/kzrs.cjs.cache')) console.warn(`build: no code cache made; kzrs will start more slowly.\n${run.error?.message ?? run.stderr}`);
+	// saves the compiled code of all it ran. A run that fails means a broken
+	// program, and stops the build.
+	const run = spawnSync(process.execPath, ['dist/cli.cjs'], {
+		env: {...process.env, KZRS_SAVE_CODE_CACHE: '1'},
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
+	if (run.status !== 0 || !existsSync('dist/kzrs.cjs.cache')) {
+		console.error(`build: running the built kzrs failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr}`);
+		process.exit(1);
+	}
 }

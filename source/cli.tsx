@@ -87,9 +87,9 @@ const modeFlags: Record<Mode, readonly FlagName[]> = {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-function checkFlags(mode: Mode, given: Parsed['unnormalizedFlags']): void {
+function checkFlags(mode: Mode, flags: Parsed['unnormalizedFlags']): void {
 	const known = Object.keys(flagSpecs);
-	for (const [name, value] of Object.entries(given)) {
+	for (const [name, value] of Object.entries(flags)) {
 		if (!known.includes(name)) fail(`unknown option --${kebab(name)}`, true);
 		const given = value !== false && value !== undefined;
 		if (given && name !== 'data' && name !== 'seeds' && !modeFlags[mode].includes(name as FlagName)) {

@@ -4,9 +4,11 @@
 // cache only classic scripts, hence a CommonJS bundle run through node:vm.
 //
 // V8 checks a cache against its own version and flags and the source's length,
-// not its content, so the cache begins with a digest of the source it was made
-// from and is used only for that source. A cache V8 rejects costs nothing but
-// the compiling it would have saved.
+// but neither the source's content nor, in Node's release builds, the cache's
+// own: a cache of another source, or a damaged one, would run wrong code or
+// crash. So the cache begins with a digest of the source it was made from (and
+// the Node it was made by) and one of itself, and is used only when both
+// match. A cache V8 rejects costs nothing but the compiling it would have saved.
 import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
@@ -15,7 +17,11 @@ import {dirname} from 'node:path';
 import {cachedDataVersionTag} from 'node:v8';
 import {Script} from 'node:vm';
 
-const digestOf = (bytes: Buffer) => createHash('sha1').update(bytes).digest();
+const digestOf = (...parts: Array<string | Buffer>) => {
+	const hash = createHash('sha1');
+	for (const part of parts) hash.update(part);
+	return hash.digest();
+};
 const digestLength = 20;
 
 export type CachedProgram = {
@@ -30,11 +36,13 @@ export type CachedProgram = {
 export function loadProgram(file: string, cacheFile: string): CachedProgram {
 	const versionTag = cachedDataVersionTag();
 	const bytes = readFileSync(file);
-	const digest = digestOf(bytes);
+	const sourceDigest = digestOf(process.version, process.arch, bytes);
 	let cachedData: Buffer | undefined;
 	try {
 		const cache = readFileSync(cacheFile);
-		if (cache.subarray(0, digestLength).equals(digest)) cachedData = cache.subarray(digestLength);
+		const data = cache.subarray(2 * digestLength);
+		const madeFromThisSource = cache.subarray(0, digestLength).equals(sourceDigest);
+		if (madeFromThisSource && cache.subarray(digestLength, 2 * digestLength).equals(digestOf(data))) cachedData = data;
 	} catch {
 		// No cache yet: compile as usual.
 	}
@@ -52,7 +60,8 @@ export function loadProgram(file: string, cacheFile: string): CachedProgram {
 			if (cachedDataVersionTag() !== versionTag) throw new Error('V8 flags changed while the program ran: no code cache saved');
 			const temporary = `${cacheFile}.${process.pid}.tmp`;
 			try {
-				writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
+				const data = script.createCachedData();
+				writeFileSync(temporary, Buffer.concat([sourceDigest, digestOf(data), data]));
 				renameSync(temporary, cacheFile);
 			} finally {
 				rmSync(temporary, {force: true});

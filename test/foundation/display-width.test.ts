@@ -1,9 +1,14 @@
 // kzrs's display width must be string-width's, character for character: it
 // only skips string-width's work for text it can count directly.
+import {createRequire} from 'node:module';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
-import {displayWidth, singleColumnRun} from '../../source/format/display-width.js';
+import {displayWidth, singleColumnRun, wrapAnsiWidth} from '../../source/format/display-width.js';
+
+/** The string-width wrap-ansi depends on, an older major version. */
+const require = createRequire(import.meta.url);
+const wrapAnsiStringWidth = (require(require.resolve('string-width', {paths: [require.resolve('wrap-ansi')]})) as {default: typeof stringWidth}).default;
 
 const segmenter = new Intl.Segmenter();
 const graphemes = (text: string) => [...segmenter.segment(text)].length;
@@ -38,6 +43,7 @@ describe('displayWidth', () => {
 		for (const character of singleColumnCharacters) {
 			const code = `U+${character.charCodeAt(0).toString(16)}`;
 			expect(stringWidth(character), code).toBe(1);
+			expect(wrapAnsiWidth(character), code).toBe(wrapAnsiStringWidth(character));
 			expect(graphemes(`a${character}a`), code).toBe(3);
 			expect(graphemes(`${character}${character}`), code).toBe(2);
 		}
@@ -50,6 +56,21 @@ describe('displayWidth', () => {
 			}),
 			{numRuns: 3000},
 		);
+	});
+
+	test("wrap-ansi's agrees with wrap-ansi's string-width, which counts an emoji before U+FE0F as two columns", () => {
+		expect(wrapAnsiStringWidth('⚠')).toBe(2);
+		expect(wrapAnsiWidth('⚠')).toBe(2);
+		fc.assert(
+			fc.property(anyText, (text) => {
+				expect(wrapAnsiWidth(text)).toBe(wrapAnsiStringWidth(text));
+			}),
+			{numRuns: 1000},
+		);
+	});
+
+	test('gives what string-width gives for what is not a string', () => {
+		for (const value of [undefined, null, 42]) expect(displayWidth(value as unknown as string)).toBe(stringWidth(value as unknown as string));
 	});
 
 	test('passes options through to string-width', () => {
