@@ -65,7 +65,7 @@ export function savedDatabase(inputs: Inputs, rows: number, directory: string): 
  */
 export function filterCounts(database: string, texts: string[]): Map<string, number> {
 	const columns = texts.map((text) => `sum(instr(search, '${text.replaceAll("'", "''")}') > 0)`).join(', ');
-	const output = execFileSync('sqlite3', ['-csv', database, `SELECT ${columns} FROM trade_search`], {encoding: 'utf8'}).trim();
+	const output = execFileSync('sqlite3', ['-csv', database, `SELECT ${columns} FROM trade`], {encoding: 'utf8'}).trim();
 	const counts = output.split(',').map(Number);
 	return new Map(texts.map((text, index) => [text, counts[index] ?? 0]));
 }

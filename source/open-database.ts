@@ -7,7 +7,7 @@ import {statSync} from 'node:fs';
 import {join} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {FactDatabase} from './db/database.js';
-import {type InsertBatch, insertBatches} from './db/rows.js';
+import {type InsertBatch, insertBatches, tradeSearchText} from './db/rows.js';
 import {UserError} from './errors.js';
 import {type FactPaths, loadFactBase} from './facts/load.js';
 import type {LoaderData, LoaderMessage, LoaderRequest} from './loader-protocol.js';
@@ -73,15 +73,21 @@ export function openDatabase(paths: FactPaths): Promise<FactDatabase> {
 		const active = loader ?? startLoader();
 		// Told at once, it reads while sql.js finishes starting here.
 		active.worker.postMessage({paths} satisfies LoaderRequest);
-		return FactDatabase.open(receive(active));
+		return FactDatabase.open(withSearchText(receive(active)));
 	}
 	void loader?.worker.terminate();
 	return FactDatabase.open(loadInThisThread(paths));
 }
 
 /** The fact base's batches, read, checked and prepared in this thread. */
-export function loadInThisThread(paths: FactPaths): Iterable<InsertBatch> {
-	return insertBatches(loadFactBase(paths));
+export function loadInThisThread(paths: FactPaths): AsyncGenerator<InsertBatch> {
+	return withSearchText(insertBatches(loadFactBase(paths)));
+}
+
+/** The batches with their trade rows' search text, computed here (see tradeSearchText). */
+async function* withSearchText(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): AsyncGenerator<InsertBatch> {
+	const fill = tradeSearchText();
+	for await (const batch of batches) yield fill(batch);
 }
 
 /** The loader thread's batches, as it posts them. */

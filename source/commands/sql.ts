@@ -10,7 +10,6 @@ import {deliver} from './output.js';
 /** `kzrs sql "SELECT …"`: a read-only query, printed as a table, CSV or JSON. */
 export async function runSql(paths: FactPaths, sql: string, format: ExportFormat | 'table', out: string | undefined, force: boolean): Promise<void> {
 	const database = await openDatabase(paths);
-	database.completeSearchText();
 	let result: ReturnType<typeof database.query>;
 	try {
 		result = database.query(sql);

@@ -7,14 +7,13 @@ import {foldForSearch} from '../facts/text.js';
 import {type Column, type PaneId, paneQueries} from './pane-queries.js';
 import {RowWriter, type SqlRuntime} from './row-writer.js';
 import type {InsertBatch} from './rows.js';
-import {type FactTable, factTables, indexes, type SearchableTable, schema, searchableTables} from './schema.js';
-import {searchParts, searchTexts} from './search-text.js';
+import {type FactTable, factTables, indexes, schema} from './schema.js';
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
 
 export type RowQuery = {
-	/** Text to find, folded like the search text; empty for all rows. */
+	/** Text to find, folded like the search columns; empty for all rows. */
 	filter?: string;
 	/** A key of the pane's sortable columns; undefined for the pane's own order. */
 	sort?: string;
@@ -86,28 +85,24 @@ export class FactDatabase {
 
 	/** A citation list's columns, read once: every row of a long series shares a few lists. */
 	private readonly citationColumns = new Map<number, CitationColumns>();
-	/** Tables whose search text is in (see prepareFilter). */
-	private readonly searchable = new Set<SearchableTable>();
+	/** Panes whose search index exists (see prepareFilter). */
+	private readonly filterable = new Set<PaneId>();
 
-	private constructor(
-		private readonly db: Database,
-		private readonly runtime: SqlRuntime,
-		private readonly connection: number,
-	) {}
+	private constructor(private readonly db: Database) {}
 
 	/**
 	 * A database of the batches the loader gives (see rows.ts), inserted as
 	 * they come: from a large fact base, the loader's thread reads and checks
 	 * the next ones meanwhile (see open-database.ts).
 	 */
-	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): Promise<FactDatabase> {
+	static async open(batches: AsyncIterable<InsertBatch>): Promise<FactDatabase> {
 		const runtime = await initialiseSqlJs();
 		const db = new runtime.SQL.Database();
+		const database = new FactDatabase(db);
 		db.exec(schema);
 		// sql.js 1.17 keeps the connection's sqlite3* as `db`, which its own methods pass to SQLite.
 		const connection = (db as unknown as {db?: unknown}).db;
 		if (typeof connection !== 'number') throw new Error('sql.js keeps no connection in Database.db: kzrs needs sql.js 1.17.0');
-		const database = new FactDatabase(db, runtime, connection);
 		const writer = new RowWriter(runtime, connection);
 		try {
 			db.exec('BEGIN');
@@ -179,23 +174,17 @@ export class FactDatabase {
 		return [...this.iterate(sql, parameters)];
 	}
 
-	/**
-	 * The pattern that matches a filter in the search text: GLOB, case-sensitive
-	 * like the folded text it searches, scans faster than instr() or LIKE. The
-	 * filter's own wildcards are made literal. Undefined for no filter.
-	 */
-	private searchPattern(pane: PaneId, filter = ''): string | undefined {
-		const folded = foldForSearch(filter).trim();
-		if (folded === '') return undefined;
-		this.prepareFilter(pane);
-		return `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
-	}
-
 	private paneSql(pane: PaneId, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
-		const {table} = paneQueries[pane];
-		const pattern = this.searchPattern(pane, query.filter);
-		if (pattern === undefined) return {sql: `SELECT ${select} FROM ${table} f`, parameters: []};
-		return {sql: `SELECT ${select} FROM ${table} f JOIN ${table}_search s ON s.id = f.rowid WHERE s.search GLOB ?`, parameters: [pattern]};
+		const parameters: SqlValue[] = [];
+		let sql = `SELECT ${select} FROM ${paneQueries[pane].table} f`;
+		const filter = foldForSearch(query.filter ?? '').trim();
+		if (filter !== '') {
+			// GLOB, case-sensitive like the folded text it searches, scans faster than
+			// instr() or LIKE; its own wildcards in the filter are made literal.
+			sql += ' WHERE f.search GLOB ?';
+			parameters.push(`*${filter.replace(/[*?[]/g, (character) => `[${character}]`)}*`);
+		}
+		return {sql, parameters};
 	}
 
 	/** The pane's columns, in order. */
@@ -204,49 +193,22 @@ export class FactDatabase {
 	}
 
 	/**
-	 * Readies a pane for filtering: its table's search text (see search-text.ts),
-	 * computed when the filter first opens (about a fifth of a second at 100,000
-	 * rows) and inserted a block of rows at a time.
+	 * Readies a pane for filtering: an index of its folded text, which counting
+	 * a filter's matches scans instead of the rows. Built when the filter first
+	 * opens, not at load: it takes a fifth of a second at 100,000 rows, and
+	 * most sessions never filter.
 	 */
 	prepareFilter(pane: PaneId): void {
-		this.fillSearchText(paneQueries[pane].table as SearchableTable);
-	}
-
-	/** Every table's search text: for a user's SQL and a saved file, which show the whole database. */
-	completeSearchText(): void {
-		for (const table of searchableTables) this.fillSearchText(table);
-	}
-
-	private fillSearchText(table: SearchableTable): void {
-		if (this.searchable.has(table)) return;
-		const searchText = searchTexts();
-		const writer = new RowWriter(this.runtime, this.connection);
-		const statement = this.db.prepare(searchParts[table]);
-		try {
-			let rows: SqlValue[][] = [];
-			const flush = () => {
-				writer.insert(`INSERT INTO ${table}_search VALUES (?, ?)`, rows);
-				rows = [];
-			};
-			while (statement.step()) {
-				const [rowid = null, ...parts] = statement.get();
-				rows.push([rowid, searchText(parts)]);
-				if (rows.length === 1000) flush();
-			}
-			flush();
-		} finally {
-			statement.free();
-			writer.close();
-		}
-		this.searchable.add(table);
+		if (this.filterable.has(pane)) return;
+		const {table} = paneQueries[pane];
+		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search)`);
+		this.filterable.add(pane);
 	}
 
 	/** How many rows of the pane match the filter. */
 	count(pane: PaneId, filter = ''): number {
-		const pattern = this.searchPattern(pane, filter);
-		// The search table holds one row per row of its table: counted alone.
-		const [sql, parameters]: [string, SqlValue[]] =
-			pattern === undefined ? [`SELECT count(*) AS n FROM ${paneQueries[pane].table}`, []] : [`SELECT count(*) AS n FROM ${paneQueries[pane].table}_search WHERE search GLOB ?`, [pattern]];
+		if (filter !== '') this.prepareFilter(pane);
+		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
 		return Number(this.all(sql, parameters)[0]?.n ?? 0);
 	}
 

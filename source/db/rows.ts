@@ -1,9 +1,11 @@
 // What loading writes into the database, computed from the checked fact base
-// without SQL: every table's rows in column order, each distinct quote and
-// citation list numbered once, and the lists of derived trade figures last.
-// For a large fact base it runs in the loader's thread (see load-worker.ts),
-// beside reading and checking, while the main thread inserts.
+// without SQL: every table's rows in column order, with the folded search text
+// of each row, each distinct quote and citation list numbered once, and the
+// lists of derived trade figures last. It runs in the loader's thread (see
+// load-worker.ts), beside reading and checking, while the main thread inserts
+// and fills in the trade rows' search text (tradeSearchText).
 import type {SqlValue} from 'sql.js';
+import {foldForSearch} from '../facts/text.js';
 import type {Citation, FactBase} from '../facts/types.js';
 import type {FactTable} from './schema.js';
 
@@ -58,15 +60,65 @@ class Registry<T> {
 	}
 }
 
+/**
+ * The folded search text of a row's parts. A part already inside the text adds
+ * nothing to find (a product named in its label, say) and would only lengthen
+ * every filter's scan. Folding is memoised: a long series repeats the same
+ * labels and products.
+ */
+function searchTexts(): (...parts: Array<string | number | null | undefined>) => string {
+	const folded = new Map<string, string>();
+	const fold = (text: string) => {
+		let result = folded.get(text);
+		if (result === undefined) {
+			result = foldForSearch(text);
+			folded.set(text, result);
+		}
+		return result;
+	};
+	return (...parts) => {
+		const kept: string[] = [];
+		for (const part of parts) {
+			if (part === null || part === undefined) continue;
+			// A number's text has nothing to fold.
+			const text = typeof part === 'number' ? String(part) : fold(part);
+			if (!kept.some((earlier) => earlier.includes(text))) kept.push(text);
+		}
+		return kept.join(' ');
+	};
+}
+
+/** A trade row's columns, in the order of schema.ts. */
+const trade = {indicator: 1, label: 2, period: 3, flow: 4, product: 5, value: 6, currency: 8, derivedMethod: 11, search: 14} as const;
+
+/**
+ * Fills in the search text of a batch's trade rows, which insertBatches leaves
+ * empty: the thread that inserts computes it, while the loader's thread,
+ * the slower half of loading a large fact base, reads on.
+ */
+export function tradeSearchText(): (batch: InsertBatch) => InsertBatch {
+	const searchText = searchTexts();
+	return (batch) => {
+		if (batch.kind !== 'insert' || batch.table !== 'trade') return batch;
+		for (const row of batch.rows) {
+			const part = (column: number) => row[column] as string | number | null;
+			row[trade.search] = searchText(part(trade.indicator), part(trade.label), part(trade.period), part(trade.flow), part(trade.product), part(trade.value), part(trade.currency), row[trade.derivedMethod] === null ? null : 'derived');
+		}
+		return batch;
+	};
+}
+
 type Cited = Array<Citation & {spelling?: string}>;
 
 export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
+	const searchText = searchTexts();
 	const quotes = new Registry<[source: string, quote: string]>();
 	const lists = new Registry<ListEntry[]>();
 	const entriesOf = (citations: Cited) => citations.map(({source, quote, spelling}): ListEntry => [quotes.id(source, quote, [source, quote]), spelling ?? null, null]);
 	// Most lists are quote numbers alone: their key is the numbers, without JSON's cost.
 	const listOf = (entries: ListEntry[]) =>
 		lists.id('', entries.every(([, spelling, via]) => spelling === null && via === null) ? entries.map(([quoteId]) => quoteId).join(',') : JSON.stringify(entries), entries);
+	const quotesOf = (citations: Citation[]) => citations.map(({quote}) => quote).join(' ');
 
 	/** The quotes and lists numbered since the last call. */
 	function* newQuotesAndLists(): Generator<InsertBatch> {
@@ -90,20 +142,20 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	yield {
 		kind: 'insert',
 		table: 'sources',
-		rows: facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title]),
+		rows: facts.sources.map((s) => [s.id, s.file, s.language, s.outlet, s.published, s.published_basis, s.title, searchText(s.id, s.language, s.outlet, s.published, s.title)]),
 	};
-	yield* factRows('events', facts.events, (e, list) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, list], (e) => citedBy(e.citations));
-	yield* factRows('memoranda', facts.memoranda, (m, list) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, list], (m) => citedBy(m.citations));
-	yield* factRows('companies', facts.companies, (c, list) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, list], (c) => citedBy(c.citations));
-	yield* factRows('people', facts.people, (p, list) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, list], (p) => citedBy(p.spellings));
-	yield* factRows('honours', facts.honours, (h, list) => [h.id, h.name, h.recipient, h.conferred_by, h.description, list], (h) => citedBy(h.citations));
+	yield* factRows('events', facts.events, (e, list) => [e.id, e.date, e.end_date, e.date_basis, e.title, e.place, e.participants.join('; '), e.visit ? 1 : 0, e.status, searchText(e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations)), list], (e) => citedBy(e.citations));
+	yield* factRows('memoranda', facts.memoranda, (m, list) => [m.id, m.kind, m.count, m.qualifier, m.area, m.term, searchText(m.kind, m.count, m.area, m.term), list], (m) => citedBy(m.citations));
+	yield* factRows('companies', facts.companies, (c, list) => [c.id, c.subject, c.label, c.count, c.qualifier, c.side, searchText(c.label, c.count, c.qualifier, c.side, quotesOf(c.citations)), list], (c) => citedBy(c.citations));
+	yield* factRows('people', facts.people, (p, list) => [p.id, p.name, p.role, p.country, p.delegation ? 1 : 0, p.note, searchText(p.name, p.role, p.country, p.spellings.map((s) => s.spelling).join(' ')), list], (p) => citedBy(p.spellings));
+	yield* factRows('honours', facts.honours, (h, list) => [h.id, h.name, h.recipient, h.conferred_by, h.description, searchText(h.name, h.recipient, h.description), list], (h) => citedBy(h.citations));
 
 	// Each figure's citation list, and the own quotes of derived figures: the
 	// derived figures borrow their inputs' quotes once every figure is in.
 	const listOfFigure = new Map<string, number>();
 	const derived = new Map<string, {inputs: string[]; own: ListEntry[]}>();
 	for (const batch of facts.trade) {
-		yield* factRows('trade', batch, (t, list) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, list], (t) => {
+		yield* factRows('trade', batch, (t, list) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, null, list], (t) => {
 			if (t.derived) {
 				derived.set(t.id, {inputs: t.derived.inputs, own: entriesOf(t.citations)});
 				return null;

@@ -1,17 +1,10 @@
-// The in-memory database kzrs loads at start. Beside each table a pane shows,
-// `<table>_search` holds the case-, diacritic- and script-folded text of each
-// of its rows (and their quotes), which the filter scans with no per-key
-// JavaScript. It is filled the first time the pane is filtered (see
-// search-text.ts): most sessions never filter, and without it a large fact
-// base loads faster and in less memory.
+// The in-memory database kzrs loads at start. `search` columns hold the
+// case-, diacritic- and script-folded text of a row (and its quotes), computed
+// once at load so that filtering is one scan with no per-key JavaScript.
 
 /** The tables that hold facts, each row citing its quotes through citation_list. */
 export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
 export type FactTable = (typeof factTables)[number];
-
-/** The tables panes show, each with its search text in `<table>_search`. */
-export const searchableTables = ['sources', 'events', 'memoranda', 'trade', 'companies'] as const;
-export type SearchableTable = (typeof searchableTables)[number];
 
 export const schema = `
 -- The database is rebuilt at every start and lives in SQLite's page cache:
@@ -31,7 +24,8 @@ CREATE TABLE sources (
 	outlet TEXT,
 	published TEXT NOT NULL,
 	published_basis TEXT NOT NULL,
-	title TEXT NOT NULL
+	title TEXT NOT NULL,
+	search TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE events (
@@ -44,6 +38,7 @@ CREATE TABLE events (
 	participants TEXT NOT NULL,
 	visit INTEGER NOT NULL CHECK (visit IN (0, 1)),
 	status TEXT NOT NULL CHECK (status IN ('held', 'announced')),
+	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL
 ) STRICT;
 
@@ -54,6 +49,7 @@ CREATE TABLE memoranda (
 	qualifier TEXT,
 	area TEXT,
 	term TEXT,
+	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL,
 	CHECK ((kind = 'count') = (count IS NOT NULL AND area IS NULL))
 ) STRICT;
@@ -73,6 +69,7 @@ CREATE TABLE trade (
 	derived_method TEXT,
 	derived_inputs TEXT,
 	derived_note TEXT,
+	search TEXT NOT NULL,
 	-- NULL only while loading, for a derived figure whose inputs may come later.
 	citation_list INTEGER
 ) STRICT;
@@ -84,6 +81,7 @@ CREATE TABLE companies (
 	count INTEGER NOT NULL CHECK (count >= 0),
 	qualifier TEXT NOT NULL,
 	side TEXT NOT NULL CHECK (side IN ('serbia', 'kazakhstan')),
+	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL
 ) STRICT;
 
@@ -94,6 +92,7 @@ CREATE TABLE people (
 	country TEXT NOT NULL,
 	delegation INTEGER NOT NULL CHECK (delegation IN (0, 1)),
 	note TEXT,
+	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL
 ) STRICT;
 
@@ -103,6 +102,7 @@ CREATE TABLE honours (
 	recipient TEXT NOT NULL,
 	conferred_by TEXT NOT NULL,
 	description TEXT NOT NULL,
+	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL
 ) STRICT;
 
@@ -135,9 +135,6 @@ ${factTables
 	FROM ${table} f JOIN citation_lists l ON l.list_id = f.citation_list JOIN quotes q ON q.id = l.quote_id`,
 	)
 	.join('\n\tUNION ALL\n')};
-
--- Each row's folded search text; id is the row's rowid in its table.
-${searchableTables.map((table) => `CREATE TABLE ${table}_search (id INTEGER PRIMARY KEY, search TEXT NOT NULL) STRICT;`).join('\n')}
 `;
 
 // Built after the rows are in: one sort per index instead of a tree kept in
