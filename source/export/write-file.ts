@@ -4,7 +4,7 @@
 // link, which the file system refuses if the name exists, so even a file that
 // appears meanwhile is safe.
 import {randomBytes} from 'node:crypto';
-import {createWriteStream, existsSync, linkSync, renameSync, rmSync, statSync} from 'node:fs';
+import {createWriteStream, linkSync, renameSync, rmSync, type Stats, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
@@ -28,15 +28,40 @@ function explain(file: string, error: unknown): UserError {
 	return new UserError(`cannot write ${file}: ${reasons[code ?? ''] ?? (error as Error).message}`);
 }
 
+/** What is at `file`, if anything; undefined also when a part of the path is not a directory (writing says so). */
+function existing(file: string): Stats | undefined {
+	try {
+		return statSync(file, {throwIfNoEntry: false});
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to, not
+ * replaced: renaming a file over it would put a file in the device's place.
+ */
+const isDeviceOrPipe = (stats: Stats | undefined) => stats !== undefined && !stats.isFile() && !stats.isDirectory();
+
 /** Whether writing would need --force. */
 export function wouldOverwrite(file: string): boolean {
-	return existsSync(file);
+	const stats = existing(file);
+	return stats !== undefined && !isDeviceOrPipe(stats);
 }
 
 /** Streams `content` into `file` atomically; throws a UserError and leaves nothing behind on failure. */
 export async function writeFileAtomically(file: string, content: Readable, {force}: WriteOptions): Promise<void> {
-	if (existsSync(file) && statSync(file).isDirectory()) throw explain(file, Object.assign(new Error('directory'), {code: 'EISDIR'}));
-	if (!force && existsSync(file)) throw explain(file, Object.assign(new Error('exists'), {code: 'EEXIST'}));
+	const stats = existing(file);
+	if (stats?.isDirectory()) throw explain(file, Object.assign(new Error('directory'), {code: 'EISDIR'}));
+	if (isDeviceOrPipe(stats)) {
+		try {
+			await pipeline(content, createWriteStream(file));
+		} catch (error) {
+			throw error instanceof UserError ? error : explain(file, error);
+		}
+		return;
+	}
+	if (!force && stats !== undefined) throw explain(file, Object.assign(new Error('exists'), {code: 'EEXIST'}));
 	const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	try {
 		await pipeline(content, createWriteStream(temporary, {flags: 'wx', mode: 0o644}));

@@ -1,11 +1,11 @@
 // Writing files never loses data: --out and --save-db refuse to replace a file
 // without --force, write whole files only, and leave nothing behind (not even
 // their temporary file) when they cannot write.
-import {spawnSync} from 'node:child_process';
-import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {runCli, userErrorLine} from '../helpers/cli.js';
+import {cliPath, runCli, userErrorLine} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {dataFileNames, listDir, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
 
@@ -129,6 +129,35 @@ describe('export --out', () => {
 		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out', '--force'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
 		expect(listDir(dir)).toEqual(['out']);
 		expect(listDir(join(dir, 'out'))).toEqual(['keep.txt']);
+	});
+});
+
+describe('export --out to a device or a pipe', () => {
+	/** Exports into a named pipe, read at the other end as in a shell's `kzrs export … --out pipe & cat pipe`. */
+	async function exportToPipe(args: string[]) {
+		const dir = makeTempDir();
+		const pipe = join(dir, 'pipe');
+		expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+		const writer = spawn(process.execPath, [cliPath, 'export', 'trade', '--out', pipe, ...args], {stdio: ['ignore', 'ignore', 'pipe']});
+		let stderr = '';
+		writer.stderr.on('data', (chunk) => {
+			stderr += chunk;
+		});
+		const received = spawnSync('cat', [pipe], {encoding: 'utf8', timeout: 10_000}).stdout;
+		const code = await new Promise((resolve) => writer.on('close', resolve));
+		return {received, code, stderr, stillAPipe: lstatSync(pipe).isFIFO(), files: listDir(dir)};
+	}
+
+	// Renaming the export over a device would put a file in its place (/dev/null, say): a pipe stands in for one here.
+	test('a named pipe receives the whole export, with or without --force, and stays a pipe', async () => {
+		for (const args of [[], ['--force']]) {
+			const result = await exportToPipe(args);
+			expect(result.received).toBe(tradeCsv());
+			expect(result.stderr).toMatch(new RegExp(`^kzrs: wrote ${tradeCount} rows to .*pipe\n$`));
+			expect(result.code).toBe(0);
+			expect(result.stillAPipe).toBe(true);
+			expect(result.files).toEqual(['pipe']);
+		}
 	});
 });
 
