@@ -31,6 +31,7 @@ const inkBundle = {
 		// kzrs renders interactively only on a real terminal, where Ink's CI mode
 		// (which draws nothing but the last frame) would leave a blank screen.
 		'is-in-ci': stub('is-in-ci'),
+		'terminal-size': stub('terminal-size'),
 	},
 };
 

@@ -4,8 +4,9 @@
 // faster here, in one thread.
 import {on} from 'node:events';
 import {statSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {join} from 'node:path';
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import {FactDatabase} from './db/database.js';
 import {type InsertBatch, insertBatches, tradeSearchText} from './db/rows.js';
 import {UserError} from './errors.js';
@@ -43,6 +44,8 @@ const loaderYoungGeneration = 8;
 
 function startLoader(): Loader {
 	const unconsumed = new SharedArrayBuffer(4);
+	// Loaded only for a large fact base: the dashboard's start does without it.
+	const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 	const worker = new Worker(loaderFile, {
 		workerData: {unconsumed} satisfies LoaderData,
 		resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration},
