@@ -17,7 +17,7 @@ const usage = `
 	  --data DIR        load the fact base from DIR instead of the shipped data/
 	  --seeds DIR       read the seed documents from DIR instead of the shipped seeds/
 	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json
-	  --out FILE        export, sql: write to FILE (atomically) instead of standard output
+	  --out FILE        export, sql: write to FILE (a whole file or none) instead of standard output
 	  --force           allow --out and --save-db to replace an existing file
 	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
 	  --sort COLUMN     export: sort by COLUMN; --reverse for descending

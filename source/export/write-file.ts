@@ -4,7 +4,7 @@
 // link, which the file system refuses if the name exists, so even a file that
 // appears meanwhile is safe.
 import {randomBytes} from 'node:crypto';
-import {createWriteStream, linkSync, renameSync, rmSync, type Stats, statSync} from 'node:fs';
+import {closeSync, constants, createWriteStream, linkSync, openSync, renameSync, rmSync, type Stats, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
@@ -24,6 +24,8 @@ function explain(file: string, error: unknown): UserError {
 		ENOSPC: 'the disk is full',
 		EDQUOT: 'the disk quota is exhausted',
 		EISDIR: 'it is a directory',
+		ENXIO: 'nothing is reading from it',
+		EPIPE: 'its reader stopped reading',
 	};
 	return new UserError(`cannot write ${file}: ${reasons[code ?? ''] ?? (error as Error).message}`);
 }
@@ -42,6 +44,20 @@ function existing(file: string): Stats | undefined {
  * replaced: renaming a file over it would put a file in the device's place.
  */
 const isDeviceOrPipe = (stats: Stats | undefined) => stats !== undefined && !stats.isFile() && !stats.isDirectory();
+
+/**
+ * Throws when `file` is a named pipe nothing reads from. Writing would wait for
+ * a reader, as any Unix program writing to a pipe does: right for a command,
+ * but the dashboard would hang (and Ctrl-C not end it), so it asks first.
+ */
+export function checkReader(file: string): void {
+	if (!existing(file)?.isFIFO()) return;
+	try {
+		closeSync(openSync(file, constants.O_WRONLY | constants.O_NONBLOCK));
+	} catch (error) {
+		throw explain(file, error);
+	}
+}
 
 /** Whether writing would need --force. */
 export function wouldOverwrite(file: string): boolean {

@@ -4,7 +4,7 @@ import {resolve} from 'node:path';
 import type {FactDatabase} from '../db/database.js';
 import {UserError} from '../errors.js';
 import {exportStream} from '../export/export-pane.js';
-import {wouldOverwrite, writeFileAtomically} from '../export/write-file.js';
+import {checkReader, wouldOverwrite, writeFileAtomically} from '../export/write-file.js';
 import {paneQueries} from '../db/pane-queries.js';
 import {rowDetail} from '../views/detail.js';
 import type {Action, Command} from './state.js';
@@ -22,6 +22,7 @@ async function exportPane(command: Extract<Command, {kind: 'export'}>, {database
 	}
 	const counter = {rows: 0};
 	try {
+		checkReader(file);
 		await writeFileAtomically(file, exportStream(database, command.pane, command.query, 'csv', counter), {force: command.force});
 		dispatch({type: 'status', status: {text: `Exported ${plural(counter.rows, 'row')} to ${file}`, tone: 'info'}});
 	} catch (error) {

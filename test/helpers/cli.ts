@@ -20,6 +20,8 @@ export function runCli(args: readonly string[], {cwd = repoRoot}: CliOptions = {
 		// No terminal and no colour: the output is what a pipe or a file receives.
 		env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
 		maxBuffer: 64 * 1024 * 1024,
+		// A kzrs that waits for ever fails its test instead of holding the run.
+		timeout: 60_000,
 	});
 	if (result.error) throw result.error;
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};

@@ -2,7 +2,8 @@
 // go in as a terminal sends them, and each frame is read as plain text. After
 // every test, every frame written must fit 100 columns and hold no control
 // character but Ink's own colour codes.
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {lstatSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
@@ -349,6 +350,18 @@ describe('commands carried out', () => {
 		await dashboard.shows('Export failed: cannot write /', 'out.csv: its directory does not exist');
 		expect(readdirSync(dir)).toEqual([]);
 		// Still answering keys.
+		dashboard.press('j');
+		await dashboard.shows(`2/${db.count('timeline')}`);
+	});
+
+	test('an export to a named pipe nothing reads from says so at once, rather than hang the dashboard', async () => {
+		const dir = makeTempDir();
+		const pipe = join(dir, 'pipe');
+		expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+		const dashboard = await startGrid();
+		await exportTimelineTo(dashboard, pipe);
+		await dashboard.shows('Export failed: cannot write /', 'pipe: nothing is reading from it');
+		expect(lstatSync(pipe).isFIFO()).toBe(true);
 		dashboard.press('j');
 		await dashboard.shows(`2/${db.count('timeline')}`);
 	});
