@@ -2,7 +2,8 @@
 // file beside the target, and only a complete file takes the target's name.
 // Without `force` an existing file is never replaced: the final step is a hard
 // link, which the file system refuses if the name exists, so even a file that
-// appears meanwhile is safe.
+// appears meanwhile is safe. A device or a pipe (/dev/null, a FIFO) is
+// written into, as there is no file to replace.
 import {randomBytes} from 'node:crypto';
 import {closeSync, constants, createWriteStream, linkSync, openSync, renameSync, rmSync, type Stats, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
@@ -65,7 +66,7 @@ export function wouldOverwrite(file: string): boolean {
 	return stats !== undefined && !isDeviceOrPipe(stats);
 }
 
-/** Streams `content` into `file` atomically; throws a UserError and leaves nothing behind on failure. */
+/** Streams `content` into `file` (a file atomically, a device or pipe directly); throws a UserError and leaves nothing behind on failure. */
 export async function writeFileAtomically(file: string, content: Readable, {force}: WriteOptions): Promise<void> {
 	const stats = existing(file);
 	if (stats?.isDirectory()) throw explain(file, Object.assign(new Error('directory'), {code: 'EISDIR'}));
