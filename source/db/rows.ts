@@ -152,21 +152,24 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 
 	// Each figure's citation list, and the own quotes of derived figures: the
 	// derived figures borrow their inputs' quotes once every figure is in.
-	const listOfFigure = new Map<string, number>();
+	// By position in the file (see FactBase.tradePositions); 0 for a derived figure.
+	const listOfFigure: number[] = [];
 	const derived = new Map<string, {inputs: string[]; own: ListEntry[]}>();
 	for (const batch of facts.trade) {
 		yield* factRows('trade', batch, (t, list) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, null, list], (t) => {
 			if (t.derived) {
 				derived.set(t.id, {inputs: t.derived.inputs, own: entriesOf(t.citations)});
+				listOfFigure.push(0);
 				return null;
 			}
 			const list = citedBy(t.citations);
-			listOfFigure.set(t.id, list);
+			listOfFigure.push(list);
 			return list;
 		});
 	}
 	const ownEntries = (id: string): ListEntry[] => {
-		const list = listOfFigure.get(id);
+		const position = facts.tradePositions.get(id);
+		const list = position === undefined ? undefined : listOfFigure[position];
 		return derived.get(id)?.own ?? (list === undefined ? [] : (lists.value(list) ?? []));
 	};
 	// Its own quotes, then each input's own quotes, with via naming the input.

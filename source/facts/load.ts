@@ -42,18 +42,21 @@ class QuoteFinder {
 	}
 }
 
-/** The records of one data file, a batch at a time, each checked before it is given out. */
+/**
+ * The records of one data file, a batch at a time, each checked before it is
+ * given out. `positions` receives each record's position in the file, by id.
+ */
 function* checkedBatches(
 	dataDir: string,
 	name: DataFileName,
 	quotes: QuoteFinder | undefined,
 	check?: RecordCheck,
+	positions = new Map<string, number>(),
 ): Generator<FactRecord[]> {
 	const file = join(dataDir, `${name}.json`);
 	const shown = displayPath(file);
 	const shape = object(dataFiles[name]);
 	const citationField = name === 'people' ? 'spellings' : 'citations';
-	const seen = new Set<string>();
 	for (const {first, records} of readRecordBatches(file)) {
 		for (const [offset, record] of records.entries()) {
 			const index = first + offset;
@@ -61,8 +64,8 @@ function* checkedBatches(
 			const found = shape(record);
 			if (found) throw dataError(shown, found.message, {index, id, path: found.path});
 			const fact = record as FactRecord;
-			if (seen.has(fact.id)) throw dataError(shown, `duplicate id "${fact.id}"`, {index, id});
-			seen.add(fact.id);
+			if (positions.has(fact.id)) throw dataError(shown, `duplicate id "${fact.id}"`, {index, id});
+			positions.set(fact.id, index);
 			const citations = (fact[citationField] ?? []) as Array<Citation & Partial<Spelling>>;
 			for (const [position, {source, quote, spelling}] of citations.entries()) {
 				const wrong = quotes?.problem(source, quote);
@@ -106,29 +109,35 @@ const checkFigure: RecordCheck = (record) => {
 };
 
 /**
- * The trade figures, batch by batch. A derived figure may name inputs further
- * down the file, so derivations are checked once every figure has been read.
+ * The trade figures, batch by batch, each one's position in the file recorded
+ * in `positions`. A derived figure may name inputs further down the file, so
+ * derivations are checked once every figure has been read. What they may use
+ * of every figure is kept in arrays by position, not in an object per figure:
+ * a long series holds hundreds of thousands.
  */
-function* tradeBatches(dataDir: string, quotes: QuoteFinder): Generator<TradeFigure[]> {
-	const inputs = new Map<string, DerivationInput>();
+function* tradeBatches(dataDir: string, quotes: QuoteFinder, positions: Map<string, number>): Generator<TradeFigure[]> {
+	const values: number[] = [];
+	const units: Array<TradeFigure['unit']> = [];
+	const currencies: Array<string | null> = [];
 	const derived: Array<{index: number; figure: TradeFigure}> = [];
-	let index = 0;
-	for (const batch of checkedBatches(dataDir, 'trade', quotes, checkFigure)) {
+	for (const batch of checkedBatches(dataDir, 'trade', quotes, checkFigure, positions)) {
 		for (const record of batch) {
 			const figure = record as unknown as TradeFigure;
-			inputs.set(figure.id, {value: figure.value, unit: figure.unit, currency: figure.currency});
-			if (figure.derived) derived.push({index, figure});
-			index++;
+			if (figure.derived) derived.push({index: values.length, figure});
+			values.push(figure.value);
+			units.push(figure.unit);
+			currencies.push(figure.currency);
 		}
 		yield batch as unknown as TradeFigure[];
 	}
 	const shown = displayPath(join(dataDir, 'trade.json'));
+	const input = (position: number): DerivationInput => ({value: values[position] as number, unit: units[position] as TradeFigure['unit'], currency: currencies[position] as string | null});
 	for (const {index: at, figure} of derived) {
 		const {method, inputs: names} = figure.derived as NonNullable<TradeFigure['derived']>;
 		const where = {index: at, id: figure.id};
-		const missing = names.find((name) => !inputs.has(name));
+		const missing = names.find((name) => !positions.has(name));
 		if (missing !== undefined) throw dataError(shown, `derived from unknown figure "${missing}"`, where);
-		const used = names.map((name) => inputs.get(name) as DerivationInput);
+		const used = names.map((name) => input(positions.get(name) as number));
 		const expected = deriveValue(method, used);
 		if (expected === undefined) throw dataError(shown, `method ${method} cannot use these inputs`, where);
 		// The result is in the unit of the first input (the current value, or the minuend).
@@ -153,6 +162,7 @@ export function loadFactBase({dataDir, seedsDir}: FactPaths): FactBase {
 		}
 	}
 	const quotes = new QuoteFinder(seeds);
+	const tradePositions = new Map<string, number>();
 	return {
 		sources,
 		events: readAll(dataDir, 'events', quotes, checkEvent),
@@ -160,6 +170,7 @@ export function loadFactBase({dataDir, seedsDir}: FactPaths): FactBase {
 		companies: readAll(dataDir, 'companies', quotes),
 		people: readAll(dataDir, 'people', quotes),
 		honours: readAll(dataDir, 'honours', quotes),
-		trade: tradeBatches(dataDir, quotes),
+		trade: tradeBatches(dataDir, quotes, tradePositions),
+		tradePositions,
 	};
 }

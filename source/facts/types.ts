@@ -96,6 +96,8 @@ export type FactBase = {
 	memoranda: Memorandum[];
 	/** Read and checked batch by batch, once: it may hold hundreds of thousands of figures. */
 	trade: Iterable<TradeFigure[]>;
+	/** Each trade figure's position in trade.json, by id: complete once `trade` has been read. */
+	tradePositions: ReadonlyMap<string, number>;
 	companies: CompanyCount[];
 	people: Person[];
 	honours: Honour[];
