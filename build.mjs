@@ -3,6 +3,7 @@
 //   dist/cli.cjs        the kzrs command (source/bin.ts): runs dist/kzrs.cjs with its code cache
 //   dist/kzrs.cjs       the program (source/cli.tsx and all it imports but sql.js, and string-width, loaded when needed), as CommonJS
 //   dist/kzrs.cjs.cache V8's code cache for it, made by running kzrs once (source/code-cache.ts)
+//   dist/facts.prebuilt the shipped fact base's database, saved by `kzrs check` (source/prebuilt.ts)
 //   dist/load-worker.js the loader's worker thread
 //   dist/bench.js, dist/gen-data.js   the benchmark tools
 //   node build.mjs --ink-program ENTRY OUTFILE   any Ink program bundled as an ES module (the bench's floor)
@@ -150,21 +151,23 @@ if (flag === '--ink-program') {
 	// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
 	await build({...nodeProgram, entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'}, outdir: 'dist'});
 
-	// The code cache: kzrs run once, printing its snapshot of the shipped data,
-	// saves the compiled code of all it ran. A run that crashes means a broken
-	// program and stops the build; shipped data kzrs rejects (exit 2) does not,
-	// so that `kzrs check` and the tests can say what is wrong with it.
-	rmSync('dist/kzrs.cjs.cache', {force: true});
-	const run = spawnSync(process.execPath, ['dist/cli.cjs'], {
-		env: {...process.env, KZRS_SAVE_CODE_CACHE: '1'},
-		stdio: ['ignore', 'ignore', 'pipe'],
-		encoding: 'utf8',
-		timeout: 60_000,
-	});
-	const problem = `running the built kzrs ${run.error ? `failed: ${run.error.message}` : `exited with ${run.status ?? run.signal}`}:\n${run.stderr}`;
-	if (run.status === 2) console.warn(`build: ${problem}`);
-	else if (run.status !== 0 || !existsSync('dist/kzrs.cjs.cache')) {
-		console.error(`build: ${problem}`);
-		process.exit(1);
-	}
+	// Two runs of the built kzrs. A run that crashes means a broken program and
+	// stops the build; shipped data kzrs rejects (exit 2) does not, so that
+	// `kzrs check` and the tests can say what is wrong with it.
+	const runKzrs = (args, env, made) => {
+		rmSync(made, {force: true});
+		const run = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 60_000});
+		const problem = `running the built kzrs ${run.error ? `failed: ${run.error.message}` : `exited with ${run.status ?? run.signal}`}:\n${run.stderr}`;
+		if (run.status === 2) console.warn(`build: ${problem}`);
+		else if (run.status !== 0 || !existsSync(made)) {
+			console.error(`build: ${problem}`);
+			process.exit(1);
+		}
+	};
+	// The shipped fact base's database: `kzrs check` saves the one it checked (source/prebuilt.ts).
+	runKzrs(['check'], {KZRS_SAVE_PREBUILT: '1'}, 'dist/facts.prebuilt');
+	// The code cache: kzrs printing its snapshot of the shipped data, from that
+	// database, saves the compiled code of all it ran.
+	runKzrs([], {KZRS_SAVE_CODE_CACHE: '1'}, 'dist/kzrs.cjs.cache');
 }
+

@@ -13,6 +13,7 @@ import {UserError} from './errors.js';
 import {type FactPaths, loadFactBase} from './facts/load.js';
 import type {LoaderData, LoaderMessage, LoaderRequest} from './loader-protocol.js';
 import {loaderFile} from './paths.js';
+import {readPrebuilt} from './prebuilt.js';
 
 /**
  * From this size of trade.json on (about 13,000 figures), the loader thread
@@ -69,7 +70,8 @@ export function prestartLoader(): void {
 	prestarted.worker.unref();
 }
 
-export function openDatabase(paths: FactPaths): Promise<FactDatabase> {
+/** `prebuilt: false` loads even a fact base the build saved the database of (see prebuilt.ts): `kzrs check` checks. */
+export function openDatabase(paths: FactPaths, {prebuilt = true} = {}): Promise<FactDatabase> {
 	const loader = prestarted;
 	prestarted = undefined;
 	if (tradeFileSize(paths) >= workerThreshold) {
@@ -79,7 +81,8 @@ export function openDatabase(paths: FactPaths): Promise<FactDatabase> {
 		return FactDatabase.open(withSearchText(receive(active)));
 	}
 	void loader?.worker.terminate();
-	return FactDatabase.open(loadInThisThread(paths));
+	const image = prebuilt ? readPrebuilt(paths) : undefined;
+	return image ? FactDatabase.fromImage(image) : FactDatabase.open(loadInThisThread(paths));
 }
 
 /** The fact base's batches, read, checked and prepared in this thread. */

@@ -7,7 +7,7 @@ import {foldForSearch} from '../facts/text.js';
 import {type Column, type PaneId, paneQueries} from './pane-queries.js';
 import {RowWriter, type SqlRuntime} from './row-writer.js';
 import type {InsertBatch} from './rows.js';
-import {type FactTable, factTables, indexes, schema} from './schema.js';
+import {connectionSettings, type FactTable, factTables, indexes, schema} from './schema.js';
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
@@ -121,6 +121,21 @@ export class FactDatabase {
 			throw error;
 		} finally {
 			writer.close();
+		}
+		return database;
+	}
+
+	/** A database from the SQLite file image of one this module loaded (see prebuilt.ts). */
+	static async fromImage(image: Uint8Array): Promise<FactDatabase> {
+		const runtime = await initialiseSqlJs();
+		const db = new runtime.SQL.Database(image);
+		const database = new FactDatabase(db);
+		database.loading = false;
+		try {
+			db.exec(connectionSettings);
+		} catch (error) {
+			db.close();
+			throw error;
 		}
 		return database;
 	}

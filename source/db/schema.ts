@@ -6,16 +6,24 @@
 export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
 export type FactTable = (typeof factTables)[number];
 
-export const schema = `
--- The database is rebuilt at every start and lives in SQLite's page cache:
--- sql.js backs it with a file in an emulated file system whose writes cost
--- more than the load itself, so the loading transaction stays open and no
--- page is written until a user query or a save needs it (FactDatabase.finishLoading).
+/**
+ * The connection's settings, for a database loaded here and one opened from a
+ * prebuilt image (see prebuilt.ts) alike. The database is rebuilt at every
+ * start, or copied from the image, and lives in memory: nothing to journal.
+ */
+export const connectionSettings = `
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -4194304;
 PRAGMA cache_spill = OFF;
 PRAGMA foreign_keys = ON;
+`;
+
+export const schema = `${connectionSettings}
+-- A loaded database lives in SQLite's page cache: sql.js backs it with a file
+-- in an emulated file system whose writes cost more than the load itself, so
+-- the loading transaction stays open and no page is written until a user
+-- query or a save needs it (FactDatabase.finishLoading).
 
 CREATE TABLE sources (
 	id TEXT PRIMARY KEY,
