@@ -5,6 +5,7 @@
 import {join} from 'node:path';
 import {setFlagsFromString} from 'node:v8';
 import {loadProgram} from './code-cache.js';
+import {namesFactBase, prestartLoader} from './loader-thread.js';
 
 // V8's baseline WebAssembly compiler only. Its optimising tier re-compiles hot
 // SQLite functions on background threads: on two cores that delays the first
@@ -13,6 +14,9 @@ import {loadProgram} from './code-cache.js';
 // few milliseconds. Set before anything is compiled: V8 accepts a code cache
 // only under the flags it was made with.
 setFlagsFromString('--liftoff-only');
+
+// The loader's thread boots while the program is read (see loader-thread.ts).
+if (namesFactBase(process.argv)) prestartLoader(join(__dirname, 'load-worker.js'));
 
 const program = loadProgram(join(__dirname, 'kzrs.cjs'), join(__dirname, 'kzrs.cjs.cache'));
 // The build runs kzrs once with this set, to make the cache.

@@ -2,16 +2,14 @@
 // a worker thread (source/load-worker.ts) while this thread inserts them into
 // sql.js, so the two halves of loading run on two cores; a small one loads
 // faster here, in one thread.
-import {on} from 'node:events';
 import {statSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
-import type {Worker} from 'node:worker_threads';
 import {FactDatabase} from './db/database.js';
 import {type InsertBatch, insertBatches, tradeSearchText} from './db/rows.js';
 import {UserError} from './errors.js';
 import {type FactPaths, loadFactBase} from './facts/load.js';
-import type {LoaderData, LoaderMessage, LoaderRequest} from './loader-protocol.js';
+import type {LoaderMessage, LoaderRequest} from './loader-protocol.js';
+import {type Loader, startLoader, takeLoader} from './loader-thread.js';
 import {loaderFile} from './paths.js';
 import {readPrebuilt} from './prebuilt.js';
 
@@ -32,50 +30,11 @@ function tradeFileSize({dataDir}: FactPaths): number {
 	}
 }
 
-type Loader = {worker: Worker; counter: Int32Array; messages: AsyncIterableIterator<unknown[]>};
-
-/**
- * The loader's young generation, in MB. Parsing a large file churns through
- * short-lived objects, and V8 would let the young generation grow to several
- * times this. Measured at 100,000 rows, six runs each: 8 MB loads as fast as
- * V8's default (median 0.93 s against 0.96 s) with a fifth less peak memory
- * (194 MB against 241 MB).
- */
-const loaderYoungGeneration = 8;
-
-function startLoader(): Loader {
-	const unconsumed = new SharedArrayBuffer(4);
-	// Loaded only for a large fact base: the dashboard's start does without it.
-	const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-	const worker = new Worker(loaderFile, {
-		workerData: {unconsumed} satisfies LoaderData,
-		resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration},
-	});
-	// Listened to from its start: a message that comes before the load asks
-	// for it is kept, and a thread that fails to start (its file missing, say)
-	// fails the load rather than the process.
-	const messages = on(worker, 'message', {close: ['exit']});
-	return {worker, counter: new Int32Array(unconsumed), messages};
-}
-
-let prestarted: Loader | undefined;
-
-/**
- * Starts the loader thread before the arguments are parsed, for a fact base
- * that may be large (see warm-up.ts): its start then overlaps kzrs's own. It
- * holds the process open only once it is given something to load.
- */
-export function prestartLoader(): void {
-	prestarted ??= startLoader();
-	prestarted.worker.unref();
-}
-
 /** `prebuilt: false` loads even a fact base the build saved the database of (see prebuilt.ts): `kzrs check` checks. */
 export function openDatabase(paths: FactPaths, {prebuilt = true} = {}): Promise<FactDatabase> {
-	const loader = prestarted;
-	prestarted = undefined;
+	const loader = takeLoader();
 	if (tradeFileSize(paths) >= workerThreshold) {
-		const active = loader ?? startLoader();
+		const active = loader ?? startLoader(loaderFile);
 		// Told at once, it reads while sql.js finishes starting here.
 		active.worker.postMessage({paths} satisfies LoaderRequest);
 		return FactDatabase.open(withSearchText(receive(active)));
