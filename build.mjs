@@ -170,4 +170,3 @@ if (flag === '--ink-program') {
 	// database, saves the compiled code of all it ran.
 	runKzrs([], {KZRS_SAVE_CODE_CACHE: '1'}, 'dist/kzrs.cjs.cache');
 }
-

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {setFlagsFromString} from 'node:v8';
 import {loadProgram} from './code-cache.js';
 import {namesFactBase, prestartLoader} from './loader-thread.js';
+import {publishProgramDigest} from './program-identity.js';
 
 // V8's baseline WebAssembly compiler only. Its optimising tier re-compiles hot
 // SQLite functions on background threads: on two cores that delays the first
@@ -19,6 +20,7 @@ setFlagsFromString('--liftoff-only');
 if (namesFactBase(process.argv)) prestartLoader(join(__dirname, 'load-worker.js'));
 
 const program = loadProgram(join(__dirname, 'kzrs.cjs'), join(__dirname, 'kzrs.cjs.cache'));
+publishProgramDigest(program.digest);
 // The build runs kzrs once with this set, to make the cache.
 if (process.env.KZRS_SAVE_CODE_CACHE === '1') process.once('exit', () => program.saveCache());
 program.run();

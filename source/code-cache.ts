@@ -11,11 +11,12 @@
 // match. A cache V8 rejects costs nothing but the compiling it would have saved.
 import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import Module, {createRequire} from 'node:module';
 import {dirname} from 'node:path';
 import {cachedDataVersionTag} from 'node:v8';
 import {Script} from 'node:vm';
+import {replaceFile} from './replace-file.js';
 
 const digestOf = (...parts: Array<string | Buffer>) => {
 	const hash = createHash('sha1');
@@ -25,6 +26,8 @@ const digestOf = (...parts: Array<string | Buffer>) => {
 const digestLength = 20;
 
 export type CachedProgram = {
+	/** A digest of the program's source and of the Node running it. */
+	readonly digest: Buffer;
 	/** Whether a cache for this source was found and V8 took it. */
 	readonly cacheUsed: boolean;
 	/** Runs the program as Node runs a CommonJS module. */
@@ -50,6 +53,7 @@ export function loadProgram(file: string, cacheFile: string): CachedProgram {
 	const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').replace(/^#!/, '//');
 	const script = new Script(Module.wrap(source), {filename: file, cachedData});
 	return {
+		digest: sourceDigest,
 		cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
 		run() {
 			const program = {exports: {}};
@@ -58,14 +62,8 @@ export function loadProgram(file: string, cacheFile: string): CachedProgram {
 		saveCache() {
 			// V8 would reject a cache made under other flags than the program was loaded with.
 			if (cachedDataVersionTag() !== versionTag) throw new Error('V8 flags changed while the program ran: no code cache saved');
-			const temporary = `${cacheFile}.${process.pid}.tmp`;
-			try {
-				const data = script.createCachedData();
-				writeFileSync(temporary, Buffer.concat([sourceDigest, digestOf(data), data]));
-				renameSync(temporary, cacheFile);
-			} finally {
-				rmSync(temporary, {force: true});
-			}
+			const data = script.createCachedData();
+			replaceFile(cacheFile, Buffer.concat([sourceDigest, digestOf(data), data]));
 		},
 	};
 }

@@ -1,12 +1,13 @@
 import type {FactPaths} from '../facts/load.js';
 import {openDatabase} from '../open-database.js';
-import {savePrebuilt} from '../prebuilt.js';
+import {prebuiltSaver} from '../prebuilt.js';
 
 /** `kzrs check`: loading is the check; a problem throws a UserError naming it. */
 export async function runCheck(paths: FactPaths): Promise<string> {
-	const database = await openDatabase(paths, {prebuilt: false});
 	// The build checks the shipped fact base this way and keeps its database.
-	if (process.env.KZRS_SAVE_PREBUILT === '1') savePrebuilt(paths, database.serialise());
+	const save = process.env.KZRS_SAVE_PREBUILT === '1' ? prebuiltSaver(paths) : undefined;
+	const database = await openDatabase(paths, {prebuilt: false});
+	save?.(database.serialise());
 	const tally = database.tally();
 	database.close();
 	const facts = Object.entries(tally)

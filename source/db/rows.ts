@@ -152,7 +152,8 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 
 	// Each figure's citation list, and the own quotes of derived figures: the
 	// derived figures borrow their inputs' quotes once every figure is in.
-	// By position in the file (see FactBase.tradePositions); 0 for a derived figure.
+	// Each figure's list by its position (see FactBase.tradePositions), which is
+	// the order facts.trade gives the figures in; 0 keeps a derived figure's place.
 	const listOfFigure: number[] = [];
 	const derived = new Map<string, {inputs: string[]; own: ListEntry[]}>();
 	for (const batch of facts.trade) {

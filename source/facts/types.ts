@@ -96,7 +96,7 @@ export type FactBase = {
 	memoranda: Memorandum[];
 	/** Read and checked batch by batch, once: it may hold hundreds of thousands of figures. */
 	trade: Iterable<TradeFigure[]>;
-	/** Each trade figure's position in trade.json, by id: complete once `trade` has been read. */
+	/** Each trade figure's position in trade.json (and in the order `trade` gives them), by id: complete once `trade` has been read. */
 	tradePositions: ReadonlyMap<string, number>;
 	companies: CompanyCount[];
 	people: Person[];

@@ -1,15 +1,17 @@
 // The shipped fact base's database saved ahead (source/prebuilt.ts): it is
-// the database loading builds, and it is used only for the very files it was
-// built from.
+// the database loading builds, and it is used only by the program that saved
+// it, for the very files it was loaded from.
 import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
+import {loadProgram} from '../../source/code-cache.js';
 import {FactDatabase} from '../../source/db/database.js';
 import {factTables} from '../../source/db/schema.js';
+import {UserError} from '../../source/errors.js';
 import {loadInThisThread} from '../../source/open-database.js';
-import {readPrebuilt, savePrebuilt} from '../../source/prebuilt.js';
+import {prebuiltSaver, readPrebuilt} from '../../source/prebuilt.js';
 import {runCli} from '../helpers/cli.js';
-import {copyFactBase, editData, factBaseArgs, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {copyFactBase, editData, factBaseArgs, listDir, makeTempDir, readData, removeTempDirs, repoRoot, shippedDataDir, shippedSeedsDir} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
 
@@ -21,25 +23,33 @@ const everything = [
 ];
 const everyRow = (database: FactDatabase) => everything.map((sql) => database.query(sql));
 
+const program = Buffer.from('a build of kzrs on a Node');
+
 /** A copy of the fact base with its database saved beside it, as the build saves the shipped one. */
 async function savedCopy() {
 	const copy = copyFactBase();
 	const file = join(makeTempDir(), 'facts.prebuilt');
+	const save = prebuiltSaver(copy, {file, program});
 	const loaded = await FactDatabase.open(loadInThisThread(copy));
-	savePrebuilt(copy, loaded.serialise(), file);
+	save(loaded.serialise());
 	return {copy, file, loaded};
 }
 
 describe('the saved database', () => {
-	test('opens to the same rows, columns and indexes as loading the files', async () => {
+	test('opens to the same rows, schema, filters and sorts as loading the files', async () => {
 		const {copy, file, loaded} = await savedCopy();
-		const image = readPrebuilt(copy, file);
+		const image = readPrebuilt(copy, {file, program});
 		expect(image).toBeDefined();
 		const opened = await FactDatabase.fromImage(image as Uint8Array);
 		expect(everyRow(opened)).toEqual(everyRow(loaded));
 		const schemaOf = (database: FactDatabase) => database.query('SELECT type, name, sql FROM sqlite_schema ORDER BY name');
 		expect(schemaOf(opened)).toEqual(schemaOf(loaded));
-		expect(opened.rows('trade', {filter: 'izvoz'})).toEqual(loaded.rows('trade', {filter: 'izvoz'}));
+		// Filtering and sorting build their indexes in the opened database too.
+		expect(opened.count('trade', 'export')).toBeGreaterThan(0);
+		expect(opened.count('trade', 'export')).toBe(loaded.count('trade', 'export'));
+		const sorted = {filter: 'serbian', sort: 'value', descending: true};
+		expect(opened.rows('trade', sorted).length).toBeGreaterThan(1);
+		expect(opened.rows('trade', sorted)).toEqual(loaded.rows('trade', sorted));
 		expect(opened.query('PRAGMA foreign_keys').rows).toEqual([[1]]);
 		opened.close();
 		loaded.close();
@@ -52,41 +62,87 @@ describe('the saved database', () => {
 		// The same length: the digest, not the size, must tell.
 		writeFileSync(trade, original.replace('"value": 903.7', '"value": 903.8'));
 		expect(readFileSync(trade).length).toBe(Buffer.byteLength(original));
-		expect(readPrebuilt(copy, file)).toBeUndefined();
+		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
 		writeFileSync(trade, original);
-		expect(readPrebuilt(copy, file)).toBeDefined();
+		expect(readPrebuilt(copy, {file, program})).toBeDefined();
 
 		const seed = join(copy.seedsDir, readData('sources', copy.dataDir)[0]?.file as string);
-		appendFileSync(seed, ' ');
-		expect(readPrebuilt(copy, file)).toBeUndefined();
+		const seedText = readFileSync(seed, 'utf8');
+		writeFileSync(seed, seedText.replace('a', 'b'));
+		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+	});
+
+	test('is used only by the program that saved it', async () => {
+		const {copy, file} = await savedCopy();
+		expect(readPrebuilt(copy, {file, program: Buffer.from('another build')})).toBeUndefined();
+		expect(readPrebuilt(copy, {file, program: undefined})).toBeUndefined();
+		expect(readPrebuilt(copy, {file, program})).toBeDefined();
 	});
 
 	test('is not used for another fact base, a missing file, or a damaged or truncated image', async () => {
 		const {copy, file} = await savedCopy();
 		const other = copyFactBase();
 		editData(other.dataDir, 'companies', (companies) => companies.pop());
-		expect(readPrebuilt(other, file)).toBeUndefined();
+		expect(readPrebuilt(other, {file, program})).toBeUndefined();
 
 		const saved = readFileSync(file);
 		const damaged = Buffer.from(saved);
 		damaged.writeUInt8(damaged.readUInt8(damaged.length - 100) ^ 0xff, damaged.length - 100);
 		writeFileSync(file, damaged);
-		expect(readPrebuilt(copy, file)).toBeUndefined();
-		writeFileSync(file, saved.subarray(0, 50));
-		expect(readPrebuilt(copy, file)).toBeUndefined();
+		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		for (const length of [50, 72]) {
+			writeFileSync(file, saved.subarray(0, length));
+			expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		}
 		rmSync(file);
-		expect(readPrebuilt(copy, file)).toBeUndefined();
+		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
 
 		writeFileSync(file, saved);
+		expect(readPrebuilt(copy, {file, program})).toBeDefined();
 		rmSync(join(copy.dataDir, 'people.json'));
-		expect(readPrebuilt(copy, file)).toBeUndefined();
+		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+	});
+
+	test('is not saved when a file changes while it is checked, and no partial file is left', async () => {
+		const copy = copyFactBase();
+		const dir = makeTempDir();
+		const file = join(dir, 'facts.prebuilt');
+		const save = prebuiltSaver(copy, {file, program});
+		const loaded = await FactDatabase.open(loadInThisThread(copy));
+		editData(copy.dataDir, 'companies', (companies) => companies.pop());
+		expect(() => save(loaded.serialise())).toThrow(UserError);
+		expect(() => save(loaded.serialise())).toThrow(/changed while it was checked/);
+		expect(listDir(dir)).toEqual([]);
+		loaded.close();
+	});
+
+	test('is saved and used with a byte-order mark before sources.json, which loading accepts', async () => {
+		const copy = copyFactBase();
+		const sources = join(copy.dataDir, 'sources.json');
+		writeFileSync(sources, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(sources)]));
+		const dir = makeTempDir();
+		const file = join(dir, 'facts.prebuilt');
+		const save = prebuiltSaver(copy, {file, program});
+		const loaded = await FactDatabase.open(loadInThisThread(copy));
+		save(loaded.serialise());
+		expect(listDir(dir)).toEqual(['facts.prebuilt']);
+		expect(readPrebuilt(copy, {file, program})).toBeDefined();
+		loaded.close();
 	});
 });
 
-test('the built kzrs answers from its saved database exactly as from the files', () => {
-	// The shipped files as they are (the saved database), and a copy one newline longer (loaded).
+test('the built kzrs opens the database its build saved, and answers from it exactly as from the files', () => {
+	const shipped = {dataDir: shippedDataDir, seedsDir: shippedSeedsDir};
+	const bundle = loadProgram(join(repoRoot, 'dist/kzrs.cjs'), join(repoRoot, 'dist/kzrs.cjs.cache'));
+	expect(readPrebuilt(shipped, {file: join(repoRoot, 'dist/facts.prebuilt'), program: bundle.digest})).toBeDefined();
+	// A copy one newline longer is loaded from its files.
 	const copy = copyFactBase();
 	appendFileSync(join(copy.dataDir, 'events.json'), '\n');
+	// SQLite counts the schema changes that made a database: a loaded one went
+	// through every CREATE, a copied image through none since it was opened.
+	const schemaVersion = (args: string[] = []) => JSON.parse(runCli(['sql', 'PRAGMA schema_version', '--format', 'json', ...args]).stdout)[0].schema_version;
+	expect(schemaVersion()).toBe(1);
+	expect(schemaVersion(factBaseArgs(copy))).toBeGreaterThan(1);
 	for (const sql of everything) {
 		const saved = runCli(['sql', sql, '--format', 'json']);
 		const loaded = runCli(['sql', sql, '--format', 'json', ...factBaseArgs(copy)]);
