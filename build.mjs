@@ -80,21 +80,63 @@ const withoutTopLevelAwait = {
 			if (dataUrl === undefined) throw new Error(`${path}: no inlined WebAssembly found`);
 			return {contents: `${source.replace(dataUrl, 'wasmDataUrl')}\nexport const wasmDataUrl = ${dataUrl};\n`, loader: 'js'};
 		});
-		builder.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => {
-			const edits = [
+		builder.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => ({
+			contents: edited(path, 'withoutTopLevelAwait', [
 				// DEV=true connects nothing: the bundle has no React DevTools.
 				["await import('./devtools.js');", ';'],
 				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
-			];
-			let source = readFileSync(path, 'utf8');
-			for (const [from, to] of edits) {
-				if (!source.includes(from)) throw new Error(`${path}: expected \`${from}\`; see withoutTopLevelAwait in build.mjs`);
-				source = source.replace(from, to);
-			}
-			return {contents: source, loader: 'js'};
-		});
+			]),
+			loader: 'js',
+		}));
 	},
 };
+
+/**
+ * Ink draws every frame into a new Output, whose caches (each line's styled
+ * characters, each text's width) and blank cells are made anew, though most
+ * lines of a frame are those of the frame before: turning them back into
+ * styled characters (ansi-tokenize) and collecting the garbage was about a
+ * third of a keypress's work. Here a frame's caches also look in the last
+ * frame's (older ones are dropped, so memory holds two frames at most), and
+ * every blank cell is one object, which nothing changes.
+ */
+const framesShareCaches = {
+	name: 'frames-share-caches',
+	setup(builder) {
+		const fromLastFrame = (cache, key, computed) => [
+			`            cached = ${computed};\n            this.${cache}.set(`,
+			`            cached = lastFrameCaches?.${cache}.get(${key}) ?? ${computed};\n            this.${cache}.set(`,
+		];
+		builder.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, ({path}) => ({
+			contents: `${edited(path, 'framesShareCaches', [
+				['    caches = new OutputCaches();', '    caches = nextFrameCaches();'],
+				fromLastFrame('styledChars', 'line', 'styledCharsFromTokens(tokenize(line))'),
+				fromLastFrame('widths', 'text', 'stringWidth(text)'),
+				["                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", '                row.push(blankCell);'],
+			])}
+				let lastFrameCaches;
+				let frameCaches;
+				function nextFrameCaches() {
+					lastFrameCaches = frameCaches;
+					frameCaches = new OutputCaches();
+					return frameCaches;
+				}
+				const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+			`,
+			loader: 'js',
+		}));
+	},
+};
+
+/** A dependency's module with each edit made: one whose text is gone stops the build, naming the plugin that explains it. */
+function edited(path, plugin, edits) {
+	let source = readFileSync(path, 'utf8');
+	for (const [from, to] of edits) {
+		if (!source.includes(from)) throw new Error(`${path}: expected \`${from}\`; see ${plugin} in build.mjs`);
+		source = source.replace(from, to);
+	}
+	return source;
+}
 
 /**
  * Everything that measures text counts single-column text directly
@@ -143,7 +185,7 @@ if (flag === '--ink-program') {
 		define: {...inkBundle.define, 'import.meta': 'kzrsImportMeta'},
 		// First, so that the bundle stays strict: a directive only counts at the top.
 		banner: {js: "'use strict';\nvar kzrsImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
-		plugins: [withoutTopLevelAwait, directWidths],
+		plugins: [withoutTopLevelAwait, directWidths, framesShareCaches],
 	});
 	await build({...nodeProgram, format: 'cjs', entryPoints: ['source/bin.ts'], outfile: 'dist/cli.cjs'});
 	// The loader's worker thread (see source/open-database.ts): reading and checking only, no Ink, React or sql.js.
