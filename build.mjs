@@ -94,11 +94,12 @@ const withoutTopLevelAwait = {
 /**
  * Ink draws every frame into a new Output, whose caches (each line's styled
  * characters, each text's width) and blank cells are made anew, though most
- * lines of a frame are those of the frame before: turning them back into
- * styled characters (ansi-tokenize) and collecting the garbage was about a
- * third of a keypress's work. Here a frame's caches also look in the last
- * frame's (older ones are dropped, so memory holds two frames at most), and
- * every blank cell is one object, which nothing changes.
+ * lines of a frame are those of the frame before: turning them into styled
+ * characters (ansi-tokenize) and back into text, and collecting the garbage,
+ * was most of a keypress's work. Here a frame's caches also look in the last
+ * frame's (older ones are dropped, so memory holds two frames at most), every
+ * blank cell is one object, which nothing changes, and a screen line made of
+ * the very characters of the last frame's line there is that line's text.
  */
 const framesShareCaches = {
 	name: 'frames-share-caches',
@@ -112,16 +113,32 @@ const framesShareCaches = {
 				['    caches = new OutputCaches();', '    caches = nextFrameCaches();'],
 				fromLastFrame('styledChars', 'line', 'styledCharsFromTokens(tokenize(line))'),
 				fromLastFrame('widths', 'text', 'stringWidth(text)'),
-				["                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", '                row.push(blankCell);'],
+				[
+					"            const row = [];\n            for (let x = 0; x < this.width; x++) {\n                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n            }",
+					'            const row = Array.from({length: this.width}, () => blankCell);',
+				],
+				['            .map(line => {', '            .map((line, row) => {'],
+				['            return styledCharsToString(lineWithoutEmptyItems).trimEnd();', '            return lineText(lineWithoutEmptyItems, row);'],
 			])}
 				let lastFrameCaches;
 				let frameCaches;
+				let lastFrameLines = [];
+				let frameLines = [];
 				function nextFrameCaches() {
 					lastFrameCaches = frameCaches;
 					frameCaches = new OutputCaches();
+					lastFrameLines = frameLines;
+					frameLines = [];
 					return frameCaches;
 				}
 				const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+				function lineText(characters, row) {
+					const last = lastFrameLines[row];
+					const same = last !== undefined && last.characters.length === characters.length && last.characters.every((character, index) => character === characters[index]);
+					const text = same ? last.text : styledCharsToString(characters).trimEnd();
+					frameLines[row] = {characters, text};
+					return text;
+				}
 			`,
 			loader: 'js',
 		}));
