@@ -88,9 +88,16 @@ function describeMalformed(file: string, error: MalformedJson | {offset: number;
  * because Node 20 gives no position for some errors. Its words quote the text
  * ("…" is not valid JSON): that part is dropped, and controls are made harmless.
  */
-function syntaxError(slice: RecordSlice): {offset: number; message: string} {
+function syntaxError(slice: RecordSlice): MalformedJson | {offset: number; message: string} {
 	const slicer = new RecordSlicer(1);
-	const records = [...slicer.feed(Buffer.concat([Buffer.from('['), slice.bytes, Buffer.from(']')]))];
+	let records: RecordSlice[];
+	try {
+		records = [...slicer.feed(Buffer.concat([Buffer.from('['), slice.bytes, Buffer.from(']')]))];
+	} catch (error) {
+		// A slice's own problem as a list (a comma with no record after it), placed in the file.
+		if (!(error instanceof MalformedJson) || !('offset' in error.problem)) throw error;
+		return new MalformedJson({...error.problem, offset: slice.offset + error.problem.offset - 1});
+	}
 	for (const record of records) {
 		try {
 			JSON.parse(record.bytes.toString('utf8'));
