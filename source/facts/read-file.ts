@@ -5,7 +5,7 @@ import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {relative} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {printable} from '../format/printable.js';
-import {MalformedJson, type RecordSlice, RecordSlicer} from './record-chunks.js';
+import {closeBracket, isWhitespace, likelyRecordEnd, MalformedJson, openBracket, type RecordSlice, RecordSlicer, type SlicerStart} from './record-chunks.js';
 
 /** The path as the user would type it: relative when under the working directory. */
 export function displayPath(file: string): string {
@@ -120,15 +120,88 @@ export type RecordBatch = {first: number; records: unknown[]};
  * Small enough that a block's text and records die young, before the garbage
  * collector promotes them to the old generation: measured at 100,000 rows,
  * 512 KB blocks of 250 records load in a tenth less time than 4 MB blocks of
- * 2,000, with a fifth less peak memory.
+ * 2,000, with a fifth less peak memory. Where record ends are guessed (see
+ * guessedBatches), a batch is cut after about 128 KB, which is as many records
+ * of kzrs's trade data.
  */
 const blockSize = 512 * 1024;
 const recordsPerBatch = 250;
+const batchBytes = 128 * 1024;
+/** Text read without a likely record end in it: not a file written as kzrs writes them. */
+const maxGuessedBytes = 4 * blockSize;
+
+function* readBlocks(file: string, descriptor: number): Generator<Buffer> {
+	for (let firstBlock = true; ; firstBlock = false) {
+		let block = Buffer.allocUnsafe(blockSize);
+		let length: number;
+		try {
+			length = readSync(descriptor, block, 0, blockSize, null);
+		} catch (error) {
+			throw cannotRead(file, error);
+		}
+		if (length === 0) return;
+		block = block.subarray(0, length);
+		yield firstBlock && hasByteOrderMark(block) ? block.subarray(3) : block;
+	}
+}
+
+/** The records of text that should be whole values separated by commas; undefined when it is not. */
+function parseRecords(bytes: Buffer): unknown[] | undefined {
+	if (!isUtf8(bytes)) return undefined;
+	try {
+		return JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[];
+	} catch {
+		return undefined;
+	}
+}
+
+/** Where the exact slicer takes over from guessing: the text not yet in a batch, and where in the list it begins. */
+type Handover = {pending: Buffer; start: SlicerStart | undefined};
 
 /**
- * A data file's records (a JSON list), a batch at a time, read a block at a
- * time: a large file is never held whole, as bytes or as objects.
+ * Batches cut where records likely end (see likelyRecordEnd), each cut
+ * confirmed by parsing the text up to it: about a tenth of loading's time
+ * faster than following the JSON's structure byte by byte. Hands over to the
+ * exact slicer at the first guess that cannot be made or confirmed, which a
+ * broken file always comes to, so that its problem is found and worded as
+ * before; returns nothing once the list has been read to its end.
  */
+function* guessedBatches(blocks: Iterator<Buffer>): Generator<RecordBatch, Handover | undefined> {
+	let pending: Buffer = Buffer.alloc(0);
+	/** Where pending begins in the file, once it begins inside the list, at a record boundary. */
+	let start: SlicerStart | undefined;
+	for (let next = blocks.next(); !next.done; next = blocks.next()) {
+		pending = pending.length === 0 ? next.value : Buffer.concat([pending, next.value]);
+		if (start === undefined) {
+			let position = 0;
+			while (position < pending.length && isWhitespace(pending[position] as number)) position++;
+			if (position === pending.length) continue;
+			if (pending[position] !== openBracket) return {pending, start};
+			pending = pending.subarray(position + 1);
+			start = {offset: position + 1, first: 0, after: 'bracket'};
+		}
+		for (let end = likelyRecordEnd(pending, batchBytes); end !== -1; end = likelyRecordEnd(pending, batchBytes)) {
+			const records = parseRecords(pending.subarray(0, end + 1));
+			if (records === undefined) return {pending, start};
+			yield {first: start.first, records};
+			// Past the `}` and its comma.
+			pending = pending.subarray(end + 2);
+			start = {offset: start.offset + end + 2, first: start.first + records.length, after: 'comma'};
+		}
+		if (pending.length > maxGuessedBytes) return {pending, start};
+	}
+	// The end of the file: the last records, then `]` and only whitespace; after a comma, at least one record.
+	const close = pending.lastIndexOf(closeBracket);
+	if (start === undefined || close === -1 || !pending.subarray(close + 1).every(isWhitespace)) return {pending, start};
+	const last = pending.subarray(0, close);
+	if (last.every(isWhitespace)) return start.after === 'comma' ? {pending, start} : undefined;
+	const records = parseRecords(last);
+	if (records === undefined) return {pending, start};
+	yield {first: start.first, records};
+	return undefined;
+}
+
+/** A data file's records (a JSON list), a batch at a time, read a block at a time: a large file is never held whole, as bytes or as objects. */
 export function* readRecordBatches(file: string): Generator<RecordBatch> {
 	let descriptor: number;
 	try {
@@ -136,32 +209,22 @@ export function* readRecordBatches(file: string): Generator<RecordBatch> {
 	} catch (error) {
 		throw cannotRead(file, error);
 	}
-	const slicer = new RecordSlicer(recordsPerBatch);
-	let fileOffset = 0;
 	try {
-		for (;;) {
-			let block = Buffer.allocUnsafe(blockSize);
-			let length: number;
-			try {
-				length = readSync(descriptor, block, 0, blockSize, null);
-			} catch (error) {
-				throw cannotRead(file, error);
-			}
-			if (length === 0) break;
-			block = block.subarray(0, length);
-			if (fileOffset === 0 && hasByteOrderMark(block)) block = block.subarray(3);
-			fileOffset += length;
+		const blocks = readBlocks(file, descriptor);
+		const handover = yield* guessedBatches(blocks);
+		if (handover === undefined) return;
+		// Exactly, from the last confirmed record boundary: what is wrong, where.
+		const slicer = new RecordSlicer(recordsPerBatch, handover.start);
+		const rest = function* () {
+			yield handover.pending;
+			yield* blocks;
+		};
+		for (const block of rest()) {
 			for (const slice of slicer.feed(block)) {
-				// A slice ends at a comma or bracket, never inside a character.
-				if (!isUtf8(slice.bytes)) throw notUtf8(file, firstBadByte(readBytes(file)));
-				const sliceText = `[${slice.bytes.toString('utf8')}]`;
-				let records: unknown[];
-				try {
-					records = JSON.parse(sliceText);
-				} catch {
-					throw describeMalformed(file, syntaxError(slice));
-				}
-				yield {first: slice.first, records};
+				const records = parseRecords(slice.bytes);
+				if (records !== undefined) yield {first: slice.first, records};
+				else if (!isUtf8(slice.bytes)) throw notUtf8(file, firstBadByte(readBytes(file)));
+				else throw describeMalformed(file, syntaxError(slice));
 			}
 		}
 		slicer.finish();

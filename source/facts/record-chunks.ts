@@ -8,11 +8,12 @@
 const quote = 0x22;
 const backslash = 0x5c;
 const comma = 0x2c;
-const openBracket = 0x5b;
-const closeBracket = 0x5d;
+export const openBracket = 0x5b;
+export const closeBracket = 0x5d;
 const openBrace = 0x7b;
 const closeBrace = 0x7d;
 const whitespace = new Set([0x20, 0x09, 0x0a, 0x0d]);
+export const isWhitespace = (byte: number) => whitespace.has(byte);
 
 export type RecordSlice = {
 	/** Index of the slice's first record in the file. */
@@ -31,6 +32,9 @@ export class MalformedJson extends Error {
 	}
 }
 
+/** Where a slicer starts in the file: at its beginning, or inside the list, just after `[` or after a record's comma. */
+export type SlicerStart = {offset: number; first: number; after: 'bracket' | 'comma'};
+
 /**
  * Cuts a top-level JSON list, fed in blocks, into slices of about `perSlice`
  * records. Throws MalformedJson for what is not a list of values.
@@ -48,7 +52,21 @@ export class RecordSlicer {
 	private first = 0;
 	private count = 0;
 
-	constructor(private readonly perSlice: number) {}
+	constructor(
+		private readonly perSlice: number,
+		start?: SlicerStart,
+	) {
+		if (start === undefined) return;
+		this.base = start.offset;
+		this.first = start.first;
+		// After a comma a record must follow: the slice starts here, holding none yet.
+		if (start.after === 'comma') {
+			this.state = 'inside';
+			this.sliceStart = 0;
+		} else {
+			this.state = 'first';
+		}
+	}
 
 	*feed(block: Buffer): Generator<RecordSlice> {
 		this.pending = this.pending.length === 0 ? block : Buffer.concat([this.pending, block]);
@@ -122,4 +140,27 @@ export class RecordSlicer {
 		if (this.state === 'before') throw new MalformedJson({kind: 'empty'});
 		if (this.state !== 'after') throw new MalformedJson({kind: 'truncated'});
 	}
+}
+
+const recordEnd = Buffer.from('},');
+const idField = Buffer.from('"id"');
+
+/**
+ * The position of the `}` that likely ends a record, at or after `from`: as
+ * kzrs's data files are written, `},` then, past whitespace, `{` and the next
+ * record's first field, "id". Only a guess, -1 when there is none: a string
+ * or a nested object may hold the same text. A guess is right exactly when
+ * the text from the previous record's end to it parses as a list of values,
+ * since a cut inside a string or a nested value leaves one unclosed.
+ */
+export function likelyRecordEnd(bytes: Buffer, from: number): number {
+	for (let end = bytes.indexOf(recordEnd, from); end !== -1; end = bytes.indexOf(recordEnd, end + 1)) {
+		let next = end + recordEnd.length;
+		while (isWhitespace(bytes[next] as number)) next++;
+		if (bytes[next] !== openBrace) continue;
+		next++;
+		while (isWhitespace(bytes[next] as number)) next++;
+		if (bytes.subarray(next, next + idField.length).equals(idField)) return end;
+	}
+	return -1;
 }

@@ -101,6 +101,34 @@ describe('readRecordBatches over a file of many blocks', () => {
 		expect(() => [...readRecordBatches(file)]).toThrow(new RegExp(`comma\\.json: is not valid JSON: a comma with no record after it \\(line ${count + 2}, column 1\\)$`));
 	});
 
+	test('reads every record of files that look like record ends where none is, or never show one', () => {
+		// Text that looks like a record's end and the next one's start, inside strings and nested lists.
+		const lookalike = fc.constantFrom('},\n{"id": "x"}', '}, {"id"', '"},{"id":"', '\\"},{\\"id\\"', 'ž→🇰🇿', ' ');
+		const padding = fc.array(lookalike, {minLength: 1, maxLength: 4}).map((parts) => parts.join('').repeat(1500));
+		const nested = fc.array(fc.record({id: fc.string({maxLength: 3}), note: padding}), {maxLength: 2});
+		const idFirst = fc.record({id: fc.string({maxLength: 5}), note: padding, nested});
+		// A file whose records never begin with "id" has nothing to guess from.
+		const idLast = fc.record({note: padding, id: fc.string({maxLength: 5})});
+		const file = join(dir, 'lookalikes.json');
+		fc.assert(
+			fc.property(fc.array(fc.oneof(idFirst, idFirst, idLast), {minLength: 1, maxLength: 40}), fc.constantFrom(undefined, 1, '\t'), (written, indent) => {
+				writeFileSync(file, JSON.stringify(written, null, indent));
+				const batches = [...readRecordBatches(file)];
+				expect(batches.flatMap(({records: read}) => read)).toEqual(written);
+				expect(batches.map(({first}) => first)).toEqual(batches.map((_, index) => batches.slice(0, index).reduce((total, {records: read}) => total + read.length, 0)));
+			}),
+			{numRuns: 40},
+		);
+	});
+
+	test('a comma after the last record is an error after many batches too', () => {
+		const file = join(dir, 'late-comma.json');
+		const text = JSON.stringify(records, null, 1);
+		writeFileSync(file, `${text.slice(0, -2)},\n]\n`);
+		const lines = text.split('\n').length;
+		expect(() => [...readRecordBatches(file)]).toThrow(new RegExp(`late-comma\\.json: is not valid JSON: a comma with no record after it \\(line ${lines}, column 1\\)$`));
+	});
+
 	test('a syntax error far into the file is reported at its line', () => {
 		const file = join(dir, 'broken.json');
 		const lines = JSON.stringify(records, null, 1).split('\n');
