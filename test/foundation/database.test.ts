@@ -4,6 +4,7 @@
 import type {SqlValue} from 'sql.js';
 import {describe, expect, test} from 'vitest';
 import {initialiseSqlJs} from '../../source/db/database.js';
+import {paneIds, paneQueries} from '../../source/db/pane-queries.js';
 import {RowWriter} from '../../source/db/row-writer.js';
 import {openDatabase} from '../../source/open-database.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
@@ -89,6 +90,33 @@ describe('filtering', () => {
 		expect(indexes()).toEqual([['trade_by_search']]);
 		database.prepareFilter('timeline');
 		expect(indexes()).toEqual([['trade_by_search'], ['events_by_search']]);
+		database.close();
+	});
+});
+
+describe('windows of rows', () => {
+	test('a window past the middle, read from the end when the total is known, holds the rows of the whole list there', async () => {
+		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		let windowsPastMiddle = 0;
+		for (const pane of paneIds) {
+			for (const sort of [undefined, ...paneQueries[pane].sortable]) {
+				for (const descending of [false, true]) {
+					for (const filter of ['', 'a', 'usd']) {
+						const query = {filter, sort, descending};
+						const all = database.rows(pane, query);
+						const total = database.count(pane, filter);
+						expect(all).toHaveLength(total);
+						for (let offset = 0; offset <= total; offset++) {
+							for (const limit of [1, 3, 40]) {
+								expect(database.rows(pane, {...query, offset, limit, total})).toEqual(all.slice(offset, offset + limit));
+								if (offset > total / 2) windowsPastMiddle++;
+							}
+						}
+					}
+				}
+			}
+		}
+		expect(windowsPastMiddle).toBeGreaterThan(100);
 		database.close();
 	});
 });
