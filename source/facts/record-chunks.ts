@@ -1,9 +1,11 @@
 // A data file is a JSON list of records, which may be tens of megabytes. It is
 // read a block at a time and cut into slices of whole records, so memory holds
 // one block and one slice, never the whole file as bytes, string and objects
-// at once. The cutting only follows JSON's structure (strings, brackets,
-// commas); each slice is then parsed by JSON.parse, and any syntax error is
-// reported at its place in the file.
+// at once. A file written as kzrs writes them is cut where records likely end
+// (likelyRecordEnd), each cut confirmed by parsing; the exact cutting, which
+// follows JSON's structure (strings, brackets, commas) byte by byte, takes
+// over where a guess fails, so that any syntax error is reported at its place
+// in the file.
 
 const quote = 0x22;
 const backslash = 0x5c;
@@ -32,8 +34,8 @@ export class MalformedJson extends Error {
 	}
 }
 
-/** Where a slicer starts in the file: at its beginning, or inside the list, just after `[` or after a record's comma. */
-export type SlicerStart = {offset: number; first: number; after: 'bracket' | 'comma'};
+/** Where a slicer starts in the file: before the list, or inside it, just after `[` or after a record's comma. */
+export type SlicerStart = {offset: number; first: number; after: 'start' | 'bracket' | 'comma'};
 
 /**
  * Cuts a top-level JSON list, fed in blocks, into slices of about `perSlice`
@@ -54,17 +56,15 @@ export class RecordSlicer {
 
 	constructor(
 		private readonly perSlice: number,
-		start?: SlicerStart,
+		start: SlicerStart = {offset: 0, first: 0, after: 'start'},
 	) {
-		if (start === undefined) return;
 		this.base = start.offset;
 		this.first = start.first;
-		// After a comma a record must follow: the slice starts here, holding none yet.
+		if (start.after === 'bracket') this.state = 'first';
 		if (start.after === 'comma') {
+			// A record must follow: the slice starts here, holding none yet.
 			this.state = 'inside';
 			this.sliceStart = 0;
-		} else {
-			this.state = 'first';
 		}
 	}
 
@@ -75,7 +75,7 @@ export class RecordSlicer {
 		while (position < bytes.length) {
 			const byte = bytes[position] as number;
 			if (this.state === 'before' || this.state === 'after' || this.state === 'first') {
-				if (whitespace.has(byte)) {
+				if (isWhitespace(byte)) {
 					position++;
 					continue;
 				}
@@ -113,7 +113,7 @@ export class RecordSlicer {
 			else if (this.depth === 0 && (byte === comma || byte === closeBracket)) {
 				const end = byte === closeBracket;
 				// A slice that a full batch just ended holds no record yet: a comma came last.
-				if (end && this.count === 0 && bytes.subarray(this.sliceStart, position).every((character) => whitespace.has(character))) {
+				if (end && this.count === 0 && bytes.subarray(this.sliceStart, position).every(isWhitespace)) {
 					throw new MalformedJson({kind: 'trailing-comma', offset: this.base + position});
 				}
 				this.count++;
@@ -148,10 +148,11 @@ const idField = Buffer.from('"id"');
 /**
  * The position of the `}` that likely ends a record, at or after `from`: as
  * kzrs's data files are written, `},` then, past whitespace, `{` and the next
- * record's first field, "id". Only a guess, -1 when there is none: a string
- * or a nested object may hold the same text. A guess is right exactly when
- * the text from the previous record's end to it parses as a list of values,
- * since a cut inside a string or a nested value leaves one unclosed.
+ * record's first field, "id". Only a guess, -1 when there is none: a nested
+ * object may end the same way (and in a broken file, anything may). A guess
+ * is right exactly when the text from the previous record's end to it parses
+ * as a list of values, since a cut inside a string or a nested value leaves
+ * one unclosed.
  */
 export function likelyRecordEnd(bytes: Buffer, from: number): number {
 	for (let end = bytes.indexOf(recordEnd, from); end !== -1; end = bytes.indexOf(recordEnd, end + 1)) {
