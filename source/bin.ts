@@ -17,6 +17,7 @@ import {publishProgramDigest} from './program-identity.js';
 setFlagsFromString('--liftoff-only');
 
 // The loader's thread boots while the program is read (see loader-thread.ts).
+// Its file is paths.ts's loaderFile, which this CommonJS bundle finds beside itself.
 if (namesFactBase(process.argv)) prestartLoader(join(__dirname, 'load-worker.js'));
 
 const program = loadProgram(join(__dirname, 'kzrs.cjs'), join(__dirname, 'kzrs.cjs.cache'));
