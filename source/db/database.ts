@@ -21,9 +21,9 @@ export type RowQuery = {
 	offset?: number;
 	limit?: number;
 	/**
-	 * How many rows match, when the caller knows: a window past the middle is
-	 * then read from the end, so reaching any row of a large pane (the last,
-	 * with G) steps over at most half of them.
+	 * How many rows match, when the caller knows it (it must be exact): a
+	 * window past the middle is then read from the end, so reaching any row of
+	 * a large pane (the last, with G) steps over at most half of them.
 	 */
 	total?: number;
 };

@@ -34,7 +34,7 @@ function PaneContent({database, environment, pane, view, focused, width, listRow
 	// The query is rebuilt each render; its parts are what matter.
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the query's parts are listed
 	const window = useMemo(
-		() => paneRows(database, pane, {...query, total: view.total}, view.offset, visible),
+		() => paneRows(database, pane, query, view.offset, visible),
 		[database, pane, view.filter, view.sort, view.descending, view.offset, view.total, visible],
 	);
 	const summary = useMemo(() => (pane === 'memoranda' ? memorandaSummary(database) : undefined), [database, pane]);

@@ -74,7 +74,7 @@ export function initialState(size: Size, environment: Environment): State {
 
 /** The query that gives the rows a pane shows, in the order it shows them. */
 export function viewQuery(pane: DashboardPane, view: PaneView, environment: Environment): RowQuery {
-	return {filter: view.filter, sort: environment.sortable(pane)[view.sort], descending: view.descending};
+	return {filter: view.filter, sort: environment.sortable(pane)[view.sort], descending: view.descending, total: view.total};
 }
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));

@@ -260,12 +260,12 @@ describe('browse: the detail view', () => {
 
 	test('y in the detail copies the quote under the cursor, with the pane’s query', () => {
 		const sorted = start(env, gridSize, key('s'), key('S'), keys.enter, key('j'), key('y'));
-		const query = {filter: '', sort: env.sortable('timeline')[0], descending: true};
+		const query = {filter: '', sort: env.sortable('timeline')[0], descending: true, total: env.count('timeline', '')};
 		const quotes = env.quoteCount('timeline', query, 0);
 		expect(sorted.command).toEqual({id: 1, run: {kind: 'copy-quote', pane: 'timeline', query, index: 0, cursor: Math.min(1, quotes - 1)}});
 		const index = timelineIndex(phoneCall);
 		const phone = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter, key('j'), key('j'), key('y'));
-		expect(phone.command?.run).toEqual({kind: 'copy-quote', pane: 'timeline', query: {filter: '', sort: undefined, descending: false}, index, cursor: 2});
+		expect(phone.command?.run).toEqual({kind: 'copy-quote', pane: 'timeline', query: {filter: '', sort: undefined, descending: false, total: env.count('timeline', '')}, index, cursor: 2});
 		expect(phone.overlay).toMatchObject({kind: 'detail', cursor: 2});
 	});
 
@@ -462,7 +462,7 @@ describe('sorting', () => {
 		expect(view(start(env, gridSize, key('S'))).descending).toBe(true);
 		expect(view(start(env, gridSize, key('S'), key('S'))).descending).toBe(false);
 		const state = start(env, gridSize, key('s'), key('s'), key('S'));
-		expect(viewQuery('timeline', view(state), env)).toEqual({filter: '', sort: env.sortable('timeline')[1], descending: true});
+		expect(viewQuery('timeline', view(state), env)).toEqual({filter: '', sort: env.sortable('timeline')[1], descending: true, total: env.count('timeline', '')});
 	});
 
 	test('with no sortable columns, s keeps the pane’s own order', () => {
@@ -500,7 +500,7 @@ describe('export', () => {
 			run: {
 				kind: 'export',
 				pane: 'timeline',
-				query: {filter: 'vucic', sort: env.sortable('timeline')[1], descending: true},
+				query: {filter: 'vucic', sort: env.sortable('timeline')[1], descending: true, total: env.count('timeline', 'vucic')},
 				file: `kzrs-timeline-${fixedToday}.csv`,
 				force: false,
 			},
@@ -509,7 +509,7 @@ describe('export', () => {
 
 	test('the name is trimmed; an empty name is refused with an error and the prompt stays', () => {
 		const trimmed = start(env, gridSize, key('4'), key('e'), keys.ctrlU, ...typed('  out.csv '), keys.enter);
-		expect(trimmed.command?.run).toEqual({kind: 'export', pane: 'companies', query: {filter: '', sort: undefined, descending: false}, file: 'out.csv', force: false});
+		expect(trimmed.command?.run).toEqual({kind: 'export', pane: 'companies', query: {filter: '', sort: undefined, descending: false, total: env.count('companies', '')}, file: 'out.csv', force: false});
 		for (const name of ['', '   ']) {
 			const refused = start(env, gridSize, key('e'), keys.ctrlU, ...typed(name), keys.enter);
 			expect(refused.command).toBeNull();
@@ -533,7 +533,7 @@ describe('export', () => {
 			expect(confirmed.overlay).toEqual({kind: 'none'});
 			expect(confirmed.command).toEqual({
 				id: 2,
-				run: {kind: 'export', pane: 'timeline', query: {filter: '', sort: undefined, descending: false}, file: 'out.csv', force: true},
+				run: {kind: 'export', pane: 'timeline', query: {filter: '', sort: undefined, descending: false, total: env.count('timeline', '')}, file: 'out.csv', force: true},
 			});
 		}
 	});
@@ -559,7 +559,7 @@ describe('copy and quit', () => {
 		const state = start(env, gridSize, key('2'), key('s'), key('j'), key('y'));
 		expect(state.command).toEqual({
 			id: 1,
-			run: {kind: 'copy-row', pane: 'memoranda', query: {filter: '', sort: env.sortable('memoranda')[0], descending: false}, index: 1},
+			run: {kind: 'copy-row', pane: 'memoranda', query: {filter: '', sort: env.sortable('memoranda')[0], descending: false, total: env.count('memoranda', '')}, index: 1},
 		});
 		expect(state.overlay).toEqual({kind: 'none'});
 	});
