@@ -85,6 +85,13 @@ type CitationColumns = {sources: Value; languages: Value; quotes: Value};
 
 const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
 
+/** GLOB, case-sensitive like the folded text it searches, scans faster than instr() or LIKE; the filter's own wildcards are made literal. */
+const globPattern = (folded: string) => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
+
+/** Up to this many matches of a filter are kept by id (see FactDatabase.count), for this many filters. */
+const fewMatchesAtMost = 1000;
+const keptFilters = 16;
+
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
 	private loading = true;
@@ -93,6 +100,8 @@ export class FactDatabase {
 	private readonly citationColumns = new Map<number, CitationColumns>();
 	/** Panes whose search index exists (see prepareFilter). */
 	private readonly filterable = new Set<PaneId>();
+	/** The rows the last few filters matched, by id, where they were few (see count); the latest last. */
+	private readonly fewMatches: Array<{pane: PaneId; filter: string; ids: number[]}> = [];
 
 	private constructor(private readonly db: Database) {}
 
@@ -195,22 +204,18 @@ export class FactDatabase {
 		return [...this.iterate(sql, parameters)];
 	}
 
-	/**
-	 * A pane's query. `throughIndex` finds the filter's matches in the search
-	 * index (see prepareFilter), a quarter of the bytes of the rows, and reads
-	 * only those: faster when few rows match, where a scan of the rows in
-	 * order would read most of them to fill a window.
-	 */
-	private paneSql(pane: PaneId, query: RowQuery, select: string, throughIndex = false): {sql: string; parameters: SqlValue[]} {
+	/** A pane's query: its rows, or those the filter matches, read by id when counting found them (see count). */
+	private paneSql(pane: PaneId, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
 		const parameters: SqlValue[] = [];
-		const {table} = paneQueries[pane];
-		let sql = `SELECT ${select} FROM ${table} f`;
+		let sql = `SELECT ${select} FROM ${paneQueries[pane].table} f`;
 		const filter = foldForSearch(query.filter ?? '').trim();
-		if (filter !== '') {
-			// GLOB, case-sensitive like the folded text it searches, scans faster than
-			// instr() or LIKE; its own wildcards in the filter are made literal.
-			sql += throughIndex ? ` WHERE f.rowid IN (SELECT rowid FROM ${table} WHERE search GLOB ?)` : ' WHERE f.search GLOB ?';
-			parameters.push(`*${filter.replace(/[*?[]/g, (character) => `[${character}]`)}*`);
+		const matches = this.knownMatches(pane, filter);
+		if (matches !== undefined) {
+			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';
+			parameters.push(JSON.stringify(matches));
+		} else if (filter !== '') {
+			sql += ' WHERE f.search GLOB ?';
+			parameters.push(globPattern(filter));
 		}
 		return {sql, parameters};
 	}
@@ -233,11 +238,42 @@ export class FactDatabase {
 		this.filterable.add(pane);
 	}
 
-	/** How many rows of the pane match the filter. */
+	/**
+	 * How many rows of the pane match the filter. Where they are few, their
+	 * ids are kept: a window then reads them by id, where a scan of the rows in
+	 * order would read most of the table to fill one, and a longer filter
+	 * typed after this one looks only among them, since it can match no other
+	 * row. Only the first filter to match few rows scans the search index a
+	 * second time, for their ids.
+	 */
 	count(pane: PaneId, filter = ''): number {
-		if (filter !== '') this.prepareFilter(pane);
-		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
-		return Number(this.all(sql, parameters)[0]?.n ?? 0);
+		const folded = foldForSearch(filter).trim();
+		const {table} = paneQueries[pane];
+		if (folded === '') return Number(this.all(`SELECT count(*) AS n FROM ${table}`)[0]?.n ?? 0);
+		this.prepareFilter(pane);
+		const known = this.knownMatches(pane, folded);
+		if (known !== undefined) return known.length;
+		// The latest first: the filter typed just before.
+		const among = [...this.fewMatches].reverse().find((matches) => matches.pane === pane && folded.includes(matches.filter));
+		let ids: number[];
+		if (among !== undefined) {
+			ids = this.rowIds(`SELECT rowid AS id FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND search GLOB ? ORDER BY rowid`, [JSON.stringify(among.ids), globPattern(folded)]);
+		} else {
+			const count = Number(this.all(`SELECT count(*) AS n FROM ${table} WHERE search GLOB ?`, [globPattern(folded)])[0]?.n ?? 0);
+			if (count > fewMatchesAtMost) return count;
+			ids = count === 0 ? [] : this.rowIds(`SELECT rowid AS id FROM ${table} WHERE search GLOB ? ORDER BY rowid`, [globPattern(folded)]);
+		}
+		this.fewMatches.push({pane, filter: folded, ids});
+		if (this.fewMatches.length > keptFilters) this.fewMatches.shift();
+		return ids.length;
+	}
+
+	private knownMatches(pane: PaneId, folded: string): number[] | undefined {
+		return this.fewMatches.find((matches) => matches.pane === pane && matches.filter === folded)?.ids;
+	}
+
+	private rowIds(sql: string, parameters: SqlValue[]): number[] {
+		return this.all(sql, parameters).map((row) => Number(row.id));
 	}
 
 	/** A window of the pane's rows, filtered and sorted: what the screen shows or an export writes. */
@@ -252,12 +288,7 @@ export class FactDatabase {
 		if (windowed && total === 0) return;
 		// Past the middle, the same window counted from the end, in reverse order: an index reads as fast backwards.
 		const fromEnd = windowed && offset > total / 2;
-		// Filling a window from the first row on reads about (window end ÷ matches) of the rows;
-		// through the search index, a quarter of their bytes, wherever the window is.
-		const windowEnd = fromEnd ? total - offset : offset + (limit ?? 0);
-		const throughIndex = windowed && total < 4 * windowEnd && foldForSearch(query.filter ?? '').trim() !== '';
-		if (throughIndex) this.prepareFilter(pane);
-		const {sql, parameters} = this.paneSql(pane, query, selectList(pane), throughIndex);
+		const {sql, parameters} = this.paneSql(pane, query, selectList(pane));
 		const sortColumn = query.sort && sortable.includes(query.sort) ? columns.find((column) => column.key === query.sort) : undefined;
 		const direction = query.descending ? 'DESC' : 'ASC';
 		if (sortColumn) this.sortIndex(pane, sortColumn, direction);

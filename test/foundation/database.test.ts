@@ -1,13 +1,18 @@
 // The database module's own promises: rows written through SQLite's C
 // functions read back exactly as sql.js would have stored them, and a pane's
 // search index is built when filtering first needs it.
+import {join} from 'node:path';
 import type {SqlValue} from 'sql.js';
-import {describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
+import {generateDataDir} from '../../scripts/trade-data.js';
 import {initialiseSqlJs} from '../../source/db/database.js';
 import {paneIds, paneQueries} from '../../source/db/pane-queries.js';
 import {RowWriter} from '../../source/db/row-writer.js';
 import {openDatabase} from '../../source/open-database.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
+import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
+
+afterAll(removeTempDirs);
 
 /** A fresh sql.js database with one table, and a writer on its connection. */
 async function scratch(table: string) {
@@ -118,5 +123,37 @@ describe('windows of rows', () => {
 		}
 		expect(windowsPastMiddle).toBeGreaterThan(100);
 		database.close();
+	});
+});
+
+describe('filters typed one character at a time', () => {
+	test('count and show what each filter alone matches, however many rows it matches, and again after Backspace', async () => {
+		const dataDir = join(makeTempDir(), 'data');
+		generateDataDir({rows: 3000, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const paths = {dataDir, seedsDir: shippedSeedsDir};
+		// Typed into one database, which keeps the ids of few matches; each filter alone into another.
+		const typed = await openDatabase(paths);
+		const alone = await openDatabase(paths);
+		const words = ['serbian exports', 'meat and edible offal, new 2009', 'usd 2025', 'vucic', 'zq'];
+		let fewAndMany = {few: 0, many: 0};
+		for (const pane of paneIds) {
+			for (const word of words) {
+				const prefixes = Array.from(word, (_, end) => word.slice(0, end + 1));
+				for (const filter of [...prefixes, ...prefixes.slice(0, -1).reverse()]) {
+					const matching = alone.rows(pane, {filter});
+					const total = typed.count(pane, filter);
+					expect(total).toBe(matching.length);
+					for (const offset of [0, Math.floor(total / 2), Math.max(0, total - 3)]) {
+						expect(typed.rows(pane, {filter, offset, limit: 3, total})).toEqual(matching.slice(offset, offset + 3));
+					}
+					fewAndMany = total > 1000 ? {...fewAndMany, many: fewAndMany.many + 1} : {...fewAndMany, few: fewAndMany.few + 1};
+				}
+			}
+		}
+		// Both ways of counting were taken.
+		expect(fewAndMany.few).toBeGreaterThan(10);
+		expect(fewAndMany.many).toBeGreaterThan(10);
+		typed.close();
+		alone.close();
 	});
 });
