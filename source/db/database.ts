@@ -85,12 +85,24 @@ type CitationColumns = {sources: Value; languages: Value; quotes: Value};
 
 const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
 
+/** A filter as the search columns hold text: folded, without spaces at its ends. Empty: the whole pane. */
+const foldedFilter = (filter: string | undefined) => foldForSearch(filter ?? '').trim();
+
 /** GLOB, case-sensitive like the folded text it searches, scans faster than instr() or LIKE; the filter's own wildcards are made literal. */
 const globPattern = (folded: string) => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
 
-/** Up to this many matches of a filter are kept by id (see FactDatabase.count), for this many filters. */
+/**
+ * Up to this many matches of a filter are kept by id (see FactDatabase.count):
+ * a product's series is a few dozen rows, and a window reads a thousand ids in
+ * about a millisecond. A larger bound makes every filter with more matches
+ * than that scan further before it is counted.
+ */
 const fewMatchesAtMost = 1000;
-const keptFilters = 16;
+/** How many filters' matches are kept: those of the last few typed, Backspace included. */
+const maxKeptFilters = 16;
+
+/** A filter's matches in a pane, by id (see FactDatabase.count). */
+type KeptMatches = {pane: PaneId; filter: string; ids: number[]};
 
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
@@ -101,7 +113,7 @@ export class FactDatabase {
 	/** Panes whose search index exists (see prepareFilter). */
 	private readonly filterable = new Set<PaneId>();
 	/** The rows the last few filters matched, by id, where they were few (see count); the latest last. */
-	private readonly fewMatches: Array<{pane: PaneId; filter: string; ids: number[]}> = [];
+	private readonly fewMatches: KeptMatches[] = [];
 
 	private constructor(private readonly db: Database) {}
 
@@ -208,7 +220,7 @@ export class FactDatabase {
 	private paneSql(pane: PaneId, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
 		const parameters: SqlValue[] = [];
 		let sql = `SELECT ${select} FROM ${paneQueries[pane].table} f`;
-		const filter = foldForSearch(query.filter ?? '').trim();
+		const filter = foldedFilter(query.filter);
 		const matches = this.knownMatches(pane, filter);
 		if (matches !== undefined) {
 			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';
@@ -239,41 +251,50 @@ export class FactDatabase {
 	}
 
 	/**
-	 * How many rows of the pane match the filter. Where they are few, their
-	 * ids are kept: a window then reads them by id, where a scan of the rows in
-	 * order would read most of the table to fill one, and a longer filter
-	 * typed after this one looks only among them, since it can match no other
-	 * row. Only the first filter to match few rows scans the search index a
-	 * second time, for their ids.
+	 * How many rows of the pane match the filter. The search index is scanned
+	 * for the first matches' ids, up to one more than fewMatchesAtMost: when
+	 * there are no more, that one scan is the count, and the ids are kept. A
+	 * window then reads them by id, where a scan of the rows in order would
+	 * read most of the table to fill one, and a longer filter typed after it
+	 * looks only among them, since it can match no other row. When there are
+	 * more, the scan stopped early, and they are counted.
 	 */
 	count(pane: PaneId, filter = ''): number {
-		const folded = foldForSearch(filter).trim();
+		const folded = foldedFilter(filter);
 		const {table} = paneQueries[pane];
-		if (folded === '') return Number(this.all(`SELECT count(*) AS n FROM ${table}`)[0]?.n ?? 0);
+		if (folded === '') return this.number(`SELECT count(*) AS n FROM ${table}`);
 		this.prepareFilter(pane);
 		const known = this.knownMatches(pane, folded);
 		if (known !== undefined) return known.length;
+		const pattern = globPattern(folded);
 		// The latest first: the filter typed just before.
 		const among = [...this.fewMatches].reverse().find((matches) => matches.pane === pane && folded.includes(matches.filter));
-		let ids: number[];
-		if (among !== undefined) {
-			ids = this.rowIds(`SELECT rowid AS id FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND search GLOB ? ORDER BY rowid`, [JSON.stringify(among.ids), globPattern(folded)]);
-		} else {
-			const count = Number(this.all(`SELECT count(*) AS n FROM ${table} WHERE search GLOB ?`, [globPattern(folded)])[0]?.n ?? 0);
-			if (count > fewMatchesAtMost) return count;
-			ids = count === 0 ? [] : this.rowIds(`SELECT rowid AS id FROM ${table} WHERE search GLOB ? ORDER BY rowid`, [globPattern(folded)]);
-		}
+		const ids =
+			among === undefined
+				? this.rowIds(`SELECT rowid AS id FROM ${table} WHERE search GLOB ? LIMIT ?`, [pattern, fewMatchesAtMost + 1])
+				: this.rowIds(`SELECT rowid AS id FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND search GLOB ?`, [JSON.stringify(among.ids), pattern]);
+		if (ids.length > fewMatchesAtMost) return this.number(`SELECT count(*) AS n FROM ${table} WHERE search GLOB ?`, [pattern]);
 		this.fewMatches.push({pane, filter: folded, ids});
-		if (this.fewMatches.length > keptFilters) this.fewMatches.shift();
+		if (this.fewMatches.length > maxKeptFilters) this.fewMatches.shift();
 		return ids.length;
 	}
 
+	/** The kept ids of a filter's matches, if any; finding them keeps them longest. */
 	private knownMatches(pane: PaneId, folded: string): number[] | undefined {
-		return this.fewMatches.find((matches) => matches.pane === pane && matches.filter === folded)?.ids;
+		const index = this.fewMatches.findIndex((matches) => matches.pane === pane && matches.filter === folded);
+		if (index === -1) return undefined;
+		const [matches] = this.fewMatches.splice(index, 1) as [KeptMatches];
+		this.fewMatches.push(matches);
+		return matches.ids;
 	}
 
 	private rowIds(sql: string, parameters: SqlValue[]): number[] {
 		return this.all(sql, parameters).map((row) => Number(row.id));
+	}
+
+	/** The `n` of a query's one row. */
+	private number(sql: string, parameters: SqlValue[] = []): number {
+		return Number(this.all(sql, parameters)[0]?.n ?? 0);
 	}
 
 	/** A window of the pane's rows, filtered and sorted: what the screen shows or an export writes. */
@@ -285,6 +306,7 @@ export class FactDatabase {
 		const {columns, sortable, defaultOrder} = paneQueries[pane];
 		const {limit, offset = 0, total} = query;
 		const windowed = limit !== undefined && total !== undefined;
+		// Nothing matches: nothing to scan the rows for.
 		if (windowed && total === 0) return;
 		// Past the middle, the same window counted from the end, in reverse order: an index reads as fast backwards.
 		const fromEnd = windowed && offset > total / 2;
@@ -370,7 +392,7 @@ export class FactDatabase {
 	/** The largest company count among the rows matching the filter: the full length of a bar. */
 	largestCompanyCount(filter = ''): number {
 		const {sql, parameters} = this.paneSql('companies', {filter}, 'max(f.count) AS n');
-		return Number(this.all(sql, parameters)[0]?.n ?? 0);
+		return this.number(sql, parameters);
 	}
 
 	/** The memoranda count(s) and how many areas the sources name. */
