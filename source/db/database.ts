@@ -261,22 +261,25 @@ export class FactDatabase {
 	 */
 	count(pane: PaneId, filter = ''): number {
 		const folded = foldedFilter(filter);
-		const {table} = paneQueries[pane];
-		if (folded === '') return this.number(`SELECT count(*) AS n FROM ${table}`);
-		this.prepareFilter(pane);
-		const known = this.knownMatches(pane, folded);
-		if (known !== undefined) return known.length;
-		const pattern = globPattern(folded);
-		// The latest first: the filter typed just before.
-		const among = [...this.fewMatches].reverse().find((matches) => matches.pane === pane && folded.includes(matches.filter));
-		const ids =
-			among === undefined
-				? this.rowIds(`SELECT rowid AS id FROM ${table} WHERE search GLOB ? LIMIT ?`, [pattern, fewMatchesAtMost + 1])
-				: this.rowIds(`SELECT rowid AS id FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND search GLOB ?`, [JSON.stringify(among.ids), pattern]);
-		if (ids.length > fewMatchesAtMost) return this.number(`SELECT count(*) AS n FROM ${table} WHERE search GLOB ?`, [pattern]);
-		this.fewMatches.push({pane, filter: folded, ids});
-		if (this.fewMatches.length > maxKeptFilters) this.fewMatches.shift();
-		return ids.length;
+		if (folded !== '') {
+			this.prepareFilter(pane);
+			const known = this.knownMatches(pane, folded);
+			if (known !== undefined) return known.length;
+			// The latest first: the filter typed just before.
+			const among = [...this.fewMatches].reverse().find((matches) => matches.pane === pane && folded.includes(matches.filter));
+			const first = this.paneSql(pane, {filter}, 'f.rowid AS id');
+			const ids =
+				among === undefined
+					? this.rowIds(`${first.sql} LIMIT ?`, [...first.parameters, fewMatchesAtMost + 1])
+					: this.rowIds(`${first.sql} AND f.rowid IN (SELECT value FROM json_each(?))`, [...first.parameters, JSON.stringify(among.ids)]);
+			if (ids.length <= fewMatchesAtMost) {
+				this.fewMatches.push({pane, filter: folded, ids});
+				if (this.fewMatches.length > maxKeptFilters) this.fewMatches.shift();
+				return ids.length;
+			}
+		}
+		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
+		return this.number(sql, parameters);
 	}
 
 	/** The kept ids of a filter's matches, if any; finding them keeps them longest. */
