@@ -113,8 +113,9 @@ describe('readRecordBatches over a file of many blocks', () => {
 			expect(batch.first).toBe(first);
 			first += batch.records.length;
 		}
-		// Cut at guessed record ends, about 128 KB apart, not counted out 250 records at a time byte by byte.
-		expect(batches.some(({records: read}) => read.length !== 250 && read.length > 300)).toBe(true);
+		// Cut at guessed record ends, by size: the exact slicer counts out 250 records to every batch but the last.
+		const sizes = new Set(batches.slice(0, -1).map(({records: read}) => read.length));
+		expect(sizes.size).toBeGreaterThan(1);
 	});
 
 	test('a byte-order mark and any whitespace may come before the list; positions count them', () => {
