@@ -21,11 +21,11 @@ export async function runSql(paths: FactPaths, sql: string, format: ExportFormat
 	const {columns, rows} = result;
 	// Two result columns may share a name (SELECT 1 AS a, 2 AS a): the second becomes a_2, not a lost value.
 	const keys = columns.map((column, index) => (columns.indexOf(column) === index ? column : `${column}_${index + 1}`));
-	const objects = rows.map((row) => Object.fromEntries(keys.map((key, index) => [key, row[index] ?? null])));
 	if (format === 'json') {
+		const objects = rows.map((row) => Object.fromEntries(keys.map((key, index) => [key, row[index] ?? null])));
 		await deliver(Readable.from([`${JSON.stringify(objects, null, 2)}\n`]), out, force);
 	} else if (format === 'csv') {
-		await deliver(Readable.from(csvChunks(keys, objects), {objectMode: false}), out, force);
+		await deliver(Readable.from(csvChunks(keys, rows), {objectMode: false}), out, force);
 	} else {
 		const table = columns.length === 0 ? '(no rows)' : `${textTable(columns, rows)}\n(${rows.length} row${rows.length === 1 ? '' : 's'})`;
 		await deliver(Readable.from([`${table}\n`]), out, force);

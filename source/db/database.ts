@@ -168,27 +168,30 @@ export class FactDatabase {
 	}
 
 	/**
-	 * Runs a query and gives its rows as objects, freeing the statement however
-	 * the caller stops. For a pane's query, `cited`, its citations column becomes
-	 * the sources, languages and quotes columns.
+	 * Runs a query and gives each row's values, freeing the statement however
+	 * the caller stops; `onColumns` is told the column names first.
 	 */
-	private *iterate(sql: string, parameters: SqlValue[] = [], cited = false): Generator<Row> {
+	private *values(sql: string, parameters: SqlValue[] = [], onColumns?: (names: string[]) => void): Generator<Value[]> {
 		const statement = this.db.prepare(sql);
 		try {
 			statement.bind(parameters);
-			// getAsObject would ask SQLite for the column names again on every row: three times slower.
-			const names = statement.getColumnNames();
-			while (statement.step()) {
-				const values = statement.get();
-				const row: Row = {};
-				for (const [index, name] of names.entries()) {
-					if (cited && name === citationListColumn) Object.assign(row, this.citedBy(values[index] as Value));
-					else row[name] = values[index] as Value;
-				}
-				yield row;
-			}
+			onColumns?.(statement.getColumnNames());
+			while (statement.step()) yield statement.get() as Value[];
 		} finally {
 			statement.free();
+		}
+	}
+
+	/** Runs a query and gives its rows as objects. */
+	private *iterate(sql: string, parameters: SqlValue[] = []): Generator<Row> {
+		// Asked once: getAsObject would ask SQLite for the column names again on every row, three times slower.
+		let names: string[] = [];
+		for (const values of this.values(sql, parameters, (columns) => {
+			names = columns;
+		})) {
+			const row: Row = {};
+			for (const [index, name] of names.entries()) row[name] = values[index] as Value;
+			yield row;
 		}
 	}
 
@@ -306,7 +309,20 @@ export class FactDatabase {
 	}
 
 	*iterateRows(pane: PaneId, query: RowQuery = {}): Generator<Row> {
-		const {columns, sortable, defaultOrder} = paneQueries[pane];
+		const keys = this.columns(pane).map(({key}) => key);
+		for (const values of this.iterateValues(pane, query)) {
+			const row: Row = {};
+			for (const [index, key] of keys.entries()) row[key] = values[index] as Value;
+			yield row;
+		}
+	}
+
+	/**
+	 * The pane's rows as values in the order of its columns (see columns()),
+	 * without an object for each: what a CSV export writes.
+	 */
+	*iterateValues(pane: PaneId, query: RowQuery = {}): Generator<Value[]> {
+		const {columns, sortable, defaultOrder, cited} = paneQueries[pane];
 		const {limit, offset = 0, total} = query;
 		const windowed = limit !== undefined && total !== undefined;
 		// Nothing matches: nothing to scan the rows for.
@@ -330,9 +346,18 @@ export class FactDatabase {
 		const ordered = limit === undefined ? `${sql} ORDER BY ${orderBy}` : `${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
 		if (limit !== undefined && fromEnd) parameters.push(Math.max(0, Math.min(limit, total - offset)), Math.max(0, total - offset - limit));
 		else if (limit !== undefined) parameters.push(limit, offset);
-		const rows = this.iterate(ordered, parameters, paneQueries[pane].cited);
+		const rows = cited ? this.withCitations(this.values(ordered, parameters)) : this.values(ordered, parameters);
 		if (fromEnd) yield* [...rows].reverse();
 		else yield* rows;
+	}
+
+	/** A cited pane's rows, their citation list (last in the select list) replaced by the columns it gives, which come last in the pane. */
+	private *withCitations(rows: Iterable<Value[]>): Generator<Value[]> {
+		for (const values of rows) {
+			const {sources, languages, quotes} = this.citedBy(values.pop() ?? null);
+			values.push(sources, languages, quotes);
+			yield values;
+		}
 	}
 
 	/**

@@ -22,6 +22,8 @@ export type PaneQuery = {
 /**
  * The sources, languages and quotes behind a fact row, filled in by the
  * database module from the row's citation list (see FactDatabase.citedBy).
+ * They come last in a pane's columns, in the place of the list, which the
+ * pane's query selects last.
  */
 const citationColumns: Column[] = [
 	{key: 'sources', label: 'Sources', type: 'text'},

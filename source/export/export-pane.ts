@@ -30,12 +30,19 @@ export function exportStream(
 	format: ExportFormat,
 	counter: {rows: number} = {rows: 0},
 ): Readable {
-	const rows = (function* () {
-		for (const row of database.iterateRows(pane, {...query, offset: undefined, limit: undefined})) {
+	const whole = {...query, offset: undefined, limit: undefined};
+	function* counted<T>(rows: Iterable<T>): Generator<T> {
+		for (const row of rows) {
 			counter.rows++;
 			yield row;
 		}
-	})();
-	const chunks = format === 'json' ? jsonChunks(rows) : csvChunks(database.columns(pane).map(({key}) => key), rows);
+	}
+	const chunks =
+		format === 'json'
+			? jsonChunks(counted(database.iterateRows(pane, whole)))
+			: csvChunks(
+					database.columns(pane).map(({key}) => key),
+					counted(database.iterateValues(pane, whole)),
+				);
 	return Readable.from(chunks, {objectMode: false});
 }

@@ -100,6 +100,19 @@ describe('filtering', () => {
 });
 
 describe('windows of rows', () => {
+	test("a pane's values are its columns in order, the citation columns last, as its rows name them", async () => {
+		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		for (const pane of paneIds) {
+			const keys = database.columns(pane).map(({key}) => key);
+			if (paneQueries[pane].cited) expect(keys.slice(-3)).toEqual(['sources', 'languages', 'quotes']);
+			const values = [...database.iterateValues(pane)];
+			expect(values.length).toBeGreaterThan(0);
+			expect(values.map((row) => Object.fromEntries(keys.map((key, index) => [key, row[index]])))).toEqual(database.rows(pane));
+			for (const row of values) expect(row).toHaveLength(keys.length);
+		}
+		database.close();
+	});
+
 	test('a window past the middle, read from the end when the total is known, holds the rows of the whole list there', async () => {
 		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
 		// Never asked to count, so it reads every list by scanning (see FactDatabase.count).
