@@ -164,6 +164,17 @@ describe('readRecordBatches over a file of many blocks', () => {
 		);
 	});
 
+	test('records longer than a block, and than two, are read whole, and the records after them', () => {
+		const file = join(dir, 'long.json');
+		// Five bytes of UTF-8 a repeat: about 0.7 MB and 1.6 MB.
+		const long = [0.7, 1.6].map((megabytes, index) => ({id: `long${index}`, text: 'ž→'.repeat(Math.round((megabytes * 1024 * 1024) / 5))}));
+		const written = [...records.slice(0, 300), long[0], ...records.slice(300, 600), long[1], ...records.slice(600, 900)];
+		writeFileSync(file, JSON.stringify(written, null, 1));
+		const batches = [...readRecordBatches(file)];
+		expect(batches.flatMap(({records: read}) => read)).toEqual(written);
+		expect(batches.map(({first}) => first)).toEqual(batches.map((_, index) => batches.slice(0, index).reduce((total, {records: read}) => total + read.length, 0)));
+	});
+
 	test('a comma after the last record is an error after many batches too', () => {
 		const file = join(dir, 'late-comma.json');
 		const text = JSON.stringify(records, null, 1);
