@@ -5,7 +5,7 @@
 import {statSync} from 'node:fs';
 import {join} from 'node:path';
 import {FactDatabase} from './db/database.js';
-import {type InsertBatch, insertBatches, tradeSearchText} from './db/rows.js';
+import {type InsertBatch, insertBatches} from './db/rows.js';
 import {UserError} from './errors.js';
 import {type FactPaths, loadFactBase} from './facts/load.js';
 import type {LoaderMessage, LoaderRequest} from './loader-protocol.js';
@@ -37,7 +37,7 @@ export function openDatabase(paths: FactPaths, {prebuilt = true} = {}): Promise<
 		const active = loader ?? startLoader(loaderFile);
 		// Told at once, it reads while sql.js finishes starting here.
 		active.worker.postMessage({paths} satisfies LoaderRequest);
-		return FactDatabase.open(withSearchText(receive(active)));
+		return FactDatabase.open(receive(active));
 	}
 	void loader?.worker.terminate();
 	const image = prebuilt ? readPrebuilt(paths) : undefined;
@@ -45,14 +45,8 @@ export function openDatabase(paths: FactPaths, {prebuilt = true} = {}): Promise<
 }
 
 /** The fact base's batches, read, checked and prepared in this thread. */
-export function loadInThisThread(paths: FactPaths): AsyncGenerator<InsertBatch> {
-	return withSearchText(insertBatches(loadFactBase(paths)));
-}
-
-/** The batches with their trade rows' search text, computed here (see tradeSearchText). */
-async function* withSearchText(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): AsyncGenerator<InsertBatch> {
-	const fill = tradeSearchText();
-	for await (const batch of batches) yield fill(batch);
+export function loadInThisThread(paths: FactPaths): Iterable<InsertBatch> {
+	return insertBatches(loadFactBase(paths));
 }
 
 /** The loader thread's batches, as it posts them. */

@@ -122,7 +122,7 @@ export class FactDatabase {
 	 * they come: from a large fact base, the loader's thread reads and checks
 	 * the next ones meanwhile (see open-database.ts).
 	 */
-	static async open(batches: AsyncIterable<InsertBatch>): Promise<FactDatabase> {
+	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): Promise<FactDatabase> {
 		const runtime = await initialiseSqlJs();
 		const db = new runtime.SQL.Database();
 		const database = new FactDatabase(db);

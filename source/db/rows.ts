@@ -1,9 +1,9 @@
 // What loading writes into the database, computed from the checked fact base
 // without SQL: every table's rows in column order, with the folded search text
 // of each row, each distinct quote and citation list numbered once, and the
-// lists of derived trade figures last. It runs in the loader's thread (see
-// load-worker.ts), beside reading and checking, while the main thread inserts
-// and fills in the trade rows' search text (tradeSearchText).
+// lists of derived trade figures last. For a large fact base it runs in the
+// loader's thread (see load-worker.ts), beside reading and checking, while the
+// main thread inserts.
 import type {SqlValue} from 'sql.js';
 import {foldForSearch} from '../facts/text.js';
 import type {Citation, FactBase} from '../facts/types.js';
@@ -88,26 +88,6 @@ function searchTexts(): (...parts: Array<string | number | null | undefined>) =>
 	};
 }
 
-/** A trade row's columns, in the order of schema.ts. */
-const trade = {indicator: 1, label: 2, period: 3, flow: 4, product: 5, value: 6, currency: 8, derivedMethod: 11, search: 14} as const;
-
-/**
- * Fills in the search text of a batch's trade rows, which insertBatches leaves
- * empty: the thread that inserts computes it, while the loader's thread,
- * the slower half of loading a large fact base, reads on.
- */
-export function tradeSearchText(): (batch: InsertBatch) => InsertBatch {
-	const searchText = searchTexts();
-	return (batch) => {
-		if (batch.kind !== 'insert' || batch.table !== 'trade') return batch;
-		for (const row of batch.rows) {
-			const part = (column: number) => row[column] as string | number | null;
-			row[trade.search] = searchText(part(trade.indicator), part(trade.label), part(trade.period), part(trade.flow), part(trade.product), part(trade.value), part(trade.currency), row[trade.derivedMethod] === null ? null : 'derived');
-		}
-		return batch;
-	};
-}
-
 type Cited = Array<Citation & {spelling?: string}>;
 
 export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
@@ -157,7 +137,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	const listOfFigure: number[] = [];
 	const derived = new Map<string, {inputs: string[]; own: ListEntry[]}>();
 	for (const batch of facts.trade) {
-		yield* factRows('trade', batch, (t, list) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, null, list], (t) => {
+		yield* factRows('trade', batch, (t, list) => [t.id, t.indicator, t.label, t.period, t.flow, t.product, t.value, t.unit, t.currency, t.qualifier, t.reporter, t.derived?.method ?? null, t.derived?.inputs.join(' ') ?? null, t.derived?.note ?? null, searchText(t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null), list], (t) => {
 			if (t.derived) {
 				derived.set(t.id, {inputs: t.derived.inputs, own: entriesOf(t.citations)});
 				listOfFigure.push(0);
