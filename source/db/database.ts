@@ -69,7 +69,10 @@ export function initialiseSqlJs(): Promise<SqlRuntime> {
 	return runtime;
 }
 
-/** The column a pane's query reads a row's citation list into; see FactDatabase.citedBy. */
+/**
+ * The column a pane's query reads a row's citation list into, selected last:
+ * the citation columns, last in the pane, take its place (see FactDatabase.citedBy).
+ */
 const citationListColumn = 'citation_list';
 
 /** What a pane selects: its columns, and for a cited pane its citation list. */
@@ -171,7 +174,7 @@ export class FactDatabase {
 	 * Runs a query and gives each row's values, freeing the statement however
 	 * the caller stops; `onColumns` is told the column names first.
 	 */
-	private *values(sql: string, parameters: SqlValue[] = [], onColumns?: (names: string[]) => void): Generator<Value[]> {
+	private *queryValues(sql: string, parameters: SqlValue[] = [], onColumns?: (names: string[]) => void): Generator<Value[]> {
 		const statement = this.db.prepare(sql);
 		try {
 			statement.bind(parameters);
@@ -186,7 +189,7 @@ export class FactDatabase {
 	private *iterate(sql: string, parameters: SqlValue[] = []): Generator<Row> {
 		// Asked once: getAsObject would ask SQLite for the column names again on every row, three times slower.
 		let names: string[] = [];
-		for (const values of this.values(sql, parameters, (columns) => {
+		for (const values of this.queryValues(sql, parameters, (columns) => {
 			names = columns;
 		})) {
 			const row: Row = {};
@@ -346,7 +349,7 @@ export class FactDatabase {
 		const ordered = limit === undefined ? `${sql} ORDER BY ${orderBy}` : `${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
 		if (limit !== undefined && fromEnd) parameters.push(Math.max(0, Math.min(limit, total - offset)), Math.max(0, total - offset - limit));
 		else if (limit !== undefined) parameters.push(limit, offset);
-		const rows = cited ? this.withCitations(this.values(ordered, parameters)) : this.values(ordered, parameters);
+		const rows = cited ? this.withCitations(this.queryValues(ordered, parameters)) : this.queryValues(ordered, parameters);
 		if (fromEnd) yield* [...rows].reverse();
 		else yield* rows;
 	}

@@ -223,6 +223,20 @@ describe('the cells the awkward values land in', () => {
 	});
 });
 
+describe('line breaks inside a cell', () => {
+	test('a cell holding LF, CR or CRLF without a comma or a double quote is quoted, and reads back whole', () => {
+		const result = runCli(['sql', "SELECT 'a' || char(10) || 'b' AS lf, 'c' || char(13) || 'd' AS cr, 'e' || char(13) || char(10) || 'f' AS crlf", '--format', 'csv']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe('lf,cr,crlf\r\n"a\nb","c\rd","e\r\nf"\r\n');
+		const file = join(makeTempDir(), 'breaks.csv');
+		writeFileSync(file, result.stdout);
+		expect(parseWithPython(file)).toEqual([
+			['lf', 'cr', 'crlf'],
+			['a\nb', 'c\rd', 'e\r\nf'],
+		]);
+	});
+});
+
 describe('cells starting with tab, CR or LF (only a query can make them: data may hold no control characters)', () => {
 	const query = "SELECT char(9) || 'tab' AS tab, char(13) || 'cr' AS cr, char(10) || 'lf' AS lf, -752.3 AS number, '-752.3' AS text";
 	const expected = [

@@ -1,12 +1,12 @@
 // `kzrs export <pane>` against the data files it comes from: one row per
 // record, the record's values, its sources, in the pane's order; CSV holding the
 // same rows; and --filter, --sort, --reverse and bad arguments.
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
 import {exportJson, runCli, userErrorLine} from '../helpers/cli.js';
-import {expectedCsvRows, parseWithCsvParse, type Cell} from '../helpers/csv.js';
-import {byId, readData, repoRoot} from '../helpers/fact-base.js';
+import {expectedCsvRows, parseWithCsvParse, parseWithPython, type Cell} from '../helpers/csv.js';
+import {byId, makeTempDir, readData, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
 
 type Row = Record<string, Cell>;
 type Citation = {source: string; quote: string};
@@ -194,6 +194,8 @@ describe('the pane’s own order', () => {
 });
 
 describe('CSV export', () => {
+	afterAll(removeTempDirs);
+
 	test.each(['timeline', 'memoranda', 'trade', 'companies', 'sources'])('%s: a header row, then the JSON export’s rows', (pane) => {
 		const result = runCli(['export', pane]);
 		expect(result.status).toBe(0);
@@ -201,6 +203,11 @@ describe('CSV export', () => {
 		const jsonRows = paneRows(pane);
 		const columns = Object.keys(jsonRows[0] ?? {});
 		expect(parseWithCsvParse(result.stdout)).toEqual(expectedCsvRows(columns, jsonRows));
+		// Python's reader ends a record at a line break outside quotes, which csv-parse, having seen CRLF first, takes as text:
+		// a cell of several quotes, one per line, must be quoted even without a comma or a double quote in it.
+		const file = join(makeTempDir(), `${pane}.csv`);
+		writeFileSync(file, result.stdout);
+		expect(parseWithPython(file)).toEqual(expectedCsvRows(columns, jsonRows));
 	});
 
 	test('--format csv is the default', () => {

@@ -175,6 +175,18 @@ describe('readRecordBatches over a file of many blocks', () => {
 		expect(batches.map(({first}) => first)).toEqual(batches.map((_, index) => batches.slice(0, index).reduce((total, {records: read}) => total + read.length, 0)));
 	});
 
+	test('a record that ends exactly where the first block does, then one longer than a block', () => {
+		const block = 512 * 1024;
+		const head = '[\n{"id": "a", "text": "';
+		const end = '"},\n ';
+		const first = `${head}${'x'.repeat(block - head.length - end.length)}${end}`;
+		expect(Buffer.byteLength(first)).toBe(block);
+		const text = `${first}{"id": "b", "text": "${'ž'.repeat(400_000)}"},\n {"id": "c"}\n]`;
+		const file = join(dir, 'block-end.json');
+		writeFileSync(file, text);
+		expect([...readRecordBatches(file)].flatMap(({records: read}) => read)).toEqual(JSON.parse(text));
+	});
+
 	test('a comma after the last record is an error after many batches too', () => {
 		const file = join(dir, 'late-comma.json');
 		const text = JSON.stringify(records, null, 1);
