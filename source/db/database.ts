@@ -83,6 +83,13 @@ function selectList(pane: PaneId): string {
 	return list.join(', ');
 }
 
+/** A row's values as an object, by the names of its columns in order. */
+function rowOf(names: readonly string[], values: readonly Value[]): Row {
+	const row: Row = {};
+	for (const [index, name] of names.entries()) row[name] = values[index] as Value;
+	return row;
+}
+
 /** The sources, languages and quotes columns of every row citing one list. */
 type CitationColumns = {sources: Value; languages: Value; quotes: Value};
 
@@ -189,13 +196,10 @@ export class FactDatabase {
 	private *iterate(sql: string, parameters: SqlValue[] = []): Generator<Row> {
 		// Asked once: getAsObject would ask SQLite for the column names again on every row, three times slower.
 		let names: string[] = [];
-		for (const values of this.queryValues(sql, parameters, (columns) => {
+		const rows = this.queryValues(sql, parameters, (columns) => {
 			names = columns;
-		})) {
-			const row: Row = {};
-			for (const [index, name] of names.entries()) row[name] = values[index] as Value;
-			yield row;
-		}
+		});
+		for (const values of rows) yield rowOf(names, values);
 	}
 
 	/** The sources, languages and quotes of the rows that cite a list. */
@@ -313,11 +317,7 @@ export class FactDatabase {
 
 	*iterateRows(pane: PaneId, query: RowQuery = {}): Generator<Row> {
 		const keys = this.columns(pane).map(({key}) => key);
-		for (const values of this.iterateValues(pane, query)) {
-			const row: Row = {};
-			for (const [index, key] of keys.entries()) row[key] = values[index] as Value;
-			yield row;
-		}
+		for (const values of this.iterateValues(pane, query)) yield rowOf(keys, values);
 	}
 
 	/**
