@@ -44,9 +44,9 @@ export function openDatabase(paths: FactPaths, {prebuilt = true} = {}): Promise<
 	return image ? FactDatabase.fromImage(image) : FactDatabase.open(loadInThisThread(paths));
 }
 
-/** The fact base's batches, read, checked and prepared in this thread. */
-export function loadInThisThread(paths: FactPaths): Iterable<InsertBatch> {
-	return insertBatches(loadFactBase(paths));
+/** The fact base's batches, read, checked and prepared in this thread as they are asked for. */
+export function* loadInThisThread(paths: FactPaths): Generator<InsertBatch> {
+	yield* insertBatches(loadFactBase(paths));
 }
 
 /** The loader thread's batches, as it posts them. */

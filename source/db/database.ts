@@ -128,9 +128,10 @@ export class FactDatabase {
 	private constructor(private readonly db: Database) {}
 
 	/**
-	 * A database of the batches the loader gives (see rows.ts), inserted as
-	 * they come: from a large fact base, the loader's thread reads and checks
-	 * the next ones meanwhile (see open-database.ts).
+	 * A database of the batches loading gives (see rows.ts), inserted as they
+	 * come: prepared in this thread for a small fact base, or posted by the
+	 * loader's thread for a large one, which reads and checks the next ones
+	 * meanwhile (see open-database.ts). Closed if they stop with an error.
 	 */
 	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): Promise<FactDatabase> {
 		const runtime = await initialiseSqlJs();

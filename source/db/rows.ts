@@ -63,8 +63,8 @@ class Registry<T> {
 /**
  * The folded search text of a row's parts. A part already inside the text adds
  * nothing to find (a product named in its label, say) and would only lengthen
- * every filter's scan. Folding is memoised: a long series repeats the same
- * labels and products.
+ * every filter's scan. Folding is memoised, for one load: a long series
+ * repeats the same labels and products.
  */
 function searchTexts(): (...parts: Array<string | number | null | undefined>) => string {
 	const folded = new Map<string, string>();

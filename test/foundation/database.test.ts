@@ -3,9 +3,10 @@
 // search index is built when filtering first needs it.
 import {join} from 'node:path';
 import type {SqlValue} from 'sql.js';
-import {afterAll, describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test, vi} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
-import {initialiseSqlJs} from '../../source/db/database.js';
+import {FactDatabase, initialiseSqlJs} from '../../source/db/database.js';
+import type {InsertBatch} from '../../source/db/rows.js';
 import {paneIds, paneQueries} from '../../source/db/pane-queries.js';
 import {RowWriter} from '../../source/db/row-writer.js';
 import {openDatabase} from '../../source/open-database.js';
@@ -85,6 +86,24 @@ describe('RowWriter', () => {
 	});
 });
 
+describe('opening', () => {
+	test('a load that stops with an error closes its database and gives that error', async () => {
+		const {SQL} = await initialiseSqlJs();
+		const close = vi.spyOn(SQL.Database.prototype, 'close');
+		const broken = new Error('a broken batch');
+		function* batches(): Generator<InsertBatch> {
+			yield {kind: 'insert', table: 'sources', rows: [['s1', 'f.txt', 'en', null, '2026-02-27', 'date header', 'Title', 'title']]};
+			throw broken;
+		}
+		try {
+			await expect(FactDatabase.open(batches())).rejects.toBe(broken);
+			expect(close).toHaveBeenCalledTimes(1);
+		} finally {
+			close.mockRestore();
+		}
+	});
+});
+
 describe('filtering', () => {
 	test("a pane's search index is built when a filter first needs it, and counts the same", async () => {
 		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
@@ -95,6 +114,22 @@ describe('filtering', () => {
 		expect(indexes()).toEqual([['trade_by_search']]);
 		database.prepareFilter('timeline');
 		expect(indexes()).toEqual([['trade_by_search'], ['events_by_search']]);
+		database.close();
+	});
+
+	test("a trade row's search text: its parts folded, in order, without one already in the text", async () => {
+		const dataDir = join(makeTempDir(), 'data');
+		generateDataDir({rows: 200, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const database = await openDatabase({dataDir, seedsDir: shippedSeedsDir});
+		const search = (id: string) => String(database.query(`SELECT search FROM trade WHERE id = '${id}'`).rows[0]?.[0]);
+		expect(search('exports-2025')).toBe('exports serbian exports to kazakhstan 2025 serbia → kazakhstan 75.7 usd');
+		// "derived" is in the label already.
+		expect(search('balance-2025-derived')).toBe("balance serbia's balance of trade in goods with kazakhstan (derived) 2025 -752.3 usd");
+		// A generated figure's label names its product, which is not added again.
+		const [id, indicator, label, period, product] = database.query('SELECT id, indicator, label, period, product FROM trade WHERE product IS NOT NULL LIMIT 1').rows[0] ?? [];
+		expect(String(label)).toContain(String(product));
+		expect(search(String(id)).startsWith(`${indicator} ${String(label).toLowerCase()} ${period} `)).toBe(true);
+		expect(search(String(id)).split(String(product).toLowerCase())).toHaveLength(2);
 		database.close();
 	});
 });
