@@ -137,15 +137,19 @@ const batchBytes = 60 * 1024;
 /** Guessing stops after this much text without a likely record end: the file is not written as kzrs writes them. */
 const maxGuessedBytes = 4 * blockSize;
 
+/** Reads the file's next block into `buffer` at `offset`; returns how many bytes came, 0 at the end. */
+function readBlock(file: string, descriptor: number, buffer: Buffer, offset: number): number {
+	try {
+		return readSync(descriptor, buffer, offset, blockSize, null);
+	} catch (error) {
+		throw cannotRead(file, error);
+	}
+}
+
 function* readBlocks(file: string, descriptor: number): Generator<Buffer> {
 	for (;;) {
 		const block = Buffer.allocUnsafe(blockSize);
-		let length: number;
-		try {
-			length = readSync(descriptor, block, 0, blockSize, null);
-		} catch (error) {
-			throw cannotRead(file, error);
-		}
+		const length = readBlock(file, descriptor, block, 0);
 		if (length === 0) return;
 		yield block.subarray(0, length);
 	}
@@ -205,14 +209,8 @@ class TextWindow {
 			this.buffer.copyWithin(0, this.start, this.end);
 		}
 		this.start = 0;
-		this.end = kept;
-		let length: number;
-		try {
-			length = readSync(this.descriptor, this.buffer, kept, blockSize, null);
-		} catch (error) {
-			throw cannotRead(this.file, error);
-		}
-		this.end += length;
+		const length = readBlock(this.file, this.descriptor, this.buffer, kept);
+		this.end = kept + length;
 		return length > 0;
 	}
 }
