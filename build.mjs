@@ -1,9 +1,9 @@
 // Builds kzrs into dist/: one tree-shaken production bundle starts several
 // times faster than Ink's hundreds of modules loaded one by one.
 //   dist/cli.cjs        the kzrs command (source/bin.ts): runs dist/kzrs.cjs with its code cache
-//   dist/kzrs.cjs       the program (source/cli.tsx and all it imports but sql.js, and string-width, loaded when needed), as CommonJS
+//   dist/kzrs.cjs       the program (source/program.ts and all it imports but sql.js), as CommonJS
 //   dist/kzrs.cjs.cache V8's code cache for it, made by running kzrs once (source/code-cache.ts)
-//   dist/facts.prebuilt the shipped fact base's database, saved by `kzrs check` (source/prebuilt.ts)
+//   dist/facts.prebuilt the shipped fact base's database, saved by `kzrs check` (source/load/image.ts)
 //   dist/load-worker.js the loader's worker thread
 //   dist/bench.js, dist/gen-data.js   the benchmark tools
 //   node build.mjs --ink-program ENTRY OUTFILE   any Ink program bundled as an ES module (the bench's floor)
@@ -91,60 +91,6 @@ const withoutTopLevelAwait = {
 	},
 };
 
-/**
- * Ink draws every frame into a new Output, whose caches (each line's styled
- * characters, each text's width) and blank cells are made anew, though most
- * lines of a frame are those of the frame before: turning them into styled
- * characters (ansi-tokenize) and back into text, and collecting the garbage,
- * was most of a keypress's work. Here a frame's caches also look in the last
- * frame's (older ones are dropped, so memory holds two frames at most), every
- * blank cell is one object, which nothing changes, and a screen line made of
- * the very characters of the last frame's line there is that line's text.
- */
-const framesShareCaches = {
-	name: 'frames-share-caches',
-	setup(builder) {
-		const fromLastFrame = (cache, key, computed) => [
-			`            cached = ${computed};\n            this.${cache}.set(`,
-			`            cached = lastFrameCaches?.${cache}.get(${key}) ?? ${computed};\n            this.${cache}.set(`,
-		];
-		builder.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, ({path}) => ({
-			contents: `${edited(path, 'framesShareCaches', [
-				['    caches = new OutputCaches();', '    caches = nextFrameCaches();'],
-				fromLastFrame('styledChars', 'line', 'styledCharsFromTokens(tokenize(line))'),
-				fromLastFrame('widths', 'text', 'stringWidth(text)'),
-				[
-					"            const row = [];\n            for (let x = 0; x < this.width; x++) {\n                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n            }",
-					'            const row = Array.from({length: this.width}, () => blankCell);',
-				],
-				['            .map(line => {', '            .map((line, row) => {'],
-				['            return styledCharsToString(lineWithoutEmptyItems).trimEnd();', '            return lineText(lineWithoutEmptyItems, row);'],
-			])}
-				let lastFrameCaches;
-				let frameCaches;
-				let lastFrameLines = [];
-				let frameLines = [];
-				function nextFrameCaches() {
-					lastFrameCaches = frameCaches;
-					frameCaches = new OutputCaches();
-					lastFrameLines = frameLines;
-					frameLines = [];
-					return frameCaches;
-				}
-				const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
-				function lineText(characters, row) {
-					const last = lastFrameLines[row];
-					const same = last !== undefined && last.characters.length === characters.length && last.characters.every((character, index) => character === characters[index]);
-					const text = same ? last.text : styledCharsToString(characters).trimEnd();
-					frameLines[row] = {characters, text};
-					return text;
-				}
-			`,
-			loader: 'js',
-		}));
-	},
-};
-
 /** A dependency's module with each edit made: one whose text is gone stops the build, naming the plugin that explains it. */
 function edited(path, plugin, edits) {
 	let source = readFileSync(path, 'utf8');
@@ -154,26 +100,6 @@ function edited(path, plugin, edits) {
 	}
 	return source;
 }
-
-/**
- * Everything that measures text counts single-column text directly
- * (source/format/display-width.ts): wrap-ansi over its own string-width, the
- * rest over kzrs's.
- */
-const directWidths = {
-	name: 'direct-widths',
-	setup(builder) {
-		const displayWidth = local('source/format/display-width.ts');
-		builder.onResolve({filter: /^string-width$/}, ({importer}) =>
-			/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer) ? {path: 'wrap-ansi-width', namespace: 'direct-widths'} : {path: displayWidth},
-		);
-		builder.onLoad({filter: /.*/, namespace: 'direct-widths'}, () => ({
-			contents: `export {wrapAnsiWidth as default} from ${JSON.stringify(displayWidth)};`,
-			resolveDir: local('.'),
-			loader: 'js',
-		}));
-	},
-};
 
 const [flag, entry, outfile] = process.argv.slice(2);
 if (flag === '--ink-program') {
@@ -195,18 +121,18 @@ if (flag === '--ink-program') {
 	await build({
 		...inkBundle,
 		format: 'cjs',
-		entryPoints: ['source/cli.tsx'],
+		entryPoints: ['source/program.ts'],
 		outfile: 'dist/kzrs.cjs',
 		// sql.js stays a package: it finds its .wasm beside itself in node_modules.
 		external: ['sql.js'],
 		define: {...inkBundle.define, 'import.meta': 'kzrsImportMeta'},
 		// First, so that the bundle stays strict: a directive only counts at the top.
 		banner: {js: "'use strict';\nvar kzrsImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
-		plugins: [withoutTopLevelAwait, directWidths, framesShareCaches],
+		plugins: [withoutTopLevelAwait],
 	});
 	await build({...nodeProgram, format: 'cjs', entryPoints: ['source/bin.ts'], outfile: 'dist/cli.cjs'});
-	// The loader's worker thread (see source/open-database.ts): reading and checking only, no Ink, React or sql.js.
-	await build({...nodeProgram, entryPoints: ['source/load-worker.ts'], outfile: 'dist/load-worker.js', minifySyntax: true});
+	// The loader's worker thread (see source/load/open.ts): reading and checking only, no Ink, React or sql.js.
+	await build({...nodeProgram, entryPoints: ['source/load/worker.ts'], outfile: 'dist/load-worker.js', minifySyntax: true});
 	// The benchmark tools (scripts/gen-data.ts, bench/run.ts): plain Node programs.
 	await build({...nodeProgram, entryPoints: {'gen-data': 'scripts/gen-data.ts', bench: 'bench/run.ts'}, outdir: 'dist'});
 
@@ -215,7 +141,12 @@ if (flag === '--ink-program') {
 	// `kzrs check` and the tests can say what is wrong with it.
 	const runKzrs = (args, env, made) => {
 		rmSync(made, {force: true});
-		const run = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 60_000});
+		const run = spawnSync(process.execPath, ['dist/cli.cjs', ...args], {
+			env: {...process.env, ...env},
+			stdio: ['ignore', 'ignore', 'pipe'],
+			encoding: 'utf8',
+			timeout: 60_000,
+		});
 		const problem = `running the built kzrs ${run.error ? `failed: ${run.error.message}` : `exited with ${run.status ?? run.signal}`}:\n${run.stderr}`;
 		if (run.status === 2) console.warn(`build: ${problem}`);
 		else if (run.status !== 0 || !existsSync(made)) {
@@ -223,7 +154,7 @@ if (flag === '--ink-program') {
 			process.exit(1);
 		}
 	};
-	// The shipped fact base's database: `kzrs check` saves the one it checked (source/prebuilt.ts).
+	// The shipped fact base's database: `kzrs check` saves the one it checked (source/load/image.ts).
 	runKzrs(['check'], {KZRS_SAVE_PREBUILT: '1'}, 'dist/facts.prebuilt');
 	// The code cache: kzrs printing its snapshot of the shipped data, from that
 	// database, saves the compiled code of all it ran.

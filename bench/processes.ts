@@ -10,7 +10,7 @@ export class CommandError extends Error {
 	override name = 'CommandError';
 }
 
-export type RunOptions = {cwd: string; /** Standard output goes to this file (else it is discarded). */ stdoutFile?: string};
+export type RunOptions = {cwd: string /** Standard output goes to this file (else it is discarded). */; stdoutFile?: string};
 
 function describeFailure(command: string[], status: number | null, signal: NodeJS.Signals | null, stderr: string): CommandError {
 	const how = signal ? `was killed by ${signal}` : `exited with ${status}`;

@@ -9,7 +9,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {type Baseline, baselineBlock, compare, type Figures, readBaseline, recordBlocks, regressionFloorMs, regressionShare} from './baseline.js';
-import {dataDirectory, type Inputs, filterCounts, savedDatabase} from './data.js';
+import {dataDirectory, filterCounts, type Inputs, savedDatabase} from './data.js';
 import {rssMethod, type Timed, timeAndMemory, timeCommand} from './processes.js';
 import {type KeyTiming, type Plan, runPty, type SessionPlan, type SessionResult, type Step} from './pty.js';
 import {ratioOf, type Summary, summarize} from './stats.js';
@@ -36,7 +36,12 @@ const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,load,ex
 `;
 
 const {values: options} = parseArgs({
-	options: {quick: {type: 'boolean', default: false}, only: {type: 'string'}, record: {type: 'boolean', default: false}, help: {type: 'boolean', default: false}},
+	options: {
+		quick: {type: 'boolean', default: false},
+		only: {type: 'string'},
+		record: {type: 'boolean', default: false},
+		help: {type: 'boolean', default: false},
+	},
 });
 if (options.help) {
 	process.stdout.write(usage);
@@ -85,7 +90,10 @@ function machine(): Machine {
 		nproc: availableParallelism(),
 		cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown',
 		node: process.version,
-		python: spawnSync('python3', ['--version'], {encoding: 'utf8'}).stdout?.trim().replace(/^Python /, '') ?? 'unknown',
+		python:
+			spawnSync('python3', ['--version'], {encoding: 'utf8'})
+				.stdout?.trim()
+				.replace(/^Python /, '') ?? 'unknown',
 		sqlite3: version('sqlite3', ['--version']),
 		kernel: spawnSync('uname', ['-r'], {encoding: 'utf8'}).stdout?.trim() ?? 'unknown',
 	};
@@ -132,7 +140,10 @@ function renderTable(): string {
 async function measureStartup(inputs: Inputs): Promise<void> {
 	const helloBundle = join(inputs.cacheDir, 'hello-ink.bundle.mjs');
 	// Ink bundled by esbuild in production mode, as build.mjs bundles kzrs (but without its code cache): the floor for any bundled Ink program.
-	const bundling = spawnSync(process.execPath, [join(root, 'build.mjs'), '--ink-program', join(root, 'bench/fixtures/hello-ink.mjs'), helloBundle], {cwd: root, stdio: 'inherit'});
+	const bundling = spawnSync(process.execPath, [join(root, 'build.mjs'), '--ink-program', join(root, 'bench/fixtures/hello-ink.mjs'), helloBundle], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 	if (bundling.status !== 0) throw new Error('could not bundle bench/fixtures/hello-ink.mjs');
 	// React's production build for the unbundled program too, as the bundle defines it.
 	const production = {NODE_ENV: 'production'};
@@ -150,9 +161,24 @@ async function measureStartup(inputs: Inputs): Promise<void> {
 	const hello = frames('hello-ink');
 	const bundled = frames('hello-ink-bundled');
 	const ratio = ratioOf(kzrs, hello);
-	rows.push({measurement: 'a. kzrs first full frame (4 panes), 120×40 pty', summary: kzrs, unit: 'ms', target: '≤ 0.5× hello-ink', ratio, verdict: verdictOf(ratio === undefined ? undefined : ratio <= 0.5)});
+	rows.push({
+		measurement: 'a. kzrs first full frame (4 panes), 120×40 pty',
+		summary: kzrs,
+		unit: 'ms',
+		target: '≤ 0.5× hello-ink',
+		ratio,
+		verdict: verdictOf(ratio === undefined ? undefined : ratio <= 0.5),
+	});
 	rows.push({measurement: 'a. hello-ink first frame, unbundled Ink', summary: hello, unit: 'ms', target: 'reference', verdict: 'info'});
-	rows.push({measurement: 'a. hello-ink first frame, bundled (floor)', summary: bundled, unit: 'ms', target: 'reference', ratio: ratioOf(kzrs, bundled), verdict: 'info', note: 'ratio: kzrs/floor'});
+	rows.push({
+		measurement: 'a. hello-ink first frame, bundled (floor)',
+		summary: bundled,
+		unit: 'ms',
+		target: 'reference',
+		ratio: ratioOf(kzrs, bundled),
+		verdict: 'info',
+		note: 'ratio: kzrs/floor',
+	});
 	if (kzrs) figures['startup.kzrs_first_frame_ms'] = kzrs.median;
 	if (ratio !== undefined) figures['startup.ratio_vs_hello_ink'] = ratio;
 }
@@ -227,7 +253,8 @@ async function measureKeys(inputs: Inputs, directories: Map<Size, string>): Prom
 			const verified = keys.filter((key) => key.verified).length;
 			const silent = keys.filter((key) => key.first_byte_ms == null).length;
 			const note = [`${verified}/${keys.length} frames verified`, silent ? `${silent} without output` : ''].filter(Boolean).join(', ');
-			if (keys.length > 0 && verified < keys.length) log(`keys: ${kind.label} at ${size} rows: only ${verified} of ${keys.length} frames showed the expected position`);
+			if (keys.length > 0 && verified < keys.length)
+				log(`keys: ${kind.label} at ${size} rows: only ${verified} of ${keys.length} frames showed the expected position`);
 			const ratio = size === 100 ? undefined : ratioOf(summary, base);
 			const measurement = `b. ${kind.title} @ ${size.toLocaleString('en')} rows`;
 			if (size !== largest) {
@@ -263,13 +290,27 @@ function measureLoad(directories: Map<Size, string>, scratch: string): void {
 		const summary = wall(size);
 		const measurement = `c. kzrs check --data (${size.toLocaleString('en')} rows): wall`;
 		if (size === largest) {
-			rows.push({measurement, summary, unit: 'ms', target: '≤ 1000 ms', ratio: ratioOf(summary, small), verdict: verdictOf(summary ? summary.median <= 1000 : undefined), note: 'ratio: vs 100 rows'});
+			rows.push({
+				measurement,
+				summary,
+				unit: 'ms',
+				target: '≤ 1000 ms',
+				ratio: ratioOf(summary, small),
+				verdict: verdictOf(summary ? summary.median <= 1000 : undefined),
+				note: 'ratio: vs 100 rows',
+			});
 		} else {
 			rows.push({measurement, summary, unit: 'ms', target: 'reference', ratio: size === 100 ? undefined : ratioOf(summary, small), verdict: 'info'});
 		}
 	}
 	const peak = memory(largest);
-	rows.push({measurement: 'c. kzrs check --data (100,000 rows): peak RSS', summary: peak, unit: 'MB', target: '≤ 150 MB', verdict: verdictOf(peak ? peak.median <= 150 : undefined)});
+	rows.push({
+		measurement: 'c. kzrs check --data (100,000 rows): peak RSS',
+		summary: peak,
+		unit: 'MB',
+		target: '≤ 150 MB',
+		verdict: verdictOf(peak ? peak.median <= 150 : undefined),
+	});
 	rows.push({measurement: 'c. kzrs check --data (100 rows): peak RSS', summary: memory(100), unit: 'MB', target: 'reference', verdict: 'info'});
 	const big = wall(largest);
 	if (big) figures['load.check_100k_ms'] = big.median;
@@ -295,7 +336,14 @@ function measureExport(inputs: Inputs, directory: string, scratch: string): void
 	const kzrs = summarize(times.kzrs);
 	const sqlite3 = summarize(times.sqlite3);
 	const ratio = ratioOf(kzrs, sqlite3);
-	rows.push({measurement: 'd. kzrs export trade --out (100,000 rows)', summary: kzrs, unit: 'ms', target: '≤ 2× sqlite3 -csv', ratio, verdict: verdictOf(ratio === undefined ? undefined : ratio <= 2)});
+	rows.push({
+		measurement: 'd. kzrs export trade --out (100,000 rows)',
+		summary: kzrs,
+		unit: 'ms',
+		target: '≤ 2× sqlite3 -csv',
+		ratio,
+		verdict: verdictOf(ratio === undefined ? undefined : ratio <= 2),
+	});
 	rows.push({measurement: 'd. sqlite3 -csv "select * from trade" (saved db)', summary: sqlite3, unit: 'ms', target: 'reference', verdict: 'info'});
 	if (kzrs) figures['export.trade_100k_ms'] = kzrs.median;
 	if (ratio !== undefined) figures['export.ratio_vs_sqlite3'] = ratio;
@@ -313,7 +361,8 @@ async function main(): Promise<number> {
 	const directories = new Map<Size, string>(sizes.map((size) => [size, dataDirectory(inputs, size)]));
 	const about = machine();
 	const loadAtStart = loadavg()[0] as number;
-	if (loadAtStart > about.nproc / 2) log(`warning: the machine is busy (load average ${loadAtStart.toFixed(1)} on ${about.nproc} cores); timings will be slower and noisier`);
+	if (loadAtStart > about.nproc / 2)
+		log(`warning: the machine is busy (load average ${loadAtStart.toFixed(1)} on ${about.nproc} cores); timings will be slower and noisier`);
 	log(`${about.nproc} cores, ${about.cpu}, Node ${about.node}${options.quick ? '; --quick: fewer rounds' : ''}`);
 
 	const attempt = async (section: Section, measure: () => void | Promise<void>) => {
@@ -355,8 +404,14 @@ async function main(): Promise<number> {
 	if (options.record) {
 		const rounded = Object.fromEntries(Object.entries(figures).map(([figure, value]) => [figure, Math.round(value * 1000) / 1000]));
 		const next: Baseline = {recorded: run.when.slice(0, 10), machine: about, figures: {...baseline?.figures, ...rounded}};
-		const machineText = Object.entries(about).map(([key, value]) => `- ${key}: ${value}`).join('\n');
-		const recorded = recordBlocks(documentFile, {machine: machineText, results: `Recorded ${run.when.slice(0, 16).replace('T', ' ')} UTC; ${load}.\n\n\`\`\`text\n${table}\n\`\`\``, baseline: baselineBlock(next)});
+		const machineText = Object.entries(about)
+			.map(([key, value]) => `- ${key}: ${value}`)
+			.join('\n');
+		const recorded = recordBlocks(documentFile, {
+			machine: machineText,
+			results: `Recorded ${run.when.slice(0, 16).replace('T', ' ')} UTC; ${load}.\n\n\`\`\`text\n${table}\n\`\`\``,
+			baseline: baselineBlock(next),
+		});
 		log(recorded ? 'recorded this run in BENCHMARKS.md' : 'BENCHMARKS.md lacks the bench:machine, bench:results or bench:baseline markers; nothing recorded');
 	}
 	for (const problem of problems) process.stdout.write(`could not measure: ${problem}\n`);

@@ -6,8 +6,8 @@
 import {randomBytes} from 'node:crypto';
 import {closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
+import type {Citation, Source, TradeFigure} from '../source/facts/records.js';
 import {foldWhitespace} from '../source/facts/text.js';
-import type {Citation, Source, TradeFigure} from '../source/facts/types.js';
 
 /** Bump when the generated rows change, so that cached directories are rebuilt. */
 export const generatorVersion = 1;
@@ -41,22 +41,102 @@ export function seededRandom(seed: number): () => number {
 }
 
 const productGroups = [
-	'Live animals', 'Meat and edible offal', 'Dairy produce', 'Edible vegetables', 'Fresh fruit', 'Coffee and tea',
-	'Cereals', 'Milling products', 'Oil seeds', 'Vegetable oils', 'Sugar and confectionery', 'Cocoa preparations',
-	'Bakery products', 'Fruit juices', 'Beverages and spirits', 'Tobacco products', 'Salt and cement', 'Ores and concentrates',
-	'Mineral fuels', 'Inorganic chemicals', 'Organic chemicals', 'Pharmaceutical products', 'Fertilisers', 'Paints and varnishes',
-	'Essential oils and cosmetics', 'Soaps and detergents', 'Plastics', 'Rubber products', 'Leather goods', 'Wood products',
-	'Paper and paperboard', 'Printed matter', 'Textile yarn', 'Knitted apparel', 'Woven apparel', 'Footwear',
-	'Ceramic products', 'Glassware', 'Iron and steel', 'Steel structures', 'Copper products', 'Aluminium products',
-	'Zinc products', 'Hand tools', 'Boilers and machinery', 'Electrical machinery', 'Railway equipment', 'Motor vehicles',
-	'Vehicle parts', 'Aircraft parts', 'Optical instruments', 'Medical instruments', 'Clocks and watches', 'Furniture',
-	'Toys and games', 'Agricultural machinery', 'Pumps and compressors', 'Cables and wire', 'Batteries', 'Seeds for sowing',
+	'Live animals',
+	'Meat and edible offal',
+	'Dairy produce',
+	'Edible vegetables',
+	'Fresh fruit',
+	'Coffee and tea',
+	'Cereals',
+	'Milling products',
+	'Oil seeds',
+	'Vegetable oils',
+	'Sugar and confectionery',
+	'Cocoa preparations',
+	'Bakery products',
+	'Fruit juices',
+	'Beverages and spirits',
+	'Tobacco products',
+	'Salt and cement',
+	'Ores and concentrates',
+	'Mineral fuels',
+	'Inorganic chemicals',
+	'Organic chemicals',
+	'Pharmaceutical products',
+	'Fertilisers',
+	'Paints and varnishes',
+	'Essential oils and cosmetics',
+	'Soaps and detergents',
+	'Plastics',
+	'Rubber products',
+	'Leather goods',
+	'Wood products',
+	'Paper and paperboard',
+	'Printed matter',
+	'Textile yarn',
+	'Knitted apparel',
+	'Woven apparel',
+	'Footwear',
+	'Ceramic products',
+	'Glassware',
+	'Iron and steel',
+	'Steel structures',
+	'Copper products',
+	'Aluminium products',
+	'Zinc products',
+	'Hand tools',
+	'Boilers and machinery',
+	'Electrical machinery',
+	'Railway equipment',
+	'Motor vehicles',
+	'Vehicle parts',
+	'Aircraft parts',
+	'Optical instruments',
+	'Medical instruments',
+	'Clocks and watches',
+	'Furniture',
+	'Toys and games',
+	'Agricultural machinery',
+	'Pumps and compressors',
+	'Cables and wire',
+	'Batteries',
+	'Seeds for sowing',
 ];
 const productGrades = [
-	'unprocessed', 'processed', 'semi-finished', 'finished', 'bulk', 'packaged', 'fresh', 'frozen', 'dried', 'refined',
-	'industrial', 'consumer', 'spare parts', 'components', 'assembled', 'used', 'new', 'mixed', 'specialised', 'other',
-	'for food industry', 'for construction', 'for agriculture', 'for mining', 'for energy', 'for transport',
-	'for healthcare', 'for retail', 'for export processing', 'of high value', 'of low value', 'in sets', 'in bulk containers', 'samples',
+	'unprocessed',
+	'processed',
+	'semi-finished',
+	'finished',
+	'bulk',
+	'packaged',
+	'fresh',
+	'frozen',
+	'dried',
+	'refined',
+	'industrial',
+	'consumer',
+	'spare parts',
+	'components',
+	'assembled',
+	'used',
+	'new',
+	'mixed',
+	'specialised',
+	'other',
+	'for food industry',
+	'for construction',
+	'for agriculture',
+	'for mining',
+	'for energy',
+	'for transport',
+	'for healthcare',
+	'for retail',
+	'for export processing',
+	'of high value',
+	'of low value',
+	'in sets',
+	'in bulk containers',
+	'samples',
 ];
 
 /** The n-th product name: every group with every grade, then numbered series of them. */
@@ -185,10 +265,13 @@ export function generateDataDir(options: GenerateOptions): {rows: number; genera
 		for (const file of readdirSync(options.dataDir)) {
 			if (file.endsWith('.json') && file !== 'trade.json') copyFileSync(join(options.dataDir, file), join(temporary, file));
 		}
-		writeJsonList(join(temporary, 'trade.json'), (function* () {
-			yield* shipped;
-			yield* generatedFigures(generated, options.seed ?? 1, citations);
-		})());
+		writeJsonList(
+			join(temporary, 'trade.json'),
+			(function* () {
+				yield* shipped;
+				yield* generatedFigures(generated, options.seed ?? 1, citations);
+			})(),
+		);
 		if (existsSync(out)) {
 			// rename(2) replaces an empty directory; move a full one aside first.
 			const old = `${temporary}.old`;

@@ -30,8 +30,8 @@ export type CachedProgram = {
 	readonly digest: Buffer;
 	/** Whether a cache for this source was found and V8 took it. */
 	readonly cacheUsed: boolean;
-	/** Runs the program as Node runs a CommonJS module. */
-	run(): void;
+	/** Runs the program as Node runs a CommonJS module; gives its exports. */
+	run(): unknown;
 	/** Saves the code compiled so far as the cache of this source, atomically. */
 	saveCache(): void;
 };
@@ -58,6 +58,7 @@ export function loadProgram(file: string, cacheFile: string): CachedProgram {
 		run() {
 			const program = {exports: {}};
 			script.runInThisContext()(program.exports, createRequire(file), program, file, dirname(file));
+			return program.exports;
 		},
 		saveCache() {
 			// V8 would reject a cache made under other flags than the program was loaded with.

@@ -1,18 +1,22 @@
-import type {RowQuery} from '../db/database.js';
-import type {PaneId} from '../db/pane-queries.js';
-import {exportStream} from '../export/export-pane.js';
+import type {Io} from '../cli/io.js';
+import type {RowQuery} from '../db/pane-reads.js';
 import type {ExportFormat} from '../export/formats.js';
-import type {FactPaths} from '../facts/load.js';
-import {openDatabase} from '../open-database.js';
-import {deliver} from './output.js';
+import type {FactPaths} from '../facts/check.js';
+import {openFactBase} from '../load/open.js';
+import type {AnyPane} from '../panes/pane.js';
+import {FactViews} from '../views/fact-views.js';
+import {deliver, type Target} from './output.js';
 
-export type ExportOptions = {pane: PaneId; format: ExportFormat; out?: string; force: boolean; query: RowQuery};
+export type ExportOptions = {pane: AnyPane; format: ExportFormat; out?: Target; force: boolean; query: RowQuery};
 
 /** `kzrs export <pane>`: returns how many rows were written. */
-export async function runExport(paths: FactPaths, {pane, format, out, force, query}: ExportOptions): Promise<number> {
-	const database = await openDatabase(paths);
-	const counter = {rows: 0};
-	await deliver(exportStream(database, pane, query, format, counter), out, force);
-	database.close();
-	return counter.rows;
+export async function runExport(paths: FactPaths, {pane, format, out, force, query}: ExportOptions, io: Io): Promise<number> {
+	const database = await openFactBase(paths);
+	try {
+		const counter = {rows: 0};
+		await deliver(new FactViews(database).export(pane, query, format, counter), out, force, io.stdout);
+		return counter.rows;
+	} finally {
+		database.close();
+	}
 }

@@ -1,15 +1,19 @@
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
+import type {Output} from '../cli/io.js';
 import {writeFileAtomically} from '../export/write-file.js';
 
-/** Sends a text stream to a file (atomically, never clobbering without force) or to stdout. */
-export async function deliver(content: Readable, out: string | undefined, force: boolean): Promise<void> {
+/** A file to write: where, and its name as the user typed it. */
+export type Target = {file: string; shown: string};
+
+/** Sends a text stream to a file (atomically, never clobbering without force) or to standard output. */
+export async function deliver(content: Readable, out: Target | undefined, force: boolean, stdout: Output): Promise<void> {
 	if (out !== undefined) {
-		await writeFileAtomically(out, content, {force});
+		await writeFileAtomically(out.file, content, {force, shown: out.shown});
 		return;
 	}
 	try {
-		await pipeline(content, process.stdout);
+		await pipeline(content, stdout, {end: false});
 	} catch (error) {
 		// The reader went away (`kzrs export trade | head`): that is not a failure.
 		if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;

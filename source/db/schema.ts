@@ -1,10 +1,15 @@
-// The in-memory database kzrs loads at start. `search` columns hold the
+// The in-memory database kzrs loads at start. Rows are inserted by column
+// name (see tables.ts), so the order of the columns here is only for reading. `search` columns hold the
 // case-, diacritic- and script-folded text of a row (and its quotes), computed
 // once at load so that filtering is one scan with no per-key JavaScript.
 
-/** The tables that hold facts, each row citing its quotes through citation_list. */
-export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
-export type FactTable = (typeof factTables)[number];
+import {factTables} from './tables.js';
+
+/**
+ * The schema's version, kept in SQLite's user_version: a saved database of
+ * another version is not opened as if it were this one.
+ */
+export const schemaVersion = 1;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
@@ -20,6 +25,7 @@ PRAGMA foreign_keys = ON;
 `;
 
 export const schema = `${connectionSettings}
+PRAGMA user_version = ${schemaVersion};
 -- A loaded database lives in SQLite's page cache: sql.js backs it with a file
 -- in an emulated file system whose writes cost more than the load itself, so
 -- the loading transaction stays open and no page is written until a user
@@ -147,8 +153,8 @@ ${factTables
 
 // Built after the rows are in: one sort per index instead of a tree kept in
 // order through every insert. The indexes for sorting a pane are built when a
-// sort first asks for them (see FactDatabase.sortIndex), and those for filtering
-// when the filter opens (FactDatabase.prepareFilter), not at start.
+// sort first asks for them (see pane-reads.ts), and those for filtering
+// when the filter opens (pane-reads.ts), not at start.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
 CREATE INDEX companies_by_subject ON companies (subject);

@@ -1,11 +1,9 @@
 // `kzrs export` and the dashboard's `e` share this: a pane's rows, as filtered
 // and sorted, streamed as CSV or JSON so that no export is built in one string.
 import {Readable} from 'node:stream';
-import type {FactDatabase, RowQuery} from '../db/database.js';
-import type {PaneId} from '../db/pane-queries.js';
+import type {PaneQuery, PaneReader, RowQuery} from '../db/pane-reads.js';
 import {csvChunks} from './csv.js';
 import type {ExportFormat} from './formats.js';
-
 
 function* jsonChunks(rows: Iterable<unknown>, perChunk = 1000): Generator<string> {
 	let first = true;
@@ -23,13 +21,7 @@ function* jsonChunks(rows: Iterable<unknown>, perChunk = 1000): Generator<string
 }
 
 /** The export as a text stream; it counts its rows into `counter` as they pass. */
-export function exportStream(
-	database: FactDatabase,
-	pane: PaneId,
-	query: RowQuery,
-	format: ExportFormat,
-	counter: {rows: number} = {rows: 0},
-): Readable {
+export function exportStream(reader: PaneReader, pane: PaneQuery, query: RowQuery, format: ExportFormat, counter: {rows: number} = {rows: 0}): Readable {
 	const whole = {...query, offset: undefined, limit: undefined};
 	function* counted<T>(rows: Iterable<T>): Generator<T> {
 		for (const row of rows) {
@@ -39,10 +31,10 @@ export function exportStream(
 	}
 	const chunks =
 		format === 'json'
-			? jsonChunks(counted(database.iterateRows(pane, whole)))
+			? jsonChunks(counted(reader.rows(pane, whole)))
 			: csvChunks(
-					database.columns(pane).map(({key}) => key),
-					counted(database.iterateValues(pane, whole)),
+					pane.columns.map(({key}) => key),
+					counted(reader.values(pane, whole)),
 				);
 	return Readable.from(chunks, {objectMode: false});
 }

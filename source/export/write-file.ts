@@ -11,7 +11,11 @@ import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import {UserError} from '../errors.js';
 
-export type WriteOptions = {force: boolean};
+export type WriteOptions = {
+	force: boolean;
+	/** The file's name as messages give it: as the user typed it. */
+	shown?: string;
+};
 
 function explain(file: string, error: unknown): UserError {
 	const code = (error as NodeJS.ErrnoException).code;
@@ -67,18 +71,18 @@ export function wouldOverwrite(file: string): boolean {
 }
 
 /** Streams `content` into `file` (a file atomically, a device or pipe directly); throws a UserError and leaves nothing behind on failure. */
-export async function writeFileAtomically(file: string, content: Readable, {force}: WriteOptions): Promise<void> {
+export async function writeFileAtomically(file: string, content: Readable, {force, shown = file}: WriteOptions): Promise<void> {
 	const stats = existing(file);
-	if (stats?.isDirectory()) throw explain(file, Object.assign(new Error('directory'), {code: 'EISDIR'}));
+	if (stats?.isDirectory()) throw explain(shown, Object.assign(new Error('directory'), {code: 'EISDIR'}));
 	if (isDeviceOrPipe(stats)) {
 		try {
 			await pipeline(content, createWriteStream(file));
 		} catch (error) {
-			throw error instanceof UserError ? error : explain(file, error);
+			throw error instanceof UserError ? error : explain(shown, error);
 		}
 		return;
 	}
-	if (!force && stats !== undefined) throw explain(file, Object.assign(new Error('exists'), {code: 'EEXIST'}));
+	if (!force && stats !== undefined) throw explain(shown, Object.assign(new Error('exists'), {code: 'EEXIST'}));
 	const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	try {
 		await pipeline(content, createWriteStream(temporary, {flags: 'wx', mode: 0o644}));
@@ -94,6 +98,6 @@ export async function writeFileAtomically(file: string, content: Readable, {forc
 		} catch {
 			// Nothing was created (the path runs through a file, say): nothing to remove.
 		}
-		throw error instanceof UserError ? error : explain(file, error);
+		throw error instanceof UserError ? error : explain(shown, error);
 	}
 }

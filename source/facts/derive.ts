@@ -1,6 +1,6 @@
 // The few computations kzrs makes from cited figures. Every derived figure in
 // data/ names its method and inputs; `kzrs check` recomputes it here.
-import type {Derivation, TradeFigure} from './types.js';
+import type {Derivation, TradeFigure} from './records.js';
 
 export type DerivationInput = Pick<TradeFigure, 'value' | 'unit' | 'currency'>;
 

@@ -1,10 +1,21 @@
 // Small composable checks for the fields of data/*.json. A check returns the
-// first problem it finds, with the path of the offending field inside the value.
+// first problem it finds, with the path of the offending field inside the
+// value, and carries the type a value that passes it has: the records' types
+// are inferred from their checks (see records.ts), so there is one definition
+// of each shape.
 
 export type Problem = {path: string; message: string};
-export type Check = (value: unknown) => Problem | undefined;
+
+/** A check whose passing values are of type `T` (a type only: `type` is never set). */
+export type Check<T> = ((value: unknown) => Problem | undefined) & {readonly type?: T};
+
+/** The type of the values a check lets pass. */
+export type Checked<C> = C extends Check<infer T> ? T : never;
 
 const problem = (message: string, path = ''): Problem => ({path, message});
+
+/** A check of values of type `T`, from a function that finds their problems. */
+const check = <T>(find: (value: unknown) => Problem | undefined): Check<T> => find;
 
 // C0 and C1 controls and DEL, which could move the cursor or recolour the
 // terminal if they ever reached the screen, and the bidirectional overrides,
@@ -19,7 +30,7 @@ function describe(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-export const text: Check = (value) => {
+export const text = check<string>((value) => {
 	if (typeof value !== 'string') return problem(`expected text, found ${describe(value)}`);
 	if (value.trim() === '') return problem('is empty');
 	const control = controlCharacter.exec(value);
@@ -28,40 +39,35 @@ export const text: Check = (value) => {
 		return problem(`contains the control character U+${code}`);
 	}
 	return undefined;
-};
+});
 
-export const nullable =
-	(check: Check): Check =>
-	(value) =>
-		value === null ? undefined : check(value);
+export const nullable = <T>(inner: Check<T>) => check<T | null>((value) => (value === null ? undefined : inner(value)));
 
-export const oneOf =
-	(...allowed: readonly string[]): Check =>
-	(value) =>
-		typeof value === 'string' && allowed.includes(value)
-			? undefined
-			: problem(`expected one of ${allowed.join(', ')}, found ${JSON.stringify(value)}`);
+export const oneOf = <const Allowed extends readonly string[]>(...allowed: Allowed) =>
+	check<Allowed[number]>((value) =>
+		typeof value === 'string' && allowed.includes(value) ? undefined : problem(`expected one of ${allowed.join(', ')}, found ${JSON.stringify(value)}`),
+	);
 
-export const boolean: Check = (value) =>
-	typeof value === 'boolean' ? undefined : problem(`expected true or false, found ${describe(value)}`);
+export const boolean = check<boolean>((value) => (typeof value === 'boolean' ? undefined : problem(`expected true or false, found ${describe(value)}`)));
 
-export const finiteNumber: Check = (value) =>
-	typeof value === 'number' && Number.isFinite(value)
-		? undefined
-		: problem(`expected a number, found ${describe(value)}`);
+export const finiteNumber = check<number>((value) =>
+	typeof value === 'number' && Number.isFinite(value) ? undefined : problem(`expected a number, found ${describe(value)}`),
+);
 
-export const count: Check = (value) =>
+export const count = check<number>((value) =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 		? undefined
-		: problem(`expected a whole number of at least 0, found ${JSON.stringify(value)}`);
+		: problem(`expected a whole number of at least 0, found ${JSON.stringify(value)}`),
+);
 
-export const slug: Check = (value) =>
+export const slug = check<string>((value) =>
 	typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
 		? undefined
-		: problem(`expected an id of lower-case letters, digits and "-", found ${JSON.stringify(value)}`);
+		: problem(`expected an id of lower-case letters, digits and "-", found ${JSON.stringify(value)}`),
+);
 
 /** ISO 8601 calendar date, year-month or year, and a real day of the calendar. */
-export const isoDate: Check = (value) => {
+export const isoDate = check<string>((value) => {
 	const bad = () => problem(`expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found ${JSON.stringify(value)}`);
 	if (typeof value !== 'string') return bad();
 	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
@@ -75,14 +81,13 @@ export const isoDate: Check = (value) => {
 		}
 	}
 	return undefined;
-};
+});
 
-export const currencyCode: Check = (value) =>
-	typeof value === 'string' && /^[A-Z]{3}$/.test(value)
-		? undefined
-		: problem(`expected a three-letter ISO 4217 currency code, found ${JSON.stringify(value)}`);
+export const currencyCode = check<string>((value) =>
+	typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? undefined : problem(`expected a three-letter ISO 4217 currency code, found ${JSON.stringify(value)}`),
+);
 
-export const languageTag: Check = (value) => {
+export const languageTag = check<string>((value) => {
 	const invalid = problem(`expected a BCP 47 language tag such as sr-Latn, found ${JSON.stringify(value)}`);
 	if (typeof value !== 'string') return invalid;
 	try {
@@ -90,11 +95,10 @@ export const languageTag: Check = (value) => {
 	} catch {
 		return invalid;
 	}
-};
+});
 
-export const listOf =
-	(item: Check, minimum = 0): Check =>
-	(value) => {
+export const listOf = <T>(item: Check<T>, minimum = 0) =>
+	check<T[]>((value) => {
 		if (!Array.isArray(value)) return problem(`expected a list, found ${describe(value)}`);
 		if (value.length < minimum) return problem(`needs at least ${minimum} item${minimum === 1 ? '' : 's'}`);
 		for (const [index, element] of value.entries()) {
@@ -102,20 +106,24 @@ export const listOf =
 			if (found) return {path: `[${index}]${found.path}`, message: found.message};
 		}
 		return undefined;
-	};
+	});
 
-export type Shape = Readonly<Record<string, Check>>;
+/** The checks of an object's fields, by name. */
+export type Shape = {readonly [field: string]: Check<unknown>};
+
+/** The object type a shape describes. */
+export type ShapeOf<S extends Shape> = {[Field in keyof S]: Checked<S[Field]>};
 
 /** An object with exactly the fields of the shape: a missing or unknown field is a problem. */
-export const object = (shape: Shape): Check => {
+export const object = <S extends Shape>(shape: S) => {
 	const fields = Object.entries(shape);
-	return (value) => {
+	return check<ShapeOf<S>>((value) => {
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			return problem(`expected an object, found ${describe(value)}`);
 		}
-		for (const [field, check] of fields) {
+		for (const [field, inner] of fields) {
 			if (!Object.hasOwn(value, field)) return problem('is missing', `.${field}`);
-			const found = check((value as Record<string, unknown>)[field]);
+			const found = inner((value as Record<string, unknown>)[field]);
 			if (found) return {path: `.${field}${found.path}`, message: found.message};
 		}
 		// Every field of the shape is there: any more keys are unknown ones.
@@ -123,5 +131,12 @@ export const object = (shape: Shape): Check => {
 		if (keys.length === fields.length) return undefined;
 		const unknown = keys.find((field) => !Object.hasOwn(shape, field));
 		return problem('is not a field of this file (see data/README.md)', `.${unknown}`);
-	};
+	});
 };
+
+/** The value as the type its check gives, or the problem that keeps it from being one. */
+export function validate<T>(check: Check<T>, value: unknown): {ok: true; value: T} | {ok: false; problem: Problem} {
+	const problem = check(value);
+	// The check is what the type stands for: a value it passes is a T.
+	return problem === undefined ? {ok: true, value: value as T} : {ok: false, problem};
+}

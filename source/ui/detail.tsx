@@ -2,19 +2,20 @@
 // its original script with source, language, outlet and date.
 import {Box, Text} from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import {fitColumns} from '../format/fit.js';
-import {printable} from '../format/printable.js';
+import {fitColumns} from '../text/fit.js';
+import {printable} from '../text/printable.js';
+import {symbols} from '../text/symbols.js';
 import type {Detail} from '../views/detail.js';
-import {theme} from './theme.js';
+import {type Theme, useTheme} from './theme.js';
 
 type Line = {text: string; colour?: string; bold?: boolean; inverse?: boolean};
 
-const noteStyle: Record<Detail['notes'][number]['kind'], {mark: string; colour?: string}> = {
-	derived: {mark: theme.symbols.derived, colour: theme.derived},
-	gap: {mark: theme.symbols.derived, colour: theme.derived},
-	disputed: {mark: theme.symbols.disputed, colour: theme.disputed},
+const noteStyle = (theme: Theme): Record<Detail['notes'][number]['kind'], {mark: string; colour?: string}> => ({
+	derived: {mark: symbols.derived, colour: theme.derived},
+	gap: {mark: symbols.derived, colour: theme.derived},
+	disputed: {mark: symbols.disputed, colour: theme.disputed},
 	announced: {mark: '…', colour: theme.visit},
-};
+});
 
 function wrapped(text: string, width: number, indent = ''): string[] {
 	return wrapAnsi(printable(text), Math.max(1, width - indent.length), {hard: true, trim: true})
@@ -23,7 +24,7 @@ function wrapped(text: string, width: number, indent = ''): string[] {
 }
 
 /** The detail as lines, and where the quote under the cursor begins and ends. */
-function detailLines(detail: Detail, cursor: number, width: number): {lines: Line[]; focus: [number, number]} {
+function detailLines(detail: Detail, cursor: number, width: number, theme: Theme): {lines: Line[]; focus: [number, number]} {
 	const lines: Line[] = [{text: `Row ${detail.id}`, bold: true, colour: theme.accent}];
 	const labelWidth = Math.min(20, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
 	for (const {label, value} of detail.fields) {
@@ -32,7 +33,7 @@ function detailLines(detail: Detail, cursor: number, width: number): {lines: Lin
 		});
 	}
 	for (const note of detail.notes) {
-		const {mark, colour} = noteStyle[note.kind];
+		const {mark, colour} = noteStyle(theme)[note.kind];
 		for (const line of wrapped(`${mark} ${note.text}`, width)) lines.push({text: line, colour, bold: true});
 	}
 	lines.push({text: `Quotes (${detail.quotes.length})`, bold: true});
@@ -50,7 +51,8 @@ function detailLines(detail: Detail, cursor: number, width: number): {lines: Lin
 }
 
 export function DetailView({detail, cursor, width, height}: {detail: Detail; cursor: number; width: number; height: number}) {
-	const {lines, focus} = detailLines(detail, cursor, width - 2);
+	const theme = useTheme();
+	const {lines, focus} = detailLines(detail, cursor, width - 2, theme);
 	const room = height - 2;
 	// From the top while the chosen quote fits below the fields (the first quote
 	// while at least its header does); otherwise the quote is brought into view.

@@ -1,21 +1,28 @@
 import {Box, Text} from 'ink';
-import {fitColumns} from '../format/fit.js';
-import {bindings} from './keys.js';
+import {fitColumns} from '../text/fit.js';
+import {symbols} from '../text/symbols.js';
+import type {Binding} from './keys.js';
 import {helpGrid} from './layout.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
+
+/** The marks kzrs draws, in words: the help's and the snapshot's legend. */
+const legend = [
+	`${symbols.visit} a day of the February 2026 state visit   ${symbols.derived} derived (computed, or dated from "today", "last year")`,
+	`${symbols.disputed} sources disagree: Enter shows every reading with its sources`,
+];
 
 /** Every key, from the same table the reducer reads; j/k scroll it when it does not fit. */
-export function HelpView({width, height, offset}: {width: number; height: number; offset: number}) {
+export function HelpView({bindings, width, height, offset}: {bindings: readonly Binding[]; width: number; height: number; offset: number}) {
+	const theme = useTheme();
 	const keyWidth = Math.max(...bindings.map(({keys}) => keys.length)) + 2;
 	const {rows: perColumn, columns, page} = helpGrid(width, height, bindings.length);
 	const shown = bindings.slice(offset, offset + page);
 	const below = Math.max(0, bindings.length - offset - page);
 	const columnWidth = Math.floor((width - 2) / columns);
-	const scroll = offset > 0 || below > 0 ? `${offset > 0 ? `${offset} above` : ''}${offset > 0 && below > 0 ? ', ' : ''}${below > 0 ? `${below} more below` : ''} (j/k)` : '';
-	const legend = [
-		`${theme.symbols.visit} a day of the February 2026 state visit   ${theme.symbols.derived} derived (computed, or dated from "today", "last year")`,
-		`${theme.symbols.disputed} sources disagree: Enter shows every reading with its sources`,
-	];
+	const scroll =
+		offset > 0 || below > 0
+			? `${offset > 0 ? `${offset} above` : ''}${offset > 0 && below > 0 ? ', ' : ''}${below > 0 ? `${below} more below` : ''} (j/k)`
+			: '';
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
 			<Text bold color={theme.accent}>

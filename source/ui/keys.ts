@@ -1,14 +1,13 @@
 // Key bindings as data: one table from commands to the keys that give them,
-// read by the reducer (through `keyCommand`), the footer and the help overlay.
+// with what each does in words. The reducer reads it (through readKeys), and
+// the footer and the help are drawn from it: a key is bound, described and
+// hinted in this one place. Each pane adds the key that focuses it.
 import type {Key} from 'ink';
+import type {Panes} from '../panes/registry.js';
 
-export type KeyCommand =
+type FixedCommand =
 	| 'next-pane'
 	| 'previous-pane'
-	| 'pane-1'
-	| 'pane-2'
-	| 'pane-3'
-	| 'pane-4'
 	| 'left'
 	| 'right'
 	| 'up'
@@ -29,23 +28,28 @@ export type KeyCommand =
 	| 'erase'
 	| 'clear-line';
 
-type Binding = {command: KeyCommand; keys: string; help: string; matches: (input: string, key: Key) => boolean};
+/** A command: a fixed one, or focusing the pane of that id. */
+export type KeyCommand = FixedCommand | `pane:${string}`;
+
+export type Binding = {
+	command: KeyCommand;
+	/** The keys, as the help shows them: the first is the footer's. */
+	keys: string;
+	help: string;
+	matches: (input: string, key: Key) => boolean;
+};
 
 const char = (wanted: string) => (input: string, key: Key) => input === wanted && !key.ctrl && !key.meta;
 
-export const bindings: readonly Binding[] = [
+const fixedBindings: ReadonlyArray<Binding & {command: FixedCommand}> = [
 	{command: 'next-pane', keys: 'Tab', help: 'next pane', matches: (_, key) => key.tab && !key.shift},
 	{command: 'previous-pane', keys: 'Shift-Tab', help: 'previous pane', matches: (_, key) => key.tab && key.shift},
-	{command: 'pane-1', keys: '1', help: 'Timeline', matches: char('1')},
-	{command: 'pane-2', keys: '2', help: 'Memoranda', matches: char('2')},
-	{command: 'pane-3', keys: '3', help: 'Trade', matches: char('3')},
-	{command: 'pane-4', keys: '4', help: 'Companies', matches: char('4')},
 	{command: 'left', keys: 'h ←', help: 'pane to the left', matches: (input, key) => key.leftArrow || char('h')(input, key)},
 	{command: 'right', keys: 'l →', help: 'pane to the right', matches: (input, key) => key.rightArrow || char('l')(input, key)},
 	{command: 'up', keys: 'k ↑', help: 'previous row', matches: (input, key) => key.upArrow || char('k')(input, key)},
 	{command: 'down', keys: 'j ↓', help: 'next row', matches: (input, key) => key.downArrow || char('j')(input, key)},
-	{command: 'page-up', keys: 'PgUp', help: 'page up', matches: (input, key) => key.pageUp || (key.ctrl && input === 'b')},
-	{command: 'page-down', keys: 'PgDn', help: 'page down', matches: (input, key) => key.pageDown || (key.ctrl && input === 'f')},
+	{command: 'page-up', keys: 'PgUp Ctrl-B', help: 'page up', matches: (input, key) => key.pageUp || (key.ctrl && input === 'b')},
+	{command: 'page-down', keys: 'PgDn Ctrl-F', help: 'page down', matches: (input, key) => key.pageDown || (key.ctrl && input === 'f')},
 	{command: 'first', keys: 'g Home', help: 'first row', matches: (input, key) => key.home || char('g')(input, key)},
 	{command: 'last', keys: 'G End', help: 'last row', matches: (input, key) => key.end || char('G')(input, key)},
 	{command: 'open', keys: 'Enter', help: 'sources of the row', matches: (_, key) => key.return},
@@ -61,27 +65,101 @@ export const bindings: readonly Binding[] = [
 	{command: 'clear-line', keys: 'Ctrl-U', help: 'clear the line', matches: (input, key) => key.ctrl && input === 'u'},
 ];
 
+/** Every binding: the panes' number keys after the pane keys, then the rest. */
+export function keyBindings(panes: Panes): Binding[] {
+	const paneKeys = panes.map((pane): Binding => ({command: `pane:${pane.id}`, keys: pane.key, help: pane.title, matches: char(pane.key)}));
+	return [...fixedBindings.slice(0, 2), ...paneKeys, ...fixedBindings.slice(2)];
+}
+
+/** The pane a command focuses, if it is a pane's key. */
+export const paneOfCommand = (command: KeyCommand | undefined): string | undefined => (command?.startsWith('pane:') ? command.slice(5) : undefined);
+
 /** What the reducer receives for a key press. */
 export type KeyPress = {command?: KeyCommand; text: string};
+
+const isPrintable = (key: Key) => !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !key.backspace && !key.delete;
 
 /**
  * A key press as a command (if bound) and as typed text: in the filter and
  * the file-name prompt, printable keys are text even when they are bound.
  */
-export function readKey(input: string, key: Key): KeyPress {
+export function readKey(bindings: readonly Binding[], input: string, key: Key): KeyPress {
 	const binding = bindings.find((candidate) => candidate.matches(input, key));
 	return {command: binding?.command, text: isPrintable(key) ? input : ''};
 }
-
-const isPrintable = (key: Key) => !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !key.backspace && !key.delete;
 
 /**
  * The key presses in what the terminal sent at once. Keys typed faster than
  * they are read (or pasted) arrive together, as "jjq": each character is a
  * press of its own, as it would have been one at a time.
  */
-export function readKeys(input: string, key: Key): KeyPress[] {
+export function readKeys(bindings: readonly Binding[], input: string, key: Key): KeyPress[] {
 	const characters = Array.from(input);
-	if (characters.length <= 1 || !isPrintable(key)) return [readKey(input, key)];
-	return characters.map((character) => readKey(character, key));
+	if (characters.length <= 1 || !isPrintable(key)) return [readKey(bindings, input, key)];
+	return characters.map((character) => readKey(bindings, character, key));
+}
+
+/** The modes the footer hints for: browsing, or an overlay. */
+export type Mode = 'none' | 'filter' | 'detail' | 'help' | 'export-name' | 'export-confirm';
+
+/**
+ * A hint: the commands whose keys it shows (their first keys, or their arrow
+ * keys where letters are text, joined by "/") and what they do; or a text.
+ */
+type Hint = {commands: ReadonlyArray<KeyCommand | 'panes'>; does: string; arrows?: true} | {text: string};
+
+/** What the footer says in each mode, in order. */
+const hints: Record<Mode, readonly Hint[]> = {
+	none: [
+		{commands: ['next-pane', 'panes'], does: 'pane'},
+		{commands: ['down', 'up'], does: 'move'},
+		{commands: ['open'], does: 'sources'},
+		{commands: ['filter'], does: 'filter'},
+		{commands: ['sort', 'reverse'], does: 'sort'},
+		{commands: ['export'], does: 'export'},
+		{commands: ['copy'], does: 'copy'},
+		{commands: ['help'], does: 'help'},
+		{commands: ['quit'], does: 'quit'},
+	],
+	filter: [
+		{text: 'type to filter'},
+		{commands: ['up', 'down'], does: 'move', arrows: true},
+		{commands: ['open'], does: 'keep'},
+		{commands: ['back'], does: 'clear'},
+	],
+	detail: [
+		{commands: ['down', 'up'], does: 'quote'},
+		{commands: ['copy'], does: 'copy quote'},
+		{commands: ['back', 'quit'], does: 'close'},
+	],
+	help: [
+		{commands: ['down', 'up'], does: 'scroll'},
+		{commands: ['back', 'quit', 'help'], does: 'close'},
+	],
+	'export-name': [
+		{text: 'edit the file name'},
+		{commands: ['open'], does: 'export'},
+		{commands: ['clear-line'], does: 'clear'},
+		{commands: ['back'], does: 'cancel'},
+	],
+	'export-confirm': [{text: 'y overwrite'}, {text: 'n/Esc keep the file'}],
+};
+
+/** The keys of a command as the footer writes them. */
+function footerKey(bindings: readonly Binding[], command: KeyCommand | 'panes', arrows: boolean): string {
+	if (command === 'panes') {
+		const keys = bindings.filter((binding) => paneOfCommand(binding.command) !== undefined).map((binding) => binding.keys);
+		return keys.length > 1 ? `${keys[0]}-${keys.at(-1)}` : (keys[0] ?? '');
+	}
+	const keys = bindings.find((binding) => binding.command === command)?.keys.split(' ') ?? [];
+	return (arrows ? keys.find((key) => /^[←↑→↓]$/.test(key)) : undefined) ?? keys[0] ?? '';
+}
+
+/** The footer's line of hints for a mode. */
+export function footerHints(bindings: readonly Binding[], mode: Mode): string {
+	return hints[mode]
+		.map((hint) =>
+			'text' in hint ? hint.text : `${hint.commands.map((command) => footerKey(bindings, command, hint.arrows === true)).join('/')} ${hint.does}`,
+		)
+		.join(' · ');
 }

@@ -1,27 +1,23 @@
-// How the screen is divided, as a pure function of its size: the reducer uses
-// it to keep selections visible, the view to size the panes.
-
-export const dashboardPanes = ['timeline', 'memoranda', 'trade', 'companies'] as const;
-export type DashboardPane = (typeof dashboardPanes)[number];
-
-export const paneTitles: Record<DashboardPane, string> = {
-	timeline: 'Timeline',
-	memoranda: 'Memoranda',
-	trade: 'Trade',
-	companies: 'Companies',
-};
+// How the screen is divided, as a pure function of its size and the panes:
+// the reducer uses it to keep selections visible, the view to size the panes.
+import type {AnyPane} from '../panes/pane.js';
+import type {Panes} from '../panes/registry.js';
 
 export type Size = {columns: number; rows: number};
 export type Box = {width: number; height: number};
 
 export type Layout =
 	| {kind: 'too-small'; need: Size}
-	| {kind: 'grid' | 'tabs'; pane: Box; body: Box};
+	/** `rows`: the panes in the grid, by id, row by row. */
+	| {kind: 'grid'; pane: Box; body: Box; rows: string[][]}
+	| {kind: 'tabs'; pane: Box; body: Box};
 
 /** Below this, a message replaces the panes. */
 const minimumSize: Size = {columns: 40, rows: 12};
-/** From this size, the four panes stand in a 2×2 grid. */
+/** From this size, the panes stand in a grid, two rows of two. */
 export const gridSize: Size = {columns: 100, rows: 26};
+/** From this width, a grid of more than four panes has three to a row. */
+const wideGridColumns = 180;
 
 // The root stays one line short of the terminal: at full height Ink 6 clears
 // the whole screen on every frame, which flickers.
@@ -29,42 +25,52 @@ const spareRows = 1;
 const headerRows = 1;
 const footerRows = 2;
 const tabBarRows = 1;
+// A pane's frame: a border above and below, and the title line inside it.
+const frameRows = 3;
 
-export function layout({columns, rows}: Size): Layout {
+/**
+ * The panes in the grid, row by row: the first that fit, in order, the
+ * focused pane taking the last place when it is not among them.
+ */
+function gridRows(panes: Panes, columns: number, focus: string | undefined): string[][] {
+	const perRow = panes.length > 4 && columns >= wideGridColumns ? 3 : 2;
+	const places = 2 * perRow;
+	const shown = panes.slice(0, places).map((pane) => pane.id);
+	if (focus !== undefined && !shown.includes(focus) && panes.some((pane) => pane.id === focus)) shown[shown.length - 1] = focus;
+	return [shown.slice(0, perRow), shown.slice(perRow)].filter((row) => row.length > 0);
+}
+
+/** The layout for the panes the dashboard shows (see screenPanes). */
+export function layout({columns, rows}: Size, panes: Panes, focus?: string): Layout {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) return {kind: 'too-small', need: minimumSize};
 	const bodyHeight = rows - spareRows - headerRows - footerRows;
 	if (columns >= gridSize.columns && rows >= gridSize.rows) {
+		const grid = gridRows(panes, columns, focus);
+		const perRow = Math.max(...grid.map((row) => row.length));
 		return {
 			kind: 'grid',
 			body: {width: columns, height: bodyHeight},
-			pane: {width: Math.floor(columns / 2), height: Math.floor(bodyHeight / 2)},
+			pane: {width: Math.floor(columns / perRow), height: Math.floor(bodyHeight / 2)},
+			rows: grid,
 		};
 	}
 	const height = bodyHeight - tabBarRows;
 	return {kind: 'tabs', body: {width: columns, height}, pane: {width: columns, height}};
 }
 
-// A pane's frame: a border above and below, and the title line inside it.
-const frameRows = 3;
-
-/** Lines the trade chart takes (plot and axis line) in a pane of this height. */
-export function chartRows(paneHeight: number): number {
-	const inner = paneHeight - frameRows;
-	return Math.max(0, Math.min(9, Math.floor(inner / 2)));
+/** Lines a pane's summary takes (a chart, a line), in a pane of this height. */
+export function summaryRows(pane: AnyPane, paneHeight: number): number {
+	return pane.summary?.rows?.(paneHeight - frameRows) ?? 0;
 }
 
-/** Lines above the list that belong to the pane (summary, chart). */
-function paneHeaderRows(pane: DashboardPane, paneHeight: number): number {
-	if (pane === 'memoranda') return 1;
-	if (pane === 'trade') return chartRows(paneHeight);
-	return 0;
-}
+/** The height of a pane that shows `listRows` rows under `summaryLines` lines of summary. */
+export const paneHeight = (listRows: number, summaryLines: number) => frameRows + summaryLines + listRows;
 
 /** How many rows of the pane's list are visible at once. */
-export function listHeight(pane: DashboardPane, size: Size): number {
-	const current = layout(size);
+export function listHeight(pane: AnyPane, size: Size, panes: Panes): number {
+	const current = layout(size, panes);
 	if (current.kind === 'too-small') return 1;
-	return Math.max(1, current.pane.height - frameRows - paneHeaderRows(pane, current.pane.height));
+	return Math.max(1, current.pane.height - frameRows - summaryRows(pane, current.pane.height));
 }
 
 /**
@@ -80,8 +86,8 @@ export function helpGrid(width: number, height: number, count: number): {rows: n
 }
 
 /** The box the detail and help views fill: the body, and the tab bar's line too. */
-export function fullViewBox(size: Size): Box | undefined {
-	const current = layout(size);
+export function fullViewBox(size: Size, panes: Panes): Box | undefined {
+	const current = layout(size, panes);
 	if (current.kind === 'too-small') return undefined;
 	return {width: current.body.width, height: current.body.height + (current.kind === 'tabs' ? 1 : 0)};
 }

@@ -1,10 +1,15 @@
-// The dashboard's state and its one update function, (state, action) → state,
-// in the Elm architecture: no terminal, no React, no database in here. What
-// the update needs to know of the data comes through `Environment`; what it
-// wants done (write a file, copy, quit) it leaves in `command` for the app.
-import type {RowQuery} from '../db/database.js';
-import {bindings, type KeyPress} from './keys.js';
-import {type DashboardPane, dashboardPanes, fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
+// The dashboard's state and its one update function, (state, action, panes)
+// → state, in the Elm architecture: no terminal, no React, no database in
+// here. What the state needs to know of the data (how many rows a filter
+// matches, how many quotes stand behind a row) it asks for by leaving it
+// unknown (see questions), and runtime.ts answers with an action; what it
+// wants done (write a file, copy, quit) it leaves in `command` for the effects.
+
+import type {AnyPane} from '../panes/pane.js';
+import type {Panes} from '../panes/registry.js';
+import type {RowQuery} from '../views/fact-views.js';
+import {type KeyPress, keyBindings, paneOfCommand} from './keys.js';
+import {fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
 
 export type PaneView = {
 	/** Index of the selected row among the filtered, sorted rows. */
@@ -15,95 +20,114 @@ export type PaneView = {
 	/** Index into the pane's sortable columns; -1 for the pane's own order. */
 	sort: number;
 	descending: boolean;
-	/** Rows matching the filter. */
-	total: number;
+	/** Rows matching the filter; null until they are counted. */
+	total: number | null;
 };
 
 export type Overlay =
 	| {kind: 'none'}
 	| {kind: 'filter'}
-	| {kind: 'detail'; pane: DashboardPane; index: number; cursor: number}
+	/** `quotes`: how many stand behind the row; null until they are counted. */
+	| {kind: 'detail'; pane: string; index: number; cursor: number; quotes: number | null}
 	/** `offset`: the first key shown, when they do not all fit. */
 	| {kind: 'help'; offset: number}
 	| {kind: 'export-name'; name: string}
 	| {kind: 'export-confirm'; name: string};
 
 export type Command =
-	| {kind: 'export'; pane: DashboardPane; query: RowQuery; file: string; force: boolean}
-	| {kind: 'copy-row'; pane: DashboardPane; query: RowQuery; index: number}
-	| {kind: 'copy-quote'; pane: DashboardPane; query: RowQuery; index: number; cursor: number}
+	| {kind: 'export'; pane: string; query: RowQuery; file: string; force: boolean}
+	| {kind: 'copy-row'; pane: string; query: RowQuery; index: number}
+	| {kind: 'copy-quote'; pane: string; query: RowQuery; index: number; cursor: number}
 	/** `interrupted`: by Ctrl-C, which by convention exits with 130. */
 	| {kind: 'quit'; interrupted?: true};
 
 export type Status = {text: string; tone: 'info' | 'error'};
 
 export type State = {
-	focus: DashboardPane;
-	views: Record<DashboardPane, PaneView>;
+	focus: string;
+	views: Readonly<Record<string, PaneView>>;
 	overlay: Overlay;
 	size: Size;
 	status: Status | null;
-	/** The latest command for the app to carry out, numbered so each runs once. */
+	/** The latest command for the effects to carry out, numbered so each runs once. */
 	command: {id: number; run: Command} | null;
-};
-
-export type Action =
-	| {type: 'key'; key: KeyPress}
-	| {type: 'resize'; size: Size}
-	/** The export target exists: ask before replacing it. */
-	| {type: 'export-exists'; file: string}
-	| {type: 'status'; status: Status};
-
-/** What the update may ask of the data. Answers must depend only on the arguments. */
-export type Environment = {
-	count(pane: DashboardPane, filter: string): number;
-	sortable(pane: DashboardPane): readonly string[];
-	/** How many quotes stand behind a row. */
-	quoteCount(pane: DashboardPane, query: RowQuery, index: number): number;
 	/** Today, YYYY-MM-DD, for default file names. */
 	today: string;
 };
 
-export function initialState(size: Size, environment: Environment): State {
-	const views = {} as Record<DashboardPane, PaneView>;
-	for (const pane of dashboardPanes) {
-		views[pane] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: environment.count(pane, '')};
+/** What the state waits to know of the data. */
+export type Question = {kind: 'count'; pane: string; filter: string} | {kind: 'quotes'; pane: string; query: RowQuery; index: number};
+
+export type Action =
+	| {type: 'key'; key: KeyPress}
+	| {type: 'resize'; size: Size}
+	/** The answer to a count question. */
+	| {type: 'counted'; pane: string; filter: string; total: number}
+	/** The answer to a quotes question. */
+	| {type: 'quotes-counted'; pane: string; index: number; quotes: number}
+	/** The export target exists: ask before replacing it. */
+	| {type: 'export-exists'; file: string}
+	| {type: 'status'; status: Status};
+
+export function initialState(size: Size, panes: Panes, today: string): State {
+	const views: Record<string, PaneView> = {};
+	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
+	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today};
+}
+
+/** The questions a state waits on: answering them (runtime.ts) settles it. */
+export function questions(state: State, panes: Panes): Question[] {
+	const asked: Question[] = [];
+	for (const [pane, view] of Object.entries(state.views)) if (view.total === null) asked.push({kind: 'count', pane, filter: view.filter});
+	const {overlay} = state;
+	if (overlay.kind === 'detail' && overlay.quotes === null) {
+		const pane = paneOf(panes, overlay.pane);
+		asked.push({kind: 'quotes', pane: overlay.pane, query: viewQuery(pane, state.views[overlay.pane] as PaneView), index: overlay.index});
 	}
-	return {focus: 'timeline', views, overlay: {kind: 'none'}, size, status: null, command: null};
+	return asked;
+}
+
+/** The pane of this id; the state names only panes it was made with. */
+export function paneOf(panes: Panes, id: string): AnyPane {
+	const pane = panes.find((candidate) => candidate.id === id);
+	if (pane === undefined) throw new Error(`no pane "${id}"`);
+	return pane;
 }
 
 /** The query that gives the rows a pane shows, in the order it shows them. */
-export function viewQuery(pane: DashboardPane, view: PaneView, environment: Environment): RowQuery {
-	return {filter: view.filter, sort: environment.sortable(pane)[view.sort], descending: view.descending, total: view.total};
+export function viewQuery(pane: AnyPane, view: PaneView): RowQuery {
+	return {filter: view.filter, sort: pane.query.sortable[view.sort], descending: view.descending, total: view.total ?? undefined};
 }
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
 
 /** Selection inside the rows, and the window around it. */
-function settle(view: PaneView, height: number): PaneView {
-	const selected = clamp(view.selected, 0, Math.max(0, view.total - 1));
+function fitSelection(view: PaneView, height: number): PaneView {
+	const total = view.total ?? 0;
+	const selected = clamp(view.selected, 0, Math.max(0, total - 1));
 	let offset = clamp(view.offset, selected - height + 1, selected);
-	offset = clamp(offset, 0, Math.max(0, view.total - height));
+	offset = clamp(offset, 0, Math.max(0, total - height));
 	return selected === view.selected && offset === view.offset ? view : {...view, selected, offset};
 }
 
-function withView(state: State, pane: DashboardPane, change: Partial<PaneView>): State {
-	const view = settle({...state.views[pane], ...change}, listHeight(pane, state.size));
-	return {...state, views: {...state.views, [pane]: view}};
+function withView(state: State, panes: Panes, id: string, change: Partial<PaneView>): State {
+	const view = fitSelection({...(state.views[id] as PaneView), ...change}, listHeight(paneOf(panes, id), state.size, panes));
+	return {...state, views: {...state.views, [id]: view}};
 }
 
-function refilter(state: State, filter: string, environment: Environment): State {
-	const pane = state.focus;
-	return withView(state, pane, {filter, total: environment.count(pane, filter), selected: 0, offset: 0});
-}
+const focused = (state: State) => state.views[state.focus] as PaneView;
+
+/** A new filter: counted before anything depends on it. */
+const refilter = (state: State, panes: Panes, filter: string): State => withView(state, panes, state.focus, {filter, total: null, selected: 0, offset: 0});
 
 function issue(state: State, run: Command): State {
 	return {...state, command: {id: (state.command?.id ?? 0) + 1, run}};
 }
 
-function move(state: State, command: KeyPress['command']): State | undefined {
-	const view = state.views[state.focus];
-	const page = listHeight(state.focus, state.size);
+function move(state: State, panes: Panes, command: KeyPress['command']): State | undefined {
+	const view = focused(state);
+	if (view.total === null) return undefined;
+	const page = listHeight(paneOf(panes, state.focus), state.size, panes);
 	const target: Partial<Record<NonNullable<KeyPress['command']>, number>> = {
 		up: view.selected - 1,
 		down: view.selected + 1,
@@ -113,87 +137,88 @@ function move(state: State, command: KeyPress['command']): State | undefined {
 		last: view.total - 1,
 	};
 	const selected = command === undefined ? undefined : target[command];
-	return selected === undefined ? undefined : withView(state, state.focus, {selected});
+	return selected === undefined ? undefined : withView(state, panes, state.focus, {selected});
 }
 
-function switchPane(state: State, command: KeyPress['command']): State | undefined {
-	const index = dashboardPanes.indexOf(state.focus);
-	const count = dashboardPanes.length;
-	const grid = layout(state.size).kind === 'grid';
-	let next: number | undefined;
-	if (command === 'next-pane') next = (index + 1) % count;
-	else if (command === 'previous-pane') next = (index + count - 1) % count;
-	else if (command?.startsWith('pane-')) next = Number(command.slice(5)) - 1;
-	// In the grid, left and right stay in the row: Timeline|Memoranda over Trade|Companies.
-	else if (command === 'left') next = grid ? index - (index % 2) : (index + count - 1) % count;
-	else if (command === 'right') next = grid ? index - (index % 2) + 1 : (index + 1) % count;
-	const pane = next === undefined ? undefined : dashboardPanes[next];
-	return pane === undefined ? undefined : {...state, focus: pane};
+function switchPane(state: State, panes: Panes, command: KeyPress['command']): State | undefined {
+	const ids = panes.map((pane) => pane.id);
+	const count = ids.length;
+	const index = ids.indexOf(state.focus);
+	const current = layout(state.size, panes, state.focus);
+	let next = paneOfCommand(command);
+	if (command === 'next-pane') next = ids[(index + 1) % count];
+	else if (command === 'previous-pane') next = ids[(index + count - 1) % count];
+	else if (command === 'left' || command === 'right') {
+		// In the grid, left and right stay in the row; one pane at a time, they go round all of them.
+		const row = current.kind === 'grid' ? current.rows.find((ids) => ids.includes(state.focus)) : undefined;
+		if (row) next = row[Math.max(0, Math.min(row.length - 1, row.indexOf(state.focus) + (command === 'left' ? -1 : 1)))];
+		else next = ids[(index + (command === 'left' ? count - 1 : 1)) % count];
+	}
+	return next === undefined || !ids.includes(next) ? undefined : {...state, focus: next};
 }
 
-function browse(state: State, key: KeyPress, environment: Environment): State {
+function browse(state: State, panes: Panes, key: KeyPress): State {
 	const {command} = key;
-	const pane = state.focus;
-	const view = state.views[pane];
-	const query = viewQuery(pane, view, environment);
+	const pane = paneOf(panes, state.focus);
+	const view = focused(state);
 	switch (command) {
 		case 'open':
-			return view.total === 0 ? state : {...state, overlay: {kind: 'detail', pane, index: view.selected, cursor: 0}};
+			return !view.total ? state : {...state, overlay: {kind: 'detail', pane: pane.id, index: view.selected, cursor: 0, quotes: null}};
 		case 'back':
-			return view.filter === '' ? state : refilter(state, '', environment);
+			return view.filter === '' ? state : refilter(state, panes, '');
 		case 'filter':
 			return {...state, overlay: {kind: 'filter'}};
 		case 'sort': {
-			const columns = environment.sortable(pane).length;
-			const sort = view.sort + 1 >= columns ? -1 : view.sort + 1;
-			return withView(state, pane, {sort, selected: 0, offset: 0});
+			const sort = view.sort + 1 >= pane.query.sortable.length ? -1 : view.sort + 1;
+			return withView(state, panes, pane.id, {sort, selected: 0, offset: 0});
 		}
 		case 'reverse':
-			return withView(state, pane, {descending: !view.descending, selected: 0, offset: 0});
+			return withView(state, panes, pane.id, {descending: !view.descending, selected: 0, offset: 0});
 		case 'export':
-			return {...state, overlay: {kind: 'export-name', name: `kzrs-${pane}-${environment.today}.csv`}};
+			return {...state, overlay: {kind: 'export-name', name: `kzrs-${pane.id}-${state.today}.csv`}};
 		case 'copy':
-			return view.total === 0 ? state : issue(state, {kind: 'copy-row', pane, query, index: view.selected});
+			return !view.total ? state : issue(state, {kind: 'copy-row', pane: pane.id, query: viewQuery(pane, view), index: view.selected});
 		case 'help':
 			return {...state, overlay: {kind: 'help', offset: 0}};
 		case 'quit':
 			return issue(state, key.text === '' ? {kind: 'quit', interrupted: true} : {kind: 'quit'});
 		default:
-			return move(state, command) ?? switchPane(state, command) ?? state;
+			return move(state, panes, command) ?? switchPane(state, panes, command) ?? state;
 	}
 }
 
-function filtering(state: State, key: KeyPress, environment: Environment): State {
-	const {filter} = state.views[state.focus];
-	if (key.text !== '') return refilter(state, filter + key.text, environment);
+function filtering(state: State, panes: Panes, key: KeyPress): State {
+	const {filter} = focused(state);
+	if (key.text !== '') return refilter(state, panes, filter + key.text);
 	switch (key.command) {
 		case 'erase':
-			return refilter(state, [...filter].slice(0, -1).join(''), environment);
+			return refilter(state, panes, [...filter].slice(0, -1).join(''));
 		case 'clear-line':
-			return refilter(state, '', environment);
+			return refilter(state, panes, '');
 		case 'open':
 			return {...state, overlay: {kind: 'none'}};
 		case 'back':
-			return {...refilter(state, '', environment), overlay: {kind: 'none'}};
+			return {...refilter(state, panes, ''), overlay: {kind: 'none'}};
 		case 'up':
 		case 'down':
 		case 'page-up':
 		case 'page-down':
-			return move(state, key.command) ?? state;
+			return move(state, panes, key.command) ?? state;
 		default:
 			return state;
 	}
 }
 
 /** How many keys the help shows at once in a terminal of this size. */
-function helpPage(size: Size): number {
-	const box = fullViewBox(size);
-	return box ? helpGrid(box.width, box.height, bindings.length).page : bindings.length;
+function helpPage(size: Size, panes: Panes): number {
+	const count = keyBindings(panes).length;
+	const box = fullViewBox(size, panes);
+	return box ? helpGrid(box.width, box.height, count).page : count;
 }
 
 /** The help's first key, kept so that the last key is in view at most at the bottom, and no scrolling while all fit. */
-function helpOffset(state: State, offset: number): number {
-	return clamp(offset, 0, Math.max(0, bindings.length - helpPage(state.size)));
+function helpOffset(state: State, panes: Panes, offset: number): number {
+	return clamp(offset, 0, Math.max(0, keyBindings(panes).length - helpPage(state.size, panes)));
 }
 
 function editName(name: string, key: KeyPress): string | undefined {
@@ -203,26 +228,32 @@ function editName(name: string, key: KeyPress): string | undefined {
 	return undefined;
 }
 
-function overlayKey(state: State, key: KeyPress, environment: Environment): State {
+function exportCommand(state: State, panes: Panes, file: string, force: boolean): Command {
+	const pane = paneOf(panes, state.focus);
+	return {kind: 'export', pane: pane.id, query: viewQuery(pane, focused(state)), file, force};
+}
+
+function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 	const {overlay} = state;
 	const close = {...state, overlay: {kind: 'none'} as const};
 	switch (overlay.kind) {
 		case 'filter':
-			return filtering(state, key, environment);
+			return filtering(state, panes, key);
 		case 'help': {
 			if (key.command === 'back' || key.command === 'quit' || key.command === 'help') return close;
-			const page = helpPage(state.size);
-			const offsets = {up: -1, down: 1, 'page-up': -page, 'page-down': page, first: -bindings.length, last: bindings.length} as Record<string, number>;
+			const page = helpPage(state.size, panes);
+			const all = keyBindings(panes).length;
+			const offsets: Partial<Record<string, number>> = {up: -1, down: 1, 'page-up': -page, 'page-down': page, first: -all, last: all};
 			const step = key.command === undefined ? undefined : offsets[key.command];
-			return step === undefined ? state : {...state, overlay: {kind: 'help', offset: helpOffset(state, overlay.offset + step)}};
+			return step === undefined ? state : {...state, overlay: {kind: 'help', offset: helpOffset(state, panes, overlay.offset + step)}};
 		}
 		case 'detail': {
-			const view = state.views[overlay.pane];
-			const query = viewQuery(overlay.pane, view, environment);
-			const last = Math.max(0, environment.quoteCount(overlay.pane, query, overlay.index) - 1);
-			const cursor = {up: overlay.cursor - 1, down: overlay.cursor + 1, first: 0, last} as Record<string, number>;
 			if (key.command === 'back' || key.command === 'quit') return close;
-			if (key.command === 'copy') return issue(state, {kind: 'copy-quote', pane: overlay.pane, query, index: overlay.index, cursor: overlay.cursor});
+			const pane = paneOf(panes, overlay.pane);
+			const query = viewQuery(pane, state.views[overlay.pane] as PaneView);
+			if (key.command === 'copy') return issue(state, {kind: 'copy-quote', pane: pane.id, query, index: overlay.index, cursor: overlay.cursor});
+			const last = Math.max(0, (overlay.quotes ?? 0) - 1);
+			const cursor: Partial<Record<string, number>> = {up: overlay.cursor - 1, down: overlay.cursor + 1, first: 0, last};
 			const next = key.command === undefined ? undefined : cursor[key.command];
 			return next === undefined ? state : {...state, overlay: {...overlay, cursor: clamp(next, 0, last)}};
 		}
@@ -231,17 +262,13 @@ function overlayKey(state: State, key: KeyPress, environment: Environment): Stat
 			if (key.command === 'open') {
 				const file = overlay.name.trim();
 				if (file === '') return {...state, status: {text: 'Type a file name, or Esc to cancel', tone: 'error'}};
-				const pane = state.focus;
-				return issue(close, {kind: 'export', pane, query: viewQuery(pane, state.views[pane], environment), file, force: false});
+				return issue(close, exportCommand(state, panes, file, false));
 			}
 			const name = editName(overlay.name, key);
 			return name === undefined ? state : {...state, overlay: {kind: 'export-name', name}};
 		}
 		case 'export-confirm': {
-			if (key.text === 'y' || key.text === 'Y') {
-				const pane = state.focus;
-				return issue(close, {kind: 'export', pane, query: viewQuery(pane, state.views[pane], environment), file: overlay.name, force: true});
-			}
+			if (key.text === 'y' || key.text === 'Y') return issue(close, exportCommand(state, panes, overlay.name, true));
 			if (key.text === 'n' || key.text === 'N' || key.command === 'back') {
 				return {...close, status: {text: `Kept ${overlay.name}; nothing written`, tone: 'info'}};
 			}
@@ -252,13 +279,23 @@ function overlayKey(state: State, key: KeyPress, environment: Environment): Stat
 	}
 }
 
-export function update(state: State, action: Action, environment: Environment): State {
+export function update(state: State, action: Action, panes: Panes): State {
 	switch (action.type) {
 		case 'resize': {
 			let next: State = {...state, size: action.size};
-			for (const pane of dashboardPanes) next = withView(next, pane, {});
+			for (const id of Object.keys(state.views)) next = withView(next, panes, id, {});
 			// A larger window may show every key: the help scrolls back as far as it needs.
-			return next.overlay.kind === 'help' ? {...next, overlay: {kind: 'help', offset: helpOffset(next, next.overlay.offset)}} : next;
+			return next.overlay.kind === 'help' ? {...next, overlay: {kind: 'help', offset: helpOffset(next, panes, next.overlay.offset)}} : next;
+		}
+		case 'counted': {
+			const view = state.views[action.pane];
+			// An answer for a filter since changed is stale: the newer question is answered too.
+			return view?.total === null && view.filter === action.filter ? withView(state, panes, action.pane, {total: action.total}) : state;
+		}
+		case 'quotes-counted': {
+			const {overlay} = state;
+			if (overlay.kind !== 'detail' || overlay.quotes !== null || overlay.pane !== action.pane || overlay.index !== action.index) return state;
+			return {...state, overlay: {...overlay, quotes: action.quotes, cursor: clamp(overlay.cursor, 0, Math.max(0, action.quotes - 1))}};
 		}
 		case 'export-exists':
 			return {...state, overlay: {kind: 'export-confirm', name: action.file}};
@@ -269,7 +306,7 @@ export function update(state: State, action: Action, environment: Environment): 
 			const quiet = state.status === null ? state : {...state, status: null};
 			// Ctrl-C always quits; a plain q may be text in a prompt.
 			if (key.command === 'quit' && key.text === '' && state.overlay.kind !== 'none') return issue(quiet, {kind: 'quit', interrupted: true});
-			return state.overlay.kind === 'none' ? browse(quiet, key, environment) : overlayKey(quiet, key, environment);
+			return state.overlay.kind === 'none' ? browse(quiet, panes, key) : overlayKey(quiet, panes, key);
 		}
 	}
 }

@@ -1,23 +1,18 @@
 // Colours follow the terminal: NO_COLOR (https://no-color.org) turns them off,
-// and every meaning colour carries is also carried by a symbol or a word.
-const colour = !(process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
+// and every meaning colour carries is also carried by a symbol or a word
+// (text/symbols.ts).
+import {createContext, useContext} from 'react';
+import type {Tone} from '../panes/pane.js';
 
-const pick = (name: string) => (colour ? name : undefined);
+export type Theme = Record<Tone | 'error', string | undefined>;
 
-export const theme = {
-	accent: pick('cyan'),
-	visit: pick('yellow'),
-	derived: pick('magenta'),
-	disputed: pick('red'),
-	muted: pick('gray'),
-	error: pick('red'),
-	bar: pick('green'),
-	symbols: {
-		focused: '▶',
-		visit: '◆',
-		event: '·',
-		derived: '*',
-		disputed: '⚠',
-		selected: '›',
-	},
-};
+const colours: Theme = {accent: 'cyan', visit: 'yellow', derived: 'magenta', disputed: 'red', muted: 'gray', error: 'red', bar: 'green'};
+const none: Theme = {accent: undefined, visit: undefined, derived: undefined, disputed: undefined, muted: undefined, error: undefined, bar: undefined};
+
+export function themeFor(env: NodeJS.ProcessEnv): Theme {
+	return env.NO_COLOR !== undefined && env.NO_COLOR !== '' ? none : colours;
+}
+
+export const ThemeContext = createContext<Theme>(colours);
+
+export const useTheme = () => useContext(ThemeContext);

@@ -10,7 +10,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {cliPath, exportJson} from '../helpers/cli.js';
 import {parseWithPython} from '../helpers/csv.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
-import {killTmuxSessions, shellQuote, type Size, terminalEnvironment, TmuxSession} from '../helpers/tmux.js';
+import {killTmuxSessions, type Size, shellQuote, TmuxSession, terminalEnvironment} from '../helpers/tmux.js';
 
 afterEach(() => {
 	killTmuxSessions();
@@ -53,10 +53,13 @@ function focusedTitle(screen: string): string | undefined {
 
 /** Waits until the focused pane's title line satisfies `test`. */
 function waitForFocusedTitle(tmux: TmuxSession, what: string, check: (title: string) => boolean): Promise<string> {
-	return tmux.waitFor((screen) => {
-		const title = focusedTitle(screen);
-		return title !== undefined && check(title);
-	}, {what: `focused pane title ${what}`});
+	return tmux.waitFor(
+		(screen) => {
+			const title = focusedTitle(screen);
+			return title !== undefined && check(title);
+		},
+		{what: `focused pane title ${what}`},
+	);
 }
 
 /** Both panes of one grid row stand side by side: the 2×2 layout. */
@@ -162,232 +165,264 @@ function expectFrameFits(tmux: TmuxSession, screen: string, {width, height}: Siz
 }
 
 describe('the dashboard in a terminal', () => {
-	test('at 120×40: grid, moving, detail, filter, sort, export to CSV, overwrite prompt, quit', async () => {
-		const size = {width: 120, height: 40};
-		const {tmux, dir} = startKzrs(size);
-		const timelineTotal = exportJson('timeline').length;
+	test(
+		'at 120×40: grid, moving, detail, filter, sort, export to CSV, overwrite prompt, quit',
+		async () => {
+			const size = {width: 120, height: 40};
+			const {tmux, dir} = startKzrs(size);
+			const timelineTotal = (await exportJson('timeline')).length;
 
-		let screen = await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
-		expect(isGrid(screen)).toBe(true);
-		expect(focusedTitle(screen)).toMatch(new RegExp(`▶ 1 Timeline.* 1/${timelineTotal}$`));
-		// Full screen: the alternate buffer, the cursor hidden, the shell's text out of sight.
-		expect(tmux.format('#{alternate_on}')).toBe('1');
-		expect(tmux.format('#{cursor_flag}')).toBe('0');
-		expect(screen).not.toContain(launchMarker);
-		// A terminal with colour gets colour (the focused pane's accent): the NO_COLOR test's counterpart.
-		expect(colourCodes(tmux.screen({escapes: true}))).not.toEqual([]);
+			let screen = await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			expect(isGrid(screen)).toBe(true);
+			expect(focusedTitle(screen)).toMatch(new RegExp(`▶ 1 Timeline.* 1/${timelineTotal}$`));
+			// Full screen: the alternate buffer, the cursor hidden, the shell's text out of sight.
+			expect(tmux.format('#{alternate_on}')).toBe('1');
+			expect(tmux.format('#{cursor_flag}')).toBe('0');
+			expect(screen).not.toContain(launchMarker);
+			// A terminal with colour gets colour (the focused pane's accent): the NO_COLOR test's counterpart.
+			expect(colourCodes(tmux.screen({escapes: true}))).not.toEqual([]);
 
-		tmux.press('j');
-		await waitForFocusedTitle(tmux, `at 2/${timelineTotal}`, (title) => title.includes(' 1 Timeline') && title.endsWith(` 2/${timelineTotal}`));
+			tmux.press('j');
+			await waitForFocusedTitle(tmux, `at 2/${timelineTotal}`, (title) => title.includes(' 1 Timeline') && title.endsWith(` 2/${timelineTotal}`));
 
-		tmux.press('3');
-		await waitForFocusedTitle(tmux, 'on Trade', (title) => title.includes('▶ 3 Trade'));
+			tmux.press('3');
+			await waitForFocusedTitle(tmux, 'on Trade', (title) => title.includes('▶ 3 Trade'));
 
-		tmux.press('Enter');
-		screen = await tmux.waitForText('Quotes (');
-		expect(screen).toMatch(/^║Row \S+/m);
-		tmux.press('Escape');
-		screen = await tmux.waitFor((text) => !text.includes('Quotes (') && showsAllTitles(text), {what: 'the detail to close'});
-		expect(focusedTitle(screen)).toContain('▶ 3 Trade');
+			tmux.press('Enter');
+			screen = await tmux.waitForText('Quotes (');
+			expect(screen).toMatch(/^║Row \S+/m);
+			tmux.press('Escape');
+			screen = await tmux.waitFor((text) => !text.includes('Quotes (') && showsAllTitles(text), {what: 'the detail to close'});
+			expect(focusedTitle(screen)).toContain('▶ 3 Trade');
 
-		// Filter the timeline, then sort it by title, descending.
-		tmux.press('1');
-		await waitForFocusedTitle(tmux, 'on Timeline', (title) => title.includes('▶ 1 Timeline'));
-		tmux.press('/');
-		await tmux.waitForText('type to filter');
-		tmux.type('vucic');
-		await tmux.waitForText('/vucic▏');
-		tmux.press('Enter');
-		const filtered = exportJson<{id: string}>('timeline', ['--filter', 'vucic']);
-		expect(filtered.length).toBeGreaterThan(1);
-		expect(filtered.length).toBeLessThan(timelineTotal);
-		await tmux.waitFor((text) => !text.includes('type to filter') && (focusedTitle(text) ?? '').endsWith(` /vucic 1/${filtered.length}`), {
-			what: 'the filter to be kept',
-		});
-		for (const [key, sort] of [
-			['s', '↑date'],
-			['s', '↑title'],
-			['S', '↓title'],
-		] as const) {
-			tmux.press(key);
-			await waitForFocusedTitle(tmux, `sorted ${sort}`, (title) => title.endsWith(` /vucic ${sort} 1/${filtered.length}`));
-		}
+			// Filter the timeline, then sort it by title, descending.
+			tmux.press('1');
+			await waitForFocusedTitle(tmux, 'on Timeline', (title) => title.includes('▶ 1 Timeline'));
+			tmux.press('/');
+			await tmux.waitForText('type to filter');
+			tmux.type('vucic');
+			await tmux.waitForText('/vucic▏');
+			tmux.press('Enter');
+			const filtered = await exportJson<{id: string}>('timeline', ['--filter', 'vucic']);
+			expect(filtered.length).toBeGreaterThan(1);
+			expect(filtered.length).toBeLessThan(timelineTotal);
+			await tmux.waitFor((text) => !text.includes('type to filter') && (focusedTitle(text) ?? '').endsWith(` /vucic 1/${filtered.length}`), {
+				what: 'the filter to be kept',
+			});
+			for (const [key, sort] of [
+				['s', '↑date'],
+				['s', '↑title'],
+				['S', '↓title'],
+			] as const) {
+				tmux.press(key);
+				await waitForFocusedTitle(tmux, `sorted ${sort}`, (title) => title.endsWith(` /vucic ${sort} 1/${filtered.length}`));
+			}
 
-		// Export what the pane shows.
-		const prompt = await exportTimelineAs(tmux, 'out.csv');
-		expect(prompt).toMatch(/Export Timeline to: kzrs-timeline-\d{4}-\d{2}-\d{2}\.csv▏/);
-		screen = await tmux.waitFor((text) => /Exported \d+ rows? to /.test(text), {what: 'the export to finish'});
-		const exported = /Exported (\d+) rows? to (\S+)/.exec(screen);
-		const file = join(dir, 'out.csv');
-		expect(exported?.[2]).toBe(file);
-		const count = Number(exported?.[1]);
+			// Export what the pane shows.
+			const prompt = await exportTimelineAs(tmux, 'out.csv');
+			expect(prompt).toMatch(/Export Timeline to: kzrs-timeline-\d{4}-\d{2}-\d{2}\.csv▏/);
+			screen = await tmux.waitFor((text) => /Exported \d+ rows? to /.test(text), {what: 'the export to finish'});
+			const exported = /Exported (\d+) rows? to (\S+)/.exec(screen);
+			const file = join(dir, 'out.csv');
+			expect(exported?.[2]).toBe(file);
+			const count = Number(exported?.[1]);
 
-		const expected = exportJson<{id: string; date: string; title: string; status: string}>('timeline', [
-			'--filter',
-			'vucic',
-			'--sort',
-			'title',
-			'--reverse',
-		]);
-		const onScreen = timelineRowsOnScreen(screen);
-		const [header = [], ...rows] = parseWithPython(file);
-		expect(header).toEqual(expect.arrayContaining(['id', 'sources']));
-		expect(count).toBe(filtered.length);
-		expect(rows).toHaveLength(count);
-		expect(onScreen).toHaveLength(count);
-		expect(rows.map((row) => row[header.indexOf('id')])).toEqual(expected.map(({id}) => id));
-		// The file's rows are the screen's, in the screen's order.
-		rows.forEach((row, index) => {
-			const cells = onScreen[index];
-			const date = row[header.indexOf('date')] ?? '';
-			const title = `${row[header.indexOf('status')] === 'announced' ? '(announced) ' : ''}${row[header.indexOf('title')] ?? ''}`;
-			expect(cells?.date.startsWith(date), `row ${index + 1}: ${cells?.date} vs ${date}`).toBe(true);
-			expect(title.startsWith(cells?.title ?? '?'), `row ${index + 1}: "${cells?.title}" vs "${title}"`).toBe(true);
-		});
+			const expected = await exportJson<{id: string; date: string; title: string; status: string}>('timeline', [
+				'--filter',
+				'vucic',
+				'--sort',
+				'title',
+				'--reverse',
+			]);
+			const onScreen = timelineRowsOnScreen(screen);
+			const [header = [], ...rows] = parseWithPython(file);
+			expect(header).toEqual(expect.arrayContaining(['id', 'sources']));
+			expect(count).toBe(filtered.length);
+			expect(rows).toHaveLength(count);
+			expect(onScreen).toHaveLength(count);
+			expect(rows.map((row) => row[header.indexOf('id')])).toEqual(expected.map(({id}) => id));
+			// The file's rows are the screen's, in the screen's order.
+			rows.forEach((row, index) => {
+				const cells = onScreen[index];
+				const date = row[header.indexOf('date')] ?? '';
+				const title = `${row[header.indexOf('status')] === 'announced' ? '(announced) ' : ''}${row[header.indexOf('title')] ?? ''}`;
+				expect(cells?.date.startsWith(date), `row ${index + 1}: ${cells?.date} vs ${date}`).toBe(true);
+				expect(title.startsWith(cells?.title ?? '?'), `row ${index + 1}: "${cells?.title}" vs "${title}"`).toBe(true);
+			});
 
-		// The same name again: kzrs asks, and n keeps the file as it was.
-		const before = {bytes: readFileSync(file), modified: statSync(file).mtimeMs};
-		await exportTimelineAs(tmux, 'out.csv');
-		await tmux.waitForText('out.csv exists. Overwrite it? (y/n)');
-		tmux.press('n');
-		await tmux.waitForText('Kept out.csv; nothing written');
-		expect(readFileSync(file)).toEqual(before.bytes);
-		expect(statSync(file).mtimeMs).toBe(before.modified);
+			// The same name again: kzrs asks, and n keeps the file as it was.
+			const before = {bytes: readFileSync(file), modified: statSync(file).mtimeMs};
+			await exportTimelineAs(tmux, 'out.csv');
+			await tmux.waitForText('out.csv exists. Overwrite it? (y/n)');
+			tmux.press('n');
+			await tmux.waitForText('Kept out.csv; nothing written');
+			expect(readFileSync(file)).toEqual(before.bytes);
+			expect(statSync(file).mtimeMs).toBe(before.modified);
 
-		// y copies the selected row (OSC 52) and says so; the screen stays intact.
-		tmux.press('y');
-		screen = await tmux.waitForText(`Copied row ${expected[0]?.id} (`);
-		expect(showsAllTitles(screen)).toBe(true);
+			// y copies the selected row (OSC 52) and says so; the screen stays intact.
+			tmux.press('y');
+			screen = await tmux.waitForText(`Copied row ${expected[0]?.id} (`);
+			expect(showsAllTitles(screen)).toBe(true);
 
-		await quitAndExpectRestored(tmux);
-	}, testTimeout);
+			await quitAndExpectRestored(tmux);
+		},
+		testTimeout,
+	);
 
-	test('at 60×20: one pane under a tab bar, and the frame fits the terminal', async () => {
-		const size = {width: 60, height: 20};
-		const {tmux} = startKzrs(size);
+	test(
+		'at 60×20: one pane under a tab bar, and the frame fits the terminal',
+		async () => {
+			const size = {width: 60, height: 20};
+			const {tmux} = startKzrs(size);
 
-		let screen = await tmux.waitFor((text) => isTabs(text) && text.includes('▶ 1 Timeline'), {timeoutMs: startupMs, what: 'the tab layout'});
-		const lines = screen.split('\n');
-		expect(lines[1]).toMatch(/^\[1 Timeline\] {2}2 Memoranda {3}3 Trade {3}4 Companies/);
-		// One pane only: a single framed title.
-		expect(lines.filter((line) => /^[║│][▶ ] \d /.test(line))).toHaveLength(1);
-		expect(isGrid(screen)).toBe(false);
-		expectFrameFits(tmux, screen, size);
+			let screen = await tmux.waitFor((text) => isTabs(text) && text.includes('▶ 1 Timeline'), {timeoutMs: startupMs, what: 'the tab layout'});
+			const lines = screen.split('\n');
+			expect(lines[1]).toMatch(/^\[1 Timeline\] {2}2 Memoranda {3}3 Trade {3}4 Companies/);
+			// One pane only: a single framed title.
+			expect(lines.filter((line) => /^[║│][▶ ] \d /.test(line))).toHaveLength(1);
+			expect(isGrid(screen)).toBe(false);
+			expectFrameFits(tmux, screen, size);
 
-		tmux.press('Tab');
-		screen = await tmux.waitFor((text) => text.includes('[2 Memoranda]') && text.includes('▶ 2 Memoranda'), {what: 'the Memoranda tab'});
-		expect(screen.split('\n')[1]).toMatch(/^ 1 Timeline {2}\[2 Memoranda\]/);
-		expect(screen).not.toContain('▶ 1 Timeline');
-		expectFrameFits(tmux, screen, size);
-	}, testTimeout);
+			tmux.press('Tab');
+			screen = await tmux.waitFor((text) => text.includes('[2 Memoranda]') && text.includes('▶ 2 Memoranda'), {what: 'the Memoranda tab'});
+			expect(screen.split('\n')[1]).toMatch(/^ 1 Timeline {2}\[2 Memoranda\]/);
+			expect(screen).not.toContain('▶ 1 Timeline');
+			expectFrameFits(tmux, screen, size);
+		},
+		testTimeout,
+	);
 
-	test('a filter of wide characters keeps the position in the pane title', async () => {
-		const size = {width: 60, height: 20};
-		const {tmux} = startKzrs(size);
-		await tmux.waitFor((text) => text.includes('▶ 1 Timeline'), {timeoutMs: startupMs, what: 'the Timeline pane'});
-		tmux.press('/');
-		await tmux.waitForText('type to filter');
-		tmux.type('中文字');
-		await tmux.waitForText('/中文字▏');
-		tmux.press('Enter');
-		const screen = await tmux.waitFor((text) => text.includes('No rows match “中文字”') && !text.includes('type to filter'), {
-			what: 'the kept filter with no rows',
-		});
-		expectFrameFits(tmux, screen, size);
-		const title = focusedTitle(screen) ?? '';
-		expect(title).toContain('▶ 1 Timeline');
-		// The right-hand part is measured by display width: wide characters take two columns each.
-		expect(title).toMatch(/ \/中文字 0\/0$/);
-	}, testTimeout);
+	test(
+		'a filter of wide characters keeps the position in the pane title',
+		async () => {
+			const size = {width: 60, height: 20};
+			const {tmux} = startKzrs(size);
+			await tmux.waitFor((text) => text.includes('▶ 1 Timeline'), {timeoutMs: startupMs, what: 'the Timeline pane'});
+			tmux.press('/');
+			await tmux.waitForText('type to filter');
+			tmux.type('中文字');
+			await tmux.waitForText('/中文字▏');
+			tmux.press('Enter');
+			const screen = await tmux.waitFor((text) => text.includes('No rows match “中文字”') && !text.includes('type to filter'), {
+				what: 'the kept filter with no rows',
+			});
+			expectFrameFits(tmux, screen, size);
+			const title = focusedTitle(screen) ?? '';
+			expect(title).toContain('▶ 1 Timeline');
+			// The right-hand part is measured by display width: wide characters take two columns each.
+			expect(title).toMatch(/ \/中文字 0\/0$/);
+		},
+		testTimeout,
+	);
 
-	test('resizing switches between grid, tabs and the too-small notice, and q still quits', async () => {
-		const {tmux} = startKzrs({width: 120, height: 40});
-		await tmux.waitFor((text) => showsAllTitles(text) && isGrid(text), {timeoutMs: startupMs, what: 'the grid'});
+	test(
+		'resizing switches between grid, tabs and the too-small notice, and q still quits',
+		async () => {
+			const {tmux} = startKzrs({width: 120, height: 40});
+			await tmux.waitFor((text) => showsAllTitles(text) && isGrid(text), {timeoutMs: startupMs, what: 'the grid'});
 
-		tmux.resize({width: 60, height: 20});
-		let screen = await tmux.waitFor(isTabs, {what: 'the tab layout at 60×20'});
-		expect(isGrid(screen)).toBe(false);
+			tmux.resize({width: 60, height: 20});
+			let screen = await tmux.waitFor(isTabs, {what: 'the tab layout at 60×20'});
+			expect(isGrid(screen)).toBe(false);
 
-		tmux.resize({width: 30, height: 10});
-		screen = await tmux.waitForText('Terminal too small');
-		expect(screen).toContain('needs 40×12');
-		expect(screen).toContain('30×10');
-		expect(screen).not.toContain('Timeline');
+			tmux.resize({width: 30, height: 10});
+			screen = await tmux.waitForText('Terminal too small');
+			expect(screen).toContain('needs 40×12');
+			expect(screen).toContain('30×10');
+			expect(screen).not.toContain('Timeline');
 
-		tmux.resize({width: 120, height: 40});
-		screen = await tmux.waitFor((text) => showsAllTitles(text) && isGrid(text), {what: 'the grid again at 120×40'});
-		expect(screen).not.toContain('Terminal too small');
-		expect(isTabs(screen)).toBe(false);
+			tmux.resize({width: 120, height: 40});
+			screen = await tmux.waitFor((text) => showsAllTitles(text) && isGrid(text), {what: 'the grid again at 120×40'});
+			expect(screen).not.toContain('Terminal too small');
+			expect(isTabs(screen)).toBe(false);
 
-		await quitAndExpectRestored(tmux);
-	}, testTimeout);
+			await quitAndExpectRestored(tmux);
+		},
+		testTimeout,
+	);
 
 	test.each([
 		['SIGTERM', 143],
 		['SIGINT', 130],
-	] as const)('%s from outside ends kzrs with status %i and restores the terminal', async (signal, status) => {
-		const {tmux, dir} = startKzrs({width: 100, height: 30});
-		await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
-		expect(tmux.format('#{alternate_on}')).toBe('1');
+	] as const)(
+		'%s from outside ends kzrs with status %i and restores the terminal',
+		async (signal, status) => {
+			const {tmux, dir} = startKzrs({width: 100, height: 30});
+			await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			expect(tmux.format('#{alternate_on}')).toBe('1');
 
-		// The shell wrote its pid and then exec'd node: that pid is kzrs.
-		const pidFile = join(dir, 'kzrs.pid');
-		expect(existsSync(pidFile)).toBe(true);
-		const pid = Number(readFileSync(pidFile, 'utf8').trim());
-		expect(pid).toBeGreaterThan(1);
-		// meow renames the process (process.title), so check the executable where /proc tells it.
-		if (existsSync(`/proc/${pid}/exe`)) expect(realpathSync(`/proc/${pid}/exe`)).toBe(realpathSync(process.execPath));
-		process.kill(pid, signal);
+			// The shell wrote its pid and then exec'd node: that pid is kzrs.
+			const pidFile = join(dir, 'kzrs.pid');
+			expect(existsSync(pidFile)).toBe(true);
+			const pid = Number(readFileSync(pidFile, 'utf8').trim());
+			expect(pid).toBeGreaterThan(1);
+			// kzrs names its process (process.title), so check the executable where /proc tells it.
+			if (existsSync(`/proc/${pid}/exe`)) expect(realpathSync(`/proc/${pid}/exe`)).toBe(realpathSync(process.execPath));
+			process.kill(pid, signal);
 
-		const exit = await waitForExit(tmux);
-		expect(exit.status, exit.screen).toBe(status);
-		expectTerminalRestored(tmux, exit.screen);
-	}, testTimeout);
+			const exit = await waitForExit(tmux);
+			expect(exit.status, exit.screen).toBe(status);
+			expectTerminalRestored(tmux, exit.screen);
+		},
+		testTimeout,
+	);
 
-	test('Ctrl-C, even in the middle of a filter, ends kzrs with status 130 and restores the terminal', async () => {
-		const {tmux} = startKzrs({width: 100, height: 30});
-		await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
-		tmux.press('/');
-		await tmux.waitForText('type to filter');
-		tmux.press('C-c');
-		const exit = await waitForExit(tmux);
-		expect(exit.status, exit.screen).toBe(130);
-		expectTerminalRestored(tmux, exit.screen);
-	}, testTimeout);
+	test(
+		'Ctrl-C, even in the middle of a filter, ends kzrs with status 130 and restores the terminal',
+		async () => {
+			const {tmux} = startKzrs({width: 100, height: 30});
+			await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			tmux.press('/');
+			await tmux.waitForText('type to filter');
+			tmux.press('C-c');
+			const exit = await waitForExit(tmux);
+			expect(exit.status, exit.screen).toBe(130);
+			expectTerminalRestored(tmux, exit.screen);
+		},
+		testTimeout,
+	);
 });
 
 describe('without a terminal, or without colour', () => {
-	test('piped, kzrs prints a plain snapshot of the four panes and exits 0', () => {
-		const dir = makeTempDir('kzrs-e2e-pipe-');
-		const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" | cat', process.execPath, cliPath], {
-			cwd: dir,
-			encoding: 'utf8',
-			// Standard input is /dev/null, as in CI.
-			stdio: ['ignore', 'pipe', 'pipe'],
-			env: terminalEnvironment(),
-			timeout: 30_000,
-		});
-		if (result.error) throw result.error;
-		expect(result.status, result.stderr).toBe(0);
-		for (const title of paneTitles) expect(result.stdout).toContain(title);
-		expect(result.stdout).toMatch(/^kzrs · Kazakhstan/);
-		for (const output of [result.stdout, result.stderr]) {
-			expect(output.includes('\u001B'), JSON.stringify(output.slice(0, 400))).toBe(false);
-			expect(output.includes('\u009B')).toBe(false);
-		}
-	}, testTimeout);
+	test(
+		'piped, kzrs prints a plain snapshot of the four panes and exits 0',
+		() => {
+			const dir = makeTempDir('kzrs-e2e-pipe-');
+			const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" | cat', process.execPath, cliPath], {
+				cwd: dir,
+				encoding: 'utf8',
+				// Standard input is /dev/null, as in CI.
+				stdio: ['ignore', 'pipe', 'pipe'],
+				env: terminalEnvironment(),
+				timeout: 30_000,
+			});
+			if (result.error) throw result.error;
+			expect(result.status, result.stderr).toBe(0);
+			for (const title of paneTitles) expect(result.stdout).toContain(title);
+			expect(result.stdout).toMatch(/^kzrs · Kazakhstan/);
+			for (const output of [result.stdout, result.stderr]) {
+				expect(output.includes('\u001B'), JSON.stringify(output.slice(0, 400))).toBe(false);
+				expect(output.includes('\u009B')).toBe(false);
+			}
+		},
+		testTimeout,
+	);
 
-	test('with NO_COLOR, the dashboard in a terminal has no colour codes', async () => {
-		const {tmux} = startKzrs({width: 120, height: 40}, terminalEnvironment({NO_COLOR: '1'}));
-		await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
-		tmux.press('j');
-		await waitForFocusedTitle(tmux, 'at row 2', (title) => / 2\/\d+$/.test(title));
-		tmux.press('/');
-		await tmux.waitForText('type to filter');
-		const screen = tmux.screen({escapes: true});
-		expect(screen).toContain('▶ 1 Timeline');
-		// The capture does carry attributes (the selection is bold and inverse), just no colours.
-		expect(screen.includes('\u001B['), 'capture-pane -e shows attributes').toBe(true);
-		expect(colourCodes(screen), JSON.stringify(screen)).toEqual([]);
-	}, testTimeout);
+	test(
+		'with NO_COLOR, the dashboard in a terminal has no colour codes',
+		async () => {
+			const {tmux} = startKzrs({width: 120, height: 40}, terminalEnvironment({NO_COLOR: '1'}));
+			await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			tmux.press('j');
+			await waitForFocusedTitle(tmux, 'at row 2', (title) => / 2\/\d+$/.test(title));
+			tmux.press('/');
+			await tmux.waitForText('type to filter');
+			const screen = tmux.screen({escapes: true});
+			expect(screen).toContain('▶ 1 Timeline');
+			// The capture does carry attributes (the selection is bold and inverse), just no colours.
+			expect(screen.includes('\u001B['), 'capture-pane -e shows attributes').toBe(true);
+			expect(colourCodes(screen), JSON.stringify(screen)).toEqual([]);
+		},
+		testTimeout,
+	);
 });

@@ -4,14 +4,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {
-	byId,
-	collapseWhitespace,
-	dataFileNames,
-	readData,
-	readSeeds,
-	shippedSeedsDir,
-} from '../helpers/fact-base.js';
+import {byId, collapseWhitespace, dataFileNames, readData, readSeeds, shippedSeedsDir} from '../helpers/fact-base.js';
 
 type CitedQuote = {file: string; id: string; field: string; source: string; quote: string};
 

@@ -5,16 +5,16 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {exportJson, runCli} from '../helpers/cli.js';
+import {exportJson, runKzrs} from '../helpers/cli.js';
 import {type Cell, expectedCsvCell, parseWithCsvParse, parseWithPython} from '../helpers/csv.js';
 import {
 	byId,
 	collapseWhitespace,
 	copyFactBase,
-	makeTempDir,
 	editData,
 	type FactBaseCopy,
 	factBaseArgs,
+	makeTempDir,
 	readSeeds,
 	removeTempDirs,
 } from '../helpers/fact-base.js';
@@ -24,7 +24,8 @@ const awkwardQuotes = {
 	// Curly quotes and several commas (s003).
 	commasAndQuotes: {
 		source: 's003',
-		quote: '“We held detailed discussions on cooperation in trade, transport and logistics, energy, industry, agriculture, information technology, and artificial intelligence, as well as the cultural and humanitarian agenda.',
+		quote:
+			'“We held detailed discussions on cooperation in trade, transport and logistics, energy, industry, agriculture, information technology, and artificial intelligence, as well as the cultural and humanitarian agenda.',
 	},
 	// Starts with a hyphen (s000): the quotes column begins with a formula starter.
 	leadingMinus: {source: 's000', quote: '- Zahvalan premijeru Olžasu Benktenovu na srdačnom dočeku'},
@@ -54,7 +55,7 @@ const exported: Record<'trade' | 'companies', {csvFile: string; json: Array<Reco
 	companies: {csvFile: '', json: []},
 };
 
-beforeAll(() => {
+beforeAll(async () => {
 	facts = copyFactBase();
 	editData(facts.dataDir, 'trade', (trade) => {
 		byId(trade, 'turnover-2025').label = awkwardLabels.formula;
@@ -91,26 +92,26 @@ beforeAll(() => {
 
 	for (const pane of ['trade', 'companies'] as const) {
 		const csvFile = join(facts.root, `${pane}.csv`);
-		const result = runCli(['export', pane, ...factBaseArgs(facts), '--out', csvFile], {cwd: facts.root});
+		const result = await runKzrs(['export', pane, ...factBaseArgs(facts), '--out', csvFile], {cwd: facts.root});
 		if (result.status !== 0) throw new Error(`export ${pane} failed: ${result.stderr}`);
-		exported[pane] = {csvFile, json: exportJson<Record<string, Cell>>(pane, factBaseArgs(facts), {cwd: facts.root})};
+		exported[pane] = {csvFile, json: await exportJson<Record<string, Cell>>(pane, factBaseArgs(facts), {cwd: facts.root})};
 	}
 });
 
 afterAll(removeTempDirs);
 
 describe('the awkward fact base is valid', () => {
-	test.each(Object.entries(awkwardQuotes))('the %s quote is a real passage of its seed', (_, {source, quote}) => {
+	test.each(Object.entries(awkwardQuotes))('the %s quote is a real passage of its seed', async (_, {source, quote}) => {
 		expect(collapseWhitespace(readSeeds().get(source) ?? '')).toContain(collapseWhitespace(quote));
 	});
 
-	test('kzrs check accepts it', () => {
-		const result = runCli(['check', ...factBaseArgs(facts)], {cwd: facts.root});
+	test('kzrs check accepts it', async () => {
+		const result = await runKzrs(['check', ...factBaseArgs(facts)], {cwd: facts.root});
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
 	});
 
-	test('the JSON export holds the awkward values as they are', () => {
+	test('the JSON export holds the awkward values as they are', async () => {
 		const labels = [...exported.trade.json, ...exported.companies.json].map((row) => row.label);
 		expect(labels).toEqual(expect.arrayContaining(Object.values(awkwardLabels)));
 		expect(exported.trade.json.find((row) => row.id === 'test-negative-growth')?.value).toBe(-12.5);
@@ -136,15 +137,15 @@ describe.each(['trade', 'companies'] as const)('%s.csv read back', (pane) => {
 		}
 	};
 
-	test('by Python’s csv module', () => {
+	test('by Python’s csv module', async () => {
 		expectMatchesJson(parseWithPython(exported[pane].csvFile));
 	});
 
-	test('by csv-parse', () => {
+	test('by csv-parse', async () => {
 		expectMatchesJson(parseWithCsvParse(readFileSync(exported[pane].csvFile)));
 	});
 
-	test('text cells that could start a formula gain one apostrophe; other cells are unchanged', () => {
+	test('text cells that could start a formula gain one apostrophe; other cells are unchanged', async () => {
 		const parsed = parseWithCsvParse(readFileSync(exported[pane].csvFile));
 		const {columns, json} = expectedRows();
 		let neutralised = 0;
@@ -163,7 +164,7 @@ describe.each(['trade', 'companies'] as const)('%s.csv read back', (pane) => {
 		expect(neutralised).toBeGreaterThanOrEqual(3);
 	});
 
-	test('numeric columns stay plain numbers, negative ones included', () => {
+	test('numeric columns stay plain numbers, negative ones included', async () => {
 		const parsed = parseWithCsvParse(readFileSync(exported[pane].csvFile));
 		const {columns, json} = expectedRows();
 		const numeric = columns.filter((column) => numericColumns.has(column));
@@ -177,7 +178,7 @@ describe.each(['trade', 'companies'] as const)('%s.csv read back', (pane) => {
 		}
 	});
 
-	test('records end in CRLF; line feeds only occur inside quoted cells', () => {
+	test('records end in CRLF; line feeds only occur inside quoted cells', async () => {
 		const text = readFileSync(exported[pane].csvFile, 'utf8');
 		const records = text.split('\r\n');
 		expect(records.at(-1)).toBe('');
@@ -187,7 +188,7 @@ describe.each(['trade', 'companies'] as const)('%s.csv read back', (pane) => {
 		expect(text).not.toMatch(/\r(?!\n)/);
 	});
 
-	test('the file is UTF-8', () => {
+	test('the file is UTF-8', async () => {
 		const bytes = readFileSync(exported[pane].csvFile);
 		expect(() => new TextDecoder('utf-8', {fatal: true}).decode(bytes)).not.toThrow();
 		const cyrillic = pane === 'trade' ? awkwardLabels.cyrillic : awkwardLabels.companiesQuoted;
@@ -202,30 +203,35 @@ describe('the cells the awkward values land in', () => {
 		return parsed.find((row) => row[0] === id)?.[header.indexOf(column)];
 	};
 
-	test('a formula label comes back neutralised, its commas and quotes intact', () => {
+	test('a formula label comes back neutralised, its commas and quotes intact', async () => {
 		expect(cell('trade', 'turnover-2025', 'label')).toBe(`'${awkwardLabels.formula}`);
 	});
 
-	test('a label that looks like a negative number is text, and neutralised; the value -12.5 is not', () => {
+	test('a label that looks like a negative number is text, and neutralised; the value -12.5 is not', async () => {
 		expect(cell('trade', 'test-negative-growth', 'label')).toBe(`'${awkwardLabels.negativeNumber}`);
 		expect(cell('trade', 'test-negative-growth', 'value')).toBe('-12.5');
 		expect(cell('trade', 'balance-2025-derived', 'value')).toBe('-752.3');
 	});
 
-	test('several quotes share one cell, one per line, the first starting with +', () => {
+	test('several quotes share one cell, one per line, the first starting with +', async () => {
 		const {leadingPlus, commasAndQuotes, leadingAt} = awkwardQuotes;
 		expect(cell('trade', 'test-negative-growth', 'quotes')).toBe(`'${[leadingPlus.quote, commasAndQuotes.quote, leadingAt.quote].join('\n')}`);
 	});
 
-	test('a quotes cell starting with - is neutralised', () => {
+	test('a quotes cell starting with - is neutralised', async () => {
 		const quotes = cell('companies', 'kazakh-capital-companies-in-serbia', 'quotes');
 		expect(quotes?.startsWith(`'${awkwardQuotes.leadingMinus.quote}\n`)).toBe(true);
 	});
 });
 
 describe('line breaks inside a cell', () => {
-	test('a cell holding LF, CR or CRLF without a comma or a double quote is quoted, and reads back whole', () => {
-		const result = runCli(['sql', "SELECT 'a' || char(10) || 'b' AS lf, 'c' || char(13) || 'd' AS cr, 'e' || char(13) || char(10) || 'f' AS crlf", '--format', 'csv']);
+	test('a cell holding LF, CR or CRLF without a comma or a double quote is quoted, and reads back whole', async () => {
+		const result = await runKzrs([
+			'sql',
+			"SELECT 'a' || char(10) || 'b' AS lf, 'c' || char(13) || 'd' AS cr, 'e' || char(13) || char(10) || 'f' AS crlf",
+			'--format',
+			'csv',
+		]);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toBe('lf,cr,crlf\r\n"a\nb","c\rd","e\r\nf"\r\n');
 		const file = join(makeTempDir(), 'breaks.csv');
@@ -244,8 +250,8 @@ describe('cells starting with tab, CR or LF (only a query can make them: data ma
 		["'\ttab", "'\rcr", "'\nlf", '-752.3', "'-752.3"],
 	];
 
-	test('kzrs sql --format csv neutralises them, and read back they keep their control character', () => {
-		const result = runCli(['sql', query, '--format', 'csv']);
+	test('kzrs sql --format csv neutralises them, and read back they keep their control character', async () => {
+		const result = await runKzrs(['sql', query, '--format', 'csv']);
 		expect(result.status).toBe(0);
 		const file = join(makeTempDir(), 'query.csv');
 		writeFileSync(file, result.stdout);

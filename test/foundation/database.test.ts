@@ -5,15 +5,38 @@ import {join} from 'node:path';
 import type {SqlValue} from 'sql.js';
 import {afterAll, describe, expect, test, vi} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
-import {FactDatabase, initialiseSqlJs} from '../../source/db/database.js';
-import type {InsertBatch} from '../../source/db/rows.js';
-import {paneIds, paneQueries} from '../../source/db/pane-queries.js';
+import {FactDatabase, type InsertBatch} from '../../source/db/database.js';
+import {PaneReader, type RowQuery} from '../../source/db/pane-reads.js';
 import {RowWriter} from '../../source/db/row-writer.js';
-import {openDatabase} from '../../source/open-database.js';
+import {initialiseSqlJs} from '../../source/db/sqlite.js';
+import {runUserQuery} from '../../source/db/user-query.js';
+import type {FactPaths} from '../../source/facts/check.js';
+import {openFactBase} from '../../source/load/open.js';
+import type {AnyPane} from '../../source/panes/pane.js';
+import {findPane, shippedPanes} from '../../source/panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
+
+const shipped: FactPaths = {dataDir: shippedDataDir, seedsDir: shippedSeedsDir};
+
+/** A fact base's database, and its panes' rows read as the dashboard and exports read them. */
+async function open(paths: FactPaths = shipped) {
+	const db = await openFactBase(paths);
+	const reader = new PaneReader(db);
+	const pane = (id: string): AnyPane => findPane(shippedPanes, id) as AnyPane;
+	return {
+		db,
+		reader,
+		rows: (id: string, query: RowQuery = {}) => [...reader.rows(pane(id).query, query)],
+		count: (id: string, filter = '') => reader.count(pane(id).query, filter),
+		query: (sql: string) => runUserQuery(db, sql),
+		close: () => db.close(),
+	};
+}
+const paneIds = shippedPanes.map((pane) => pane.id);
+const paneQuery = (id: string) => (findPane(shippedPanes, id) as AnyPane).query;
 
 /** A fresh sql.js database with one table, and a writer on its connection. */
 async function scratch(table: string) {
@@ -61,14 +84,14 @@ describe('RowWriter', () => {
 
 	test('a row larger than the WebAssembly memory grows it and is written whole', async () => {
 		const {db, writer} = await scratch('CREATE TABLE t (text TEXT) STRICT');
-		const { memory } = await initialiseSqlJs();
+		const {memory} = await initialiseSqlJs();
 		const before = memory.buffer.byteLength;
 		// One row whose text needs a buffer larger than the whole memory: allocating it grows the memory.
 		const text = 'Астана → Београд '.repeat(1_000_000);
 		writer.insert('INSERT INTO t VALUES (?)', [[text], ['after']]);
 		writer.close();
 		expect(memory.buffer.byteLength).toBeGreaterThan(before);
-		expect(readBack(db, 'SELECT text = ?, length(text) FROM t ORDER BY rowid'.replace('?', `'${text}'`))).toEqual([
+		expect(db.exec('SELECT text = ?, length(text) FROM t ORDER BY rowid', [text])[0]?.values).toEqual([
 			[1, text.length],
 			[0, 5],
 		]);
@@ -77,7 +100,13 @@ describe('RowWriter', () => {
 
 	test("a row SQLite refuses throws SQLite's message, and the rows before it stay", async () => {
 		const {db, writer} = await scratch('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER CHECK (n >= 0)) STRICT');
-		expect(() => writer.insert('INSERT INTO t VALUES (?, ?)', [['a', 1], ['b', -1], ['c', 2]])).toThrow('CHECK constraint failed: n >= 0');
+		expect(() =>
+			writer.insert('INSERT INTO t VALUES (?, ?)', [
+				['a', 1],
+				['b', -1],
+				['c', 2],
+			]),
+		).toThrow('CHECK constraint failed: n >= 0');
 		expect(() => writer.insert('INSERT INTO t VALUES (?, ?)', [['a', 3]])).toThrow('UNIQUE constraint failed: t.id');
 		expect(() => writer.insert('INSERT INTO nowhere VALUES (?)', [[1]])).toThrow('no such table: nowhere');
 		writer.close();
@@ -106,13 +135,13 @@ describe('opening', () => {
 
 describe('filtering', () => {
 	test("a pane's search index is built when a filter first needs it, and counts the same", async () => {
-		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const database = await open();
 		const indexes = () => database.query("SELECT name FROM sqlite_schema WHERE type = 'index' AND name GLOB '*_by_search'").rows;
 		const unfiltered = database.rows('trade').filter((row) => String(row.currency).includes('USD')).length;
 		expect(indexes()).toEqual([]);
 		expect(database.count('trade', 'usd')).toBe(unfiltered);
 		expect(indexes()).toEqual([['trade_by_search']]);
-		database.prepareFilter('timeline');
+		database.reader.prepareFilter(paneQuery('timeline'));
 		expect(indexes()).toEqual([['trade_by_search'], ['events_by_search']]);
 		database.close();
 	});
@@ -120,13 +149,14 @@ describe('filtering', () => {
 	test("a trade row's search text: its parts folded, in order, without one already in the text", async () => {
 		const dataDir = join(makeTempDir(), 'data');
 		generateDataDir({rows: 200, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
-		const database = await openDatabase({dataDir, seedsDir: shippedSeedsDir});
+		const database = await open({dataDir, seedsDir: shippedSeedsDir});
 		const search = (id: string) => String(database.query(`SELECT search FROM trade WHERE id = '${id}'`).rows[0]?.[0]);
 		expect(search('exports-2025')).toBe('exports serbian exports to kazakhstan 2025 serbia → kazakhstan 75.7 usd');
 		// "derived" is in the label already.
 		expect(search('balance-2025-derived')).toBe("balance serbia's balance of trade in goods with kazakhstan (derived) 2025 -752.3 usd");
 		// A generated figure's label names its product, which is not added again.
-		const [id, indicator, label, period, product] = database.query('SELECT id, indicator, label, period, product FROM trade WHERE product IS NOT NULL LIMIT 1').rows[0] ?? [];
+		const [id, indicator, label, period, product] =
+			database.query('SELECT id, indicator, label, period, product FROM trade WHERE product IS NOT NULL LIMIT 1').rows[0] ?? [];
 		expect(String(label)).toContain(String(product));
 		expect(search(String(id)).startsWith(`${indicator} ${String(label).toLowerCase()} ${period} `)).toBe(true);
 		expect(search(String(id)).split(String(product).toLowerCase())).toHaveLength(2);
@@ -136,18 +166,18 @@ describe('filtering', () => {
 
 describe('windows of rows', () => {
 	test("a pane's values are its columns in order, the citation columns last", async () => {
-		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const database = await open();
 		for (const pane of paneIds) {
-			const keys = database.columns(pane).map(({key}) => key);
-			if (paneQueries[pane].cited) expect(keys.slice(-3)).toEqual(['sources', 'languages', 'quotes']);
-			const values = [...database.iterateValues(pane)];
+			const keys = paneQuery(pane).columns.map(({key}) => key);
+			if (paneQuery(pane).cited) expect(keys.slice(-3)).toEqual(['sources', 'languages', 'quotes']);
+			const values = [...database.reader.values(paneQuery(pane))];
 			expect(values.length).toBeGreaterThan(0);
 			for (const row of values) expect(row).toHaveLength(keys.length);
 		}
 		// A figure from the data files, by position: its own columns, then what its citations give.
-		const keys = database.columns('trade').map(({key}) => key);
+		const keys = paneQuery('trade').columns.map(({key}) => key);
 		const figure = byId(readData('trade'), 'exports-2025');
-		const row = [...database.iterateValues('trade')].find((values) => values[0] === figure.id) ?? [];
+		const row = [...database.reader.values(paneQuery('trade'))].find((values) => values[0] === figure.id) ?? [];
 		const at = (key: string) => row[keys.indexOf(key)];
 		const languageOf = new Map(readData('sources').map((source) => [source.id, source.language]));
 		expect([at('label'), at('value'), at('currency'), at('flow')]).toEqual([figure.label, figure.value, figure.currency, figure.flow]);
@@ -158,12 +188,12 @@ describe('windows of rows', () => {
 	});
 
 	test('a window past the middle, read from the end when the total is known, holds the rows of the whole list there', async () => {
-		const database = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
-		// Never asked to count, so it reads every list by scanning (see FactDatabase.count).
-		const reference = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const database = await open();
+		// Never asked to count, so it reads every list by scanning (see PaneReader.count).
+		const reference = await open();
 		let windowsPastMiddle = 0;
 		for (const pane of paneIds) {
-			for (const sort of [undefined, ...paneQueries[pane].sortable]) {
+			for (const sort of [undefined, ...paneQuery(pane).sortable]) {
 				for (const descending of [false, true]) {
 					for (const filter of ['', 'a', 'usd']) {
 						const query = {filter, sort, descending};
@@ -192,14 +222,14 @@ describe('filters typed one character at a time', () => {
 		generateDataDir({rows: 3000, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
 		const paths = {dataDir, seedsDir: shippedSeedsDir};
 		// Typed into one database, which keeps the ids of few matches; each filter alone into another.
-		const typed = await openDatabase(paths);
-		const alone = await openDatabase(paths);
+		const typed = await open(paths);
+		const alone = await open(paths);
 		const words = ['serbian exports', 'meat and edible offal, new 2009', 'usd 2025', 'vucic', 'zq'];
 		let fewAndMany = {few: 0, many: 0};
 		for (const pane of paneIds) {
 			for (const word of words) {
 				const prefixes = Array.from(word, (_, end) => word.slice(0, end + 1));
-				const sort = paneQueries[pane].sortable[0];
+				const sort = paneQuery(pane).sortable[0];
 				for (const filter of [...prefixes, ...prefixes.slice(0, -1).reverse()]) {
 					const total = typed.count(pane, filter);
 					expect(total).toBe(alone.rows(pane, {filter}).length);

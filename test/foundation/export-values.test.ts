@@ -3,9 +3,10 @@
 // same rows; and --filter, --sort, --reverse and bad arguments.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, describe, expect, test} from 'vitest';
-import {exportJson, runCli, userErrorLine} from '../helpers/cli.js';
-import {expectedCsvRows, parseWithCsvParse, parseWithPython, type Cell} from '../helpers/csv.js';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {shippedPanes} from '../../source/panes/registry.js';
+import {type CliResult, exportJson, runKzrs, userErrorLine} from '../helpers/cli.js';
+import {type Cell, expectedCsvRows, parseWithCsvParse, parseWithPython} from '../helpers/csv.js';
 import {byId, makeTempDir, readData, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
 
 type Row = Record<string, Cell>;
@@ -36,13 +37,13 @@ function expectCitationColumns(row: Row, citations: Citation[]): void {
 }
 
 const cache = new Map<string, Row[]>();
+beforeAll(async () => {
+	for (const pane of shippedPanes) cache.set(pane.id, await exportJson<Row>(pane.id));
+});
 /** The pane's JSON export, run once per file. */
 function paneRows(pane: string): Row[] {
-	let rows = cache.get(pane);
-	if (!rows) {
-		rows = exportJson<Row>(pane);
-		cache.set(pane, rows);
-	}
+	const rows = cache.get(pane);
+	if (!rows) throw new Error(`no export of ${pane}`);
 	return rows;
 }
 const rowById = (pane: string, id: string): Row => {
@@ -61,7 +62,7 @@ describe('one row per record of the pane’s data file', () => {
 		['sources', sources],
 	] as const;
 
-	test.each(panes)('%s', (pane, records) => {
+	test.each(panes)('%s', async (pane, records) => {
 		const rows = paneRows(pane);
 		expect(rows).toHaveLength(records.length);
 		expect(ids(rows).sort()).toEqual(ids(records).sort());
@@ -69,7 +70,7 @@ describe('one row per record of the pane’s data file', () => {
 });
 
 describe('row values are the data file’s values', () => {
-	test.each(events.map((event) => [event.id, event]))('timeline %s', (id, event) => {
+	test.each(events.map((event) => [event.id, event]))('timeline %s', async (id, event) => {
 		const row = rowById('timeline', id);
 		expect(row).toMatchObject({
 			date: event.date,
@@ -84,7 +85,7 @@ describe('row values are the data file’s values', () => {
 		expectCitationColumns(row, event.citations);
 	});
 
-	test.each(memoranda.map((memorandum) => [memorandum.id, memorandum]))('memoranda %s', (id, memorandum) => {
+	test.each(memoranda.map((memorandum) => [memorandum.id, memorandum]))('memoranda %s', async (id, memorandum) => {
 		const row = rowById('memoranda', id);
 		expect(row).toMatchObject({
 			kind: memorandum.kind,
@@ -96,7 +97,7 @@ describe('row values are the data file’s values', () => {
 		expectCitationColumns(row, memorandum.citations);
 	});
 
-	test.each(trade.map((figure) => [figure.id, figure]))('trade %s', (id, figure) => {
+	test.each(trade.map((figure) => [figure.id, figure]))('trade %s', async (id, figure) => {
 		const row = rowById('trade', id);
 		expect(row).toMatchObject({
 			indicator: figure.indicator,
@@ -116,7 +117,7 @@ describe('row values are the data file’s values', () => {
 		expectCitationColumns(row, citationsOf(figure));
 	});
 
-	test.each(companies.map((company) => [company.id, company]))('companies %s', (id, company) => {
+	test.each(companies.map((company) => [company.id, company]))('companies %s', async (id, company) => {
 		const row = rowById('companies', id);
 		// Readings: how many different (count, qualifier) pairs the subject has.
 		const readings = new Set(companies.filter((other) => other.subject === company.subject).map((other) => `${other.count} ${other.qualifier}`));
@@ -131,7 +132,7 @@ describe('row values are the data file’s values', () => {
 		expectCitationColumns(row, company.citations);
 	});
 
-	test.each(sources.map((source) => [source.id, source]))('sources %s', (id, source) => {
+	test.each(sources.map((source) => [source.id, source]))('sources %s', async (id, source) => {
 		// Facts cited: every citation and spelling naming the source (not those a derived figure borrows).
 		const cited = [
 			...events.flatMap((event) => event.citations),
@@ -144,13 +145,13 @@ describe('row values are the data file’s values', () => {
 		expect(rowById('sources', id)).toEqual({...source, facts: cited.length});
 	});
 
-	test('turnover 2025 is 903.7 million USD, from s000', () => {
+	test('turnover 2025 is 903.7 million USD, from s000', async () => {
 		const figure = byId(trade, 'turnover-2025');
 		expect(rowById('trade', 'turnover-2025')).toMatchObject({value: figure.value, unit: 'million', currency: 'USD', sources: 's000'});
 		expect(figure.value).toBe(903.7);
 	});
 
-	test('the derived figures carry their inputs’ sources and a negative balance stays a number', () => {
+	test('the derived figures carry their inputs’ sources and a negative balance stays a number', async () => {
 		const derived = trade.filter((figure) => figure.derived !== null);
 		expect(derived.length).toBeGreaterThan(0);
 		for (const figure of derived) {
@@ -162,7 +163,7 @@ describe('row values are the data file’s values', () => {
 		expect(rowById('trade', 'balance-2025-derived').value).toBe(-752.3);
 	});
 
-	test('the sources disagree on Serbian companies in Kazakhstan: two readings', () => {
+	test('the sources disagree on Serbian companies in Kazakhstan: two readings', async () => {
 		const subject = 'serbian-companies-in-kazakhstan';
 		const rows = paneRows('companies').filter((row) => row.subject === subject);
 		expect(rows.map((row) => row.qualifier).sort()).toEqual(['approximately', 'more-than']);
@@ -172,14 +173,14 @@ describe('row values are the data file’s values', () => {
 });
 
 describe('the pane’s own order', () => {
-	test('timeline rows are sorted by date', () => {
+	test('timeline rows are sorted by date', async () => {
 		const dates = paneRows('timeline').map((row) => String(row.date));
 		// ISO dates (and their year and month prefixes) sort as text.
 		expect(dates).toEqual([...dates].sort());
 		expect(dates).toEqual(events.map((event) => event.date).sort());
 	});
 
-	test('memoranda: the count first, then the areas in file order', () => {
+	test('memoranda: the count first, then the areas in file order', async () => {
 		const expected = [...memoranda.filter((m) => m.kind === 'count'), ...memoranda.filter((m) => m.kind === 'area')];
 		expect(ids(paneRows('memoranda'))).toEqual(ids(expected));
 	});
@@ -196,8 +197,8 @@ describe('the pane’s own order', () => {
 describe('CSV export', () => {
 	afterAll(removeTempDirs);
 
-	test.each(['timeline', 'memoranda', 'trade', 'companies', 'sources'])('%s: a header row, then the JSON export’s rows', (pane) => {
-		const result = runCli(['export', pane]);
+	test.each(['timeline', 'memoranda', 'trade', 'companies', 'sources'])('%s: a header row, then the JSON export’s rows', async (pane) => {
+		const result = await runKzrs(['export', pane]);
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
 		const jsonRows = paneRows(pane);
@@ -210,8 +211,8 @@ describe('CSV export', () => {
 		expect(parseWithPython(file)).toEqual(expectedCsvRows(columns, jsonRows));
 	});
 
-	test('--format csv is the default', () => {
-		expect(runCli(['export', 'trade', '--format', 'csv']).stdout).toBe(runCli(['export', 'trade']).stdout);
+	test('--format csv is the default', async () => {
+		expect((await runKzrs(['export', 'trade', '--format', 'csv'])).stdout).toBe((await runKzrs(['export', 'trade'])).stdout);
 	});
 });
 
@@ -222,36 +223,44 @@ describe('--filter', () => {
 		[event.title, event.place ?? '', ...event.participants, ...event.citations.map(({quote}) => quote)].some((text) =>
 			surnames.some((surname) => text.toLowerCase().includes(surname.toLowerCase())),
 		);
-	const expected = events.filter(mentionsVucic).map((event) => event.id).sort();
+	const expected = events
+		.filter(mentionsVucic)
+		.map((event) => event.id)
+		.sort();
 
-	test('the spellings cover both scripts', () => {
+	test('the spellings cover both scripts', async () => {
 		expect(surnames).toEqual(expect.arrayContaining(['Vučić', 'Вучић', 'Вучич']));
 		expect(expected.length).toBeGreaterThan(0);
 		expect(expected.length).toBeLessThan(events.length);
 	});
 
-	test.each(['vucic', 'VUČIĆ', 'Vučić', 'вучич', 'Вучић'])('"%s" finds the events that mention Vučić in any spelling', (filter) => {
-		expect(ids(exportJson('timeline', ['--filter', filter])).sort()).toEqual(expected);
+	test.each(['vucic', 'VUČIĆ', 'Vučić', 'вучич', 'Вучић'])('"%s" finds the events that mention Vučić in any spelling', async (filter) => {
+		expect(ids(await exportJson('timeline', ['--filter', filter])).sort()).toEqual(expected);
 	});
 
-	test('a filtered CSV export holds the same rows as the filtered JSON export', () => {
-		const csv = parseWithCsvParse(runCli(['export', 'timeline', '--filter', 'vucic']).stdout);
-		expect(csv.slice(1).map((row) => row[0]).sort()).toEqual(expected);
+	test('a filtered CSV export holds the same rows as the filtered JSON export', async () => {
+		const csv = parseWithCsvParse((await runKzrs(['export', 'timeline', '--filter', 'vucic'])).stdout);
+		expect(
+			csv
+				.slice(1)
+				.map((row) => row[0])
+				.sort(),
+		).toEqual(expected);
 	});
 
-	test('"derived" finds the derived trade figures', () => {
+	test('"derived" finds the derived trade figures', async () => {
 		const derived = trade.filter((figure) => figure.derived !== null).map((figure) => figure.id);
-		expect(ids(exportJson('trade', ['--filter', 'derived']))).toEqual(derived);
+		expect(ids(await exportJson('trade', ['--filter', 'derived']))).toEqual(derived);
 	});
 
 	// As patterns, "[0-9]" and "20*5" would match the many rows with digits or with 2025.
-	test.each(['*', '?', '[', '[0-9]', '20*5'])('"%s" is text to find, not a pattern: no row of the fact base holds it', (filter) => {
-		for (const pane of ['timeline', 'trade', 'companies'] as const) expect(exportJson(pane, ['--filter', filter])).toEqual([]);
+	test.each(['*', '?', '[', '[0-9]', '20*5'])('"%s" is text to find, not a pattern: no row of the fact base holds it', async (filter) => {
+		for (const pane of ['timeline', 'trade', 'companies'] as const) expect(await exportJson(pane, ['--filter', filter])).toEqual([]);
 	});
 
-	test('a filter that matches nothing gives an empty list and a header-only CSV', () => {
-		expect(exportJson('trade', ['--filter', 'no such words anywhere'])).toEqual([]);
-		const csv = parseWithCsvParse(runCli(['export', 'trade', '--filter', 'no such words anywhere']).stdout);
+	test('a filter that matches nothing gives an empty list and a header-only CSV', async () => {
+		expect(await exportJson('trade', ['--filter', 'no such words anywhere'])).toEqual([]);
+		const csv = parseWithCsvParse((await runKzrs(['export', 'trade', '--filter', 'no such words anywhere'])).stdout);
 		expect(csv).toEqual([Object.keys(paneRows('trade')[0] ?? {})]);
 	});
 });
@@ -259,39 +268,42 @@ describe('--filter', () => {
 describe('--sort and --reverse', () => {
 	const values = trade.map((figure) => figure.value);
 
-	test('--sort value orders trade figures by value, ascending', () => {
-		expect(exportJson('trade', ['--sort', 'value']).map((row) => row.value)).toEqual([...values].sort((a, b) => a - b));
+	test('--sort value orders trade figures by value, ascending', async () => {
+		expect((await exportJson('trade', ['--sort', 'value'])).map((row) => row.value)).toEqual([...values].sort((a, b) => a - b));
 	});
 
-	test('--reverse makes it descending', () => {
-		expect(exportJson('trade', ['--sort', 'value', '--reverse']).map((row) => row.value)).toEqual([...values].sort((a, b) => b - a));
+	test('--reverse makes it descending', async () => {
+		expect((await exportJson('trade', ['--sort', 'value', '--reverse'])).map((row) => row.value)).toEqual([...values].sort((a, b) => b - a));
 	});
 
-	test('rows without a period come last in either direction', () => {
+	test('rows without a period come last in either direction', async () => {
 		const undated = trade.filter((figure) => figure.period === null).map((figure) => figure.id);
 		expect(undated.length).toBeGreaterThan(0);
-		for (const args of [['--sort', 'period'], ['--sort', 'period', '--reverse']]) {
-			const rows = exportJson('trade', args);
+		for (const args of [
+			['--sort', 'period'],
+			['--sort', 'period', '--reverse'],
+		]) {
+			const rows = await exportJson('trade', args);
 			expect(ids(rows.slice(-undated.length))).toEqual(undated);
 			const periods = rows.slice(0, -undated.length).map((row) => String(row.period));
 			expect(periods).toEqual(args.includes('--reverse') ? [...periods].sort().reverse() : [...periods].sort());
 		}
 	});
 
-	test('--reverse alone reverses the pane’s own order', () => {
-		expect(ids(exportJson('sources', ['--reverse']))).toEqual(ids(sources).reverse());
+	test('--reverse alone reverses the pane’s own order', async () => {
+		expect(ids(await exportJson('sources', ['--reverse']))).toEqual(ids(sources).reverse());
 	});
 
-	test('--sort facts orders sources by how many facts cite them', () => {
-		const facts = exportJson('sources', ['--sort', 'facts']).map((row) => Number(row.facts));
+	test('--sort facts orders sources by how many facts cite them', async () => {
+		const facts = (await exportJson('sources', ['--sort', 'facts'])).map((row) => Number(row.facts));
 		expect(facts).toEqual([...facts].sort((a, b) => a - b));
 		expect(facts).toHaveLength(sources.length);
 	});
 });
 
 describe('bad arguments: exit 2 and a kzrs: message', () => {
-	test('an unknown pane', () => {
-		const result = runCli(['export', 'weather']);
+	test('an unknown pane', async () => {
+		const result = await runKzrs(['export', 'weather']);
 		expect(result.status).toBe(2);
 		expect(result.stdout).toBe('');
 		// The first line says what is wrong; a usage summary may follow it.
@@ -300,44 +312,47 @@ describe('bad arguments: exit 2 and a kzrs: message', () => {
 		expect(result.stderr).not.toContain('    at ');
 	});
 
-	test('an unknown format', () => {
-		expect(userErrorLine(runCli(['export', 'trade', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: csv, json');
+	test('an unknown format', async () => {
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: csv, json');
 	});
 
-	test('an unknown sort column', () => {
-		expect(userErrorLine(runCli(['export', 'trade', '--sort', 'colour']))).toMatch(/^kzrs: cannot sort trade by "colour"; columns: .*\bvalue\b/);
+	test('an unknown sort column', async () => {
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--sort', 'colour']))).toMatch(/^kzrs: cannot sort trade by "colour"; columns: .*\bvalue\b/);
 	});
 
-	test('a column the pane cannot sort by', () => {
-		expect(userErrorLine(runCli(['export', 'companies', '--sort', 'value']))).toMatch(/^kzrs: cannot sort companies by "value"/);
+	test('a column the pane cannot sort by', async () => {
+		expect(userErrorLine(await runKzrs(['export', 'companies', '--sort', 'value']))).toMatch(/^kzrs: cannot sort companies by "value"/);
 	});
 
 	test.each([
 		[['export', 'trade', '--out'], '--out'],
 		[['--save-db'], '--save-db'],
-	])('%j: a file option with no file', (args, option) => {
-		const result = runCli(args);
+	])('%j: a file option with no file', async (args, option) => {
+		const result = await runKzrs(args);
 		expect(result.status).toBe(2);
 		expect(result.stderr.split('\n')[0]).toBe(`kzrs: ${option} needs a file name`);
 	});
 });
 
 describe('--help and --version', () => {
-	const usage = runCli(['--help']);
+	let usage: CliResult;
+	beforeAll(async () => {
+		usage = await runKzrs(['--help']);
+	});
 
-	test('--help alone prints the usage and exits 0', () => {
+	test('--help alone prints the usage and exits 0', async () => {
 		expect(usage.status).toBe(0);
 		expect(usage.stdout).toContain('$ kzrs export <pane>');
 	});
 
-	test.each([[['check', '--help']], [['--help', '--data', 'elsewhere']], [['export', 'trade', '--help']]])('%j prints the same usage', (args) => {
-		const result = runCli(args);
+	test.each([[['check', '--help']], [['--help', '--data', 'elsewhere']], [['export', 'trade', '--help']]])('%j prints the same usage', async (args) => {
+		const result = await runKzrs(args);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toBe(usage.stdout);
 	});
 
-	test.each([[['--version']], [['--version', '--data', 'elsewhere']], [['sql', '--version']]])('%j prints the version', (args) => {
-		const result = runCli(args);
+	test.each([[['--version']], [['--version', '--data', 'elsewhere']], [['sql', '--version']]])('%j prints the version', async (args) => {
+		const result = await runKzrs(args);
 		expect(result.status).toBe(0);
 		expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
 	});

@@ -1,14 +1,18 @@
 // A fact base large enough to be loaded by the worker thread (see
-// source/open-database.ts): the same database as loading it in one thread, and
+// source/load/open.ts): the same database as loading it in one thread, and
 // the same one-line errors, whichever thread finds them.
 import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
 import {FactDatabase} from '../../source/db/database.js';
-import {loadInThisThread, openDatabase, workerThreshold} from '../../source/open-database.js';
+import {tallyOf} from '../../source/db/facts.js';
+import {runUserQuery} from '../../source/db/user-query.js';
+import {checkFactBase} from '../../source/facts/check.js';
+import {openFactBase, workerThreshold} from '../../source/load/open.js';
+import {insertBatches} from '../../source/load/rows.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
-import {runCli, userErrorLine} from '../helpers/cli.js';
+import {runKzrs, userErrorLine} from '../helpers/cli.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
@@ -16,6 +20,8 @@ afterAll(removeTempDirs);
 const rows = 15_000;
 let dataDir: string;
 const paths = () => ({dataDir, seedsDir: shippedSeedsDir});
+/** Loading in this thread, whatever the size. */
+const loadedHere = () => FactDatabase.open(insertBatches(checkFactBase(paths())));
 
 beforeAll(() => {
 	dataDir = join(makeTempDir(), 'data');
@@ -26,22 +32,22 @@ beforeAll(() => {
 
 describe('loading in a worker thread', () => {
 	test('gives the database that loading in one thread gives', async () => {
-		const threaded = await openDatabase(paths());
-		const single = await FactDatabase.open(loadInThisThread(paths()));
+		const threaded = await openFactBase(paths());
+		const single = await loadedHere();
 		const everything = (database: FactDatabase) =>
 			['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'quotes', 'citation_lists', 'citations'].map(
-				(table) => database.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).rows,
+				(table) => runUserQuery(database, `SELECT * FROM ${table} ORDER BY 1, 2, 3`).rows,
 			);
 		const tables = everything(threaded);
 		expect(tables[3]).toHaveLength(rows);
 		expect(tables).toEqual(everything(single));
-		expect(threaded.tally()).toEqual(single.tally());
+		expect(tallyOf(threaded)).toEqual(tallyOf(single));
 		threaded.close();
 		single.close();
 	});
 
-	test('kzrs check reports every row', () => {
-		const result = runCli(['check', '--data', dataDir]);
+	test('kzrs check reports every row', async () => {
+		const result = await runKzrs(['check', '--data', dataDir]);
 		expect(result.stderr).toBe('');
 		expect(result.stdout).toContain(`${rows} trade`);
 		expect(result.status).toBe(0);
@@ -54,11 +60,11 @@ describe('loading in a worker thread', () => {
 		const at = records.length - 3;
 		try {
 			writeFileSync(file, records.map((line, index) => (index === at ? line.replace('"unit":"million"', '"unit":"billion"') : line)).join('\n'));
-			const line = userErrorLine(runCli(['check', '--data', dataDir]));
+			const line = userErrorLine(await runKzrs(['check', '--data', dataDir]));
 			// Line 1 is the opening bracket: record N is on line N + 1.
 			expect(line).toMatch(new RegExp(`^kzrs: .*trade\\.json: record ${at} \\(id "[^"]+"\\), field unit: expected one of million, percent, found "billion"$`));
 			// The single thread finds the same problem, in the same words.
-			await expect(FactDatabase.open(loadInThisThread(paths()))).rejects.toThrow(line.replace(/^kzrs: /, ''));
+			await expect(loadedHere()).rejects.toThrow(line.replace(/^kzrs: /, ''));
 		} finally {
 			writeFileSync(file, original);
 		}

@@ -1,17 +1,33 @@
-// The shipped fact base's database saved ahead (source/prebuilt.ts): it is
+// The shipped fact base's database saved ahead (source/load/image.ts): it is
 // the database loading builds, and it is used only by the program that saved
 // it, for the very files it was loaded from.
+import {spawnSync} from 'node:child_process';
 import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {loadProgram} from '../../source/code-cache.js';
 import {FactDatabase} from '../../source/db/database.js';
-import {factTables} from '../../source/db/schema.js';
+import {PaneReader} from '../../source/db/pane-reads.js';
+import {factTables} from '../../source/db/tables.js';
+import {runUserQuery} from '../../source/db/user-query.js';
 import {UserError} from '../../source/errors.js';
-import {loadInThisThread} from '../../source/open-database.js';
-import {prebuiltSaver, readPrebuilt} from '../../source/prebuilt.js';
-import {runCli} from '../helpers/cli.js';
-import {copyFactBase, editData, factBaseArgs, listDir, makeTempDir, readData, removeTempDirs, repoRoot, shippedDataDir, shippedSeedsDir} from '../helpers/fact-base.js';
+import {checkFactBase, type FactPaths} from '../../source/facts/check.js';
+import {imageSaver, readImage} from '../../source/load/image.js';
+import {insertBatches} from '../../source/load/rows.js';
+import {trade as tradePane} from '../../source/panes/trade/index.js';
+import {cliPath} from '../helpers/cli.js';
+import {
+	copyFactBase,
+	editData,
+	factBaseArgs,
+	listDir,
+	makeTempDir,
+	readData,
+	removeTempDirs,
+	repoRoot,
+	shippedDataDir,
+	shippedSeedsDir,
+} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
 
@@ -21,7 +37,8 @@ const everything = [
 	'SELECT * FROM citation_lists ORDER BY list_id, ordinal',
 	'SELECT * FROM citations ORDER BY fact_table, fact_id, ordinal',
 ];
-const everyRow = (database: FactDatabase) => everything.map((sql) => database.query(sql));
+const everyRow = (database: FactDatabase) => everything.map((sql) => runUserQuery(database, sql));
+const loadHere = (paths: FactPaths) => FactDatabase.open(insertBatches(checkFactBase(paths)));
 
 const program = Buffer.from('a build of kzrs on a Node');
 
@@ -29,8 +46,8 @@ const program = Buffer.from('a build of kzrs on a Node');
 async function savedCopy() {
 	const copy = copyFactBase();
 	const file = join(makeTempDir(), 'facts.prebuilt');
-	const save = prebuiltSaver(copy, {file, program});
-	const loaded = await FactDatabase.open(loadInThisThread(copy));
+	const save = imageSaver(copy, {file, program});
+	const loaded = await loadHere(copy);
 	save(loaded.serialise());
 	return {copy, file, loaded};
 }
@@ -38,19 +55,20 @@ async function savedCopy() {
 describe('the saved database', () => {
 	test('opens to the same rows, schema, filters and sorts as loading the files', async () => {
 		const {copy, file, loaded} = await savedCopy();
-		const image = readPrebuilt(copy, {file, program});
+		const image = readImage(copy, {file, program});
 		expect(image).toBeDefined();
-		const opened = await FactDatabase.fromImage(image as Uint8Array);
+		const opened = (await FactDatabase.fromImage(image as Uint8Array)) as FactDatabase;
 		expect(everyRow(opened)).toEqual(everyRow(loaded));
-		const schemaOf = (database: FactDatabase) => database.query('SELECT type, name, sql FROM sqlite_schema ORDER BY name');
+		const schemaOf = (database: FactDatabase) => runUserQuery(database, 'SELECT type, name, sql FROM sqlite_schema ORDER BY name');
 		expect(schemaOf(opened)).toEqual(schemaOf(loaded));
 		// Filtering and sorting build their indexes in the opened database too.
-		expect(opened.count('trade', 'export')).toBeGreaterThan(0);
-		expect(opened.count('trade', 'export')).toBe(loaded.count('trade', 'export'));
+		const [fromImage, fromFiles] = [new PaneReader(opened), new PaneReader(loaded)];
+		expect(fromImage.count(tradePane.query, 'export')).toBeGreaterThan(0);
+		expect(fromImage.count(tradePane.query, 'export')).toBe(fromFiles.count(tradePane.query, 'export'));
 		const sorted = {filter: 'serbian', sort: 'value', descending: true};
-		expect(opened.rows('trade', sorted).length).toBeGreaterThan(1);
-		expect(opened.rows('trade', sorted)).toEqual(loaded.rows('trade', sorted));
-		expect(opened.query('PRAGMA foreign_keys').rows).toEqual([[1]]);
+		expect([...fromImage.rows(tradePane.query, sorted)].length).toBeGreaterThan(1);
+		expect([...fromImage.rows(tradePane.query, sorted)]).toEqual([...fromFiles.rows(tradePane.query, sorted)]);
+		expect(runUserQuery(opened, 'PRAGMA foreign_keys').rows).toEqual([[1]]);
 		opened.close();
 		loaded.close();
 	});
@@ -62,53 +80,53 @@ describe('the saved database', () => {
 		// The same length: the digest, not the size, must tell.
 		writeFileSync(trade, original.replace('"value": 903.7', '"value": 903.8'));
 		expect(readFileSync(trade).length).toBe(Buffer.byteLength(original));
-		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		expect(readImage(copy, {file, program})).toBeUndefined();
 		writeFileSync(trade, original);
-		expect(readPrebuilt(copy, {file, program})).toBeDefined();
+		expect(readImage(copy, {file, program})).toBeDefined();
 
 		const seed = join(copy.seedsDir, readData('sources', copy.dataDir)[0]?.file as string);
 		const seedText = readFileSync(seed, 'utf8');
 		writeFileSync(seed, seedText.replace('a', 'b'));
-		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		expect(readImage(copy, {file, program})).toBeUndefined();
 	});
 
 	test('is used only by the program that saved it', async () => {
 		const {copy, file} = await savedCopy();
-		expect(readPrebuilt(copy, {file, program: Buffer.from('another build')})).toBeUndefined();
-		expect(readPrebuilt(copy, {file, program: undefined})).toBeUndefined();
-		expect(readPrebuilt(copy, {file, program})).toBeDefined();
+		expect(readImage(copy, {file, program: Buffer.from('another build')})).toBeUndefined();
+		expect(readImage(copy, {file, program: undefined})).toBeUndefined();
+		expect(readImage(copy, {file, program})).toBeDefined();
 	});
 
 	test('is not used for another fact base, a missing file, or a damaged or truncated image', async () => {
 		const {copy, file} = await savedCopy();
 		const other = copyFactBase();
 		editData(other.dataDir, 'companies', (companies) => companies.pop());
-		expect(readPrebuilt(other, {file, program})).toBeUndefined();
+		expect(readImage(other, {file, program})).toBeUndefined();
 
 		const saved = readFileSync(file);
 		const damaged = Buffer.from(saved);
 		damaged.writeUInt8(damaged.readUInt8(damaged.length - 100) ^ 0xff, damaged.length - 100);
 		writeFileSync(file, damaged);
-		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		expect(readImage(copy, {file, program})).toBeUndefined();
 		for (const length of [50, 72]) {
 			writeFileSync(file, saved.subarray(0, length));
-			expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+			expect(readImage(copy, {file, program})).toBeUndefined();
 		}
 		rmSync(file);
-		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		expect(readImage(copy, {file, program})).toBeUndefined();
 
 		writeFileSync(file, saved);
-		expect(readPrebuilt(copy, {file, program})).toBeDefined();
+		expect(readImage(copy, {file, program})).toBeDefined();
 		rmSync(join(copy.dataDir, 'people.json'));
-		expect(readPrebuilt(copy, {file, program})).toBeUndefined();
+		expect(readImage(copy, {file, program})).toBeUndefined();
 	});
 
 	test('is not saved when a file changes while it is checked, and no partial file is left', async () => {
 		const copy = copyFactBase();
 		const dir = makeTempDir();
 		const file = join(dir, 'facts.prebuilt');
-		const save = prebuiltSaver(copy, {file, program});
-		const loaded = await FactDatabase.open(loadInThisThread(copy));
+		const save = imageSaver(copy, {file, program});
+		const loaded = await loadHere(copy);
 		editData(copy.dataDir, 'companies', (companies) => companies.pop());
 		expect(() => save(loaded.serialise())).toThrow(UserError);
 		expect(() => save(loaded.serialise())).toThrow(/changed while it was checked/);
@@ -122,32 +140,40 @@ describe('the saved database', () => {
 		writeFileSync(sources, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(sources)]));
 		const dir = makeTempDir();
 		const file = join(dir, 'facts.prebuilt');
-		const save = prebuiltSaver(copy, {file, program});
-		const loaded = await FactDatabase.open(loadInThisThread(copy));
+		const save = imageSaver(copy, {file, program});
+		const loaded = await loadHere(copy);
 		save(loaded.serialise());
 		expect(listDir(dir)).toEqual(['facts.prebuilt']);
-		expect(readPrebuilt(copy, {file, program})).toBeDefined();
+		expect(readImage(copy, {file, program})).toBeDefined();
 		loaded.close();
 	});
 });
 
-test('the built kzrs opens the database its build saved, and answers from it exactly as from the files', () => {
+test('the built kzrs opens the database its build saved, and answers from it exactly as from the files', async () => {
 	const shipped = {dataDir: shippedDataDir, seedsDir: shippedSeedsDir};
 	const bundle = loadProgram(join(repoRoot, 'dist/kzrs.cjs'), join(repoRoot, 'dist/kzrs.cjs.cache'));
-	expect(readPrebuilt(shipped, {file: join(repoRoot, 'dist/facts.prebuilt'), program: bundle.digest})).toBeDefined();
+	expect(readImage(shipped, {file: join(repoRoot, 'dist/facts.prebuilt'), program: bundle.digest})).toBeDefined();
 	// A copy one newline longer is loaded from its files.
 	const copy = copyFactBase();
 	appendFileSync(join(copy.dataDir, 'events.json'), '\n');
+	const kzrs = (args: string[]) => {
+		const result = spawnSync(process.execPath, [cliPath, ...args], {encoding: 'utf8', cwd: repoRoot, timeout: 60_000});
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		return result.stdout;
+	};
 	// SQLite counts the schema changes that made a database: a loaded one went
 	// through every CREATE, a copied image through none since it was opened.
-	const schemaVersion = (args: string[] = []) => JSON.parse(runCli(['sql', 'PRAGMA schema_version', '--format', 'json', ...args]).stdout)[0].schema_version;
+	const schemaVersion = (args: string[] = []) => JSON.parse(kzrs(['sql', 'PRAGMA schema_version', '--format', 'json', ...args]))[0].schema_version;
 	expect(schemaVersion()).toBe(1);
 	expect(schemaVersion(factBaseArgs(copy))).toBeGreaterThan(1);
-	for (const sql of everything) {
-		const saved = runCli(['sql', sql, '--format', 'json']);
-		const loaded = runCli(['sql', sql, '--format', 'json', ...factBaseArgs(copy)]);
-		expect(saved.status).toBe(0);
-		expect(saved.stdout).toBe(loaded.stdout);
-		expect(JSON.parse(saved.stdout).length).toBeGreaterThan(0);
-	}
+	// Every row of both, saved and read back.
+	const dir = makeTempDir();
+	kzrs(['--save-db', join(dir, 'saved.sqlite')]);
+	kzrs(['--save-db', join(dir, 'loaded.sqlite'), ...factBaseArgs(copy)]);
+	const [saved, loaded] = await Promise.all(
+		['saved', 'loaded'].map(async (name) => (await FactDatabase.fromImage(readFileSync(join(dir, `${name}.sqlite`)))) as FactDatabase),
+	);
+	expect(everyRow(saved as FactDatabase)).toEqual(everyRow(loaded as FactDatabase));
+	expect(everyRow(saved as FactDatabase).every((result) => result.rows.length > 0)).toBe(true);
 });

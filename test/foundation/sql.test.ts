@@ -3,7 +3,7 @@
 // query; and no control character from a query ever reaching the terminal.
 import stringWidth from 'string-width';
 import {afterAll, describe, expect, test} from 'vitest';
-import {runCli, userErrorLine} from '../helpers/cli.js';
+import {runKzrs, userErrorLine} from '../helpers/cli.js';
 import {expectedCsvRows, parseWithCsvParse} from '../helpers/csv.js';
 import {byId, copyFactBase, factBaseArgs, readData, removeTempDirs, writeData} from '../helpers/fact-base.js';
 
@@ -13,8 +13,8 @@ afterAll(removeTempDirs);
 const escapeCharacter = '\u001b';
 
 /** Runs a query that must succeed and gives its standard output. */
-function sql(query: string, format?: 'table' | 'csv' | 'json'): string {
-	const result = runCli(['sql', query, ...(format ? ['--format', format] : [])]);
+async function sql(query: string, format?: 'table' | 'csv' | 'json'): Promise<string> {
+	const result = await runKzrs(['sql', query, ...(format ? ['--format', format] : [])]);
 	expect(result.stderr).toBe('');
 	expect(result.status).toBe(0);
 	return result.stdout;
@@ -30,12 +30,12 @@ function tableParts(output: string) {
 const columnOf = (line: string, marker: string) => stringWidth(line.slice(0, line.lastIndexOf(marker)));
 
 describe('table format', () => {
-	test('Cyrillic quotes line up by display width', () => {
+	test('Cyrillic quotes line up by display width', async () => {
 		const s001 = readData('events')
 			.flatMap((event) => event.citations)
 			.filter((citation) => citation.source === 's001')
 			.map((citation) => citation.quote);
-		const output = sql("SELECT quote, source_id FROM citations WHERE source_id = 's001' AND fact_table = 'events' ORDER BY fact_id, ordinal LIMIT 2");
+		const output = await sql("SELECT quote, source_id FROM citations WHERE source_id = 's001' AND fact_table = 'events' ORDER BY fact_id, ordinal LIMIT 2");
 		const {header, rule, rows, footer} = tableParts(output);
 		expect(footer).toBe('(2 rows)');
 		expect(rows).toHaveLength(2);
@@ -50,24 +50,24 @@ describe('table format', () => {
 		}
 	});
 
-	test('wide and combining characters line up too', () => {
+	test('wide and combining characters line up too', async () => {
 		// "Vučić" with combining carons and acute (7 code points, 5 columns), two wide CJK characters, Cyrillic.
-		const output = sql("SELECT 'Vuc\u030Cic\u0301' AS name, 'x' AS next UNION ALL SELECT '東京', 'x' UNION ALL SELECT 'Вучић', 'x'");
+		const output = await sql("SELECT 'Vuc\u030Cic\u0301' AS name, 'x' AS next UNION ALL SELECT '東京', 'x' UNION ALL SELECT 'Вучић', 'x'");
 		const {header, rule, rows} = tableParts(output);
 		const starts = [header, ...rows].map((line, index) => columnOf(line, index === 0 ? 'next' : 'x'));
 		expect(new Set(starts).size).toBe(1);
 		expect(starts[0]).toBe(stringWidth(rule.split('  ')[0] ?? '') + 2);
 	});
 
-	test('a cell with line breaks stays on one line', () => {
-		const output = sql("SELECT 'first' || char(10) || 'second' AS cell");
+	test('a cell with line breaks stays on one line', async () => {
+		const output = await sql("SELECT 'first' || char(10) || 'second' AS cell");
 		const {rows, footer} = tableParts(output);
 		expect(rows).toEqual(['first second']);
 		expect(footer).toBe('(1 row)');
 	});
 
-	test('a query with no rows says so', () => {
-		expect(sql('SELECT id FROM trade WHERE 0')).toMatch(/^(.*\n)*\((no|0) rows\)\n$/);
+	test('a query with no rows says so', async () => {
+		expect(await sql('SELECT id FROM trade WHERE 0')).toMatch(/^(.*\n)*\((no|0) rows\)\n$/);
 	});
 });
 
@@ -75,31 +75,31 @@ describe('csv and json formats', () => {
 	const query = 'SELECT id, value, currency FROM trade ORDER BY rowid';
 	const expected = trade.map(({id, value, currency}) => ({id, value, currency}));
 
-	test('--format json is the rows as objects', () => {
-		expect(JSON.parse(sql(query, 'json'))).toEqual(expected);
+	test('--format json is the rows as objects', async () => {
+		expect(JSON.parse(await sql(query, 'json'))).toEqual(expected);
 	});
 
-	test('--format csv is a header and the rows', () => {
-		expect(parseWithCsvParse(sql(query, 'csv'))).toEqual(expectedCsvRows(['id', 'value', 'currency'], expected));
+	test('--format csv is a header and the rows', async () => {
+		expect(parseWithCsvParse(await sql(query, 'csv'))).toEqual(expectedCsvRows(['id', 'value', 'currency'], expected));
 	});
 
-	test('the result of the last statement is printed', () => {
-		expect(JSON.parse(sql('SELECT 1 AS one; SELECT count(*) AS n FROM trade', 'json'))).toEqual([{n: trade.length}]);
+	test('the result of the last statement is printed', async () => {
+		expect(JSON.parse(await sql('SELECT 1 AS one; SELECT count(*) AS n FROM trade', 'json'))).toEqual([{n: trade.length}]);
 	});
 
-	test('any column name makes a CSV header, neutralised like the cells', () => {
-		expect(parseWithCsvParse(sql('SELECT 1 AS "", 2 AS "=1+1", 3 AS "a,b"', 'csv'))).toEqual([
+	test('any column name makes a CSV header, neutralised like the cells', async () => {
+		expect(parseWithCsvParse(await sql('SELECT 1 AS "", 2 AS "=1+1", 3 AS "a,b"', 'csv'))).toEqual([
 			['', "'=1+1", 'a,b'],
 			['1', '2', '3'],
 		]);
 	});
 
-	test('a CSV of no rows still has its header, as an export does', () => {
-		expect(parseWithCsvParse(sql('SELECT id, value FROM trade WHERE 0', 'csv'))).toEqual([['id', 'value']]);
+	test('a CSV of no rows still has its header, as an export does', async () => {
+		expect(parseWithCsvParse(await sql('SELECT id, value FROM trade WHERE 0', 'csv'))).toEqual([['id', 'value']]);
 	});
 
-	test('an unknown format is refused', () => {
-		expect(userErrorLine(runCli(['sql', 'SELECT 1', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: table, csv, json');
+	test('an unknown format is refused', async () => {
+		expect(userErrorLine(await runKzrs(['sql', 'SELECT 1', '--format', 'xml']))).toBe('kzrs: unknown format "xml"; formats: table, csv, json');
 	});
 });
 
@@ -116,24 +116,24 @@ describe('citation lists', () => {
 		derived: {method: 'difference', inputs: ['series-0', 'series-1'], note: 'Two equal figures.'},
 	};
 	writeData(copy.dataDir, 'trade', [derivedFirst, ...trade, ...series]);
-	const query = (text: string) => {
-		const result = runCli(['sql', text, '--format', 'json', ...factBaseArgs(copy)]);
+	const query = async (text: string) => {
+		const result = await runKzrs(['sql', text, '--format', 'json', ...factBaseArgs(copy)]);
 		expect(result.stderr).toBe('');
 		return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
 	};
 
-	test('figures citing the same quotes share one list, and each still has its citation', () => {
-		expect(query("SELECT count(DISTINCT citation_list) AS lists FROM trade WHERE id GLOB 'series-[0-9]*'")).toEqual([{lists: 1}]);
-		const cited = query("SELECT fact_id, ordinal, source_id, quote, via FROM citations WHERE fact_table = 'trade' AND fact_id GLOB 'series-[0-9]*'");
+	test('figures citing the same quotes share one list, and each still has its citation', async () => {
+		expect(await query("SELECT count(DISTINCT citation_list) AS lists FROM trade WHERE id GLOB 'series-[0-9]*'")).toEqual([{lists: 1}]);
+		const cited = await query("SELECT fact_id, ordinal, source_id, quote, via FROM citations WHERE fact_table = 'trade' AND fact_id GLOB 'series-[0-9]*'");
 		expect(cited).toHaveLength(series.length);
 		const [citation] = exports2025.citations;
 		expect(new Set(cited.map(({fact_id}) => fact_id)).size).toBe(series.length);
 		expect(cited.every((row) => row.ordinal === 0 && row.source_id === citation?.source && row.quote === citation?.quote && row.via === null)).toBe(true);
 	});
 
-	test("a derived figure cites its inputs' quotes, even those further down the file", () => {
+	test("a derived figure cites its inputs' quotes, even those further down the file", async () => {
 		const quote = exports2025.citations[0]?.quote;
-		expect(query("SELECT ordinal, quote, via FROM citations WHERE fact_table = 'trade' AND fact_id = 'series-balance' ORDER BY ordinal")).toEqual([
+		expect(await query("SELECT ordinal, quote, via FROM citations WHERE fact_table = 'trade' AND fact_id = 'series-balance' ORDER BY ordinal")).toEqual([
 			{ordinal: 0, quote, via: 'series-0'},
 			{ordinal: 1, quote, via: 'series-1'},
 		]);
@@ -143,30 +143,30 @@ describe('citation lists', () => {
 describe('bad queries: exit 2 and SQLite’s message', () => {
 	test.each(['DELETE FROM trade', "INSERT INTO sources (id) VALUES ('x')", 'DROP TABLE trade', "UPDATE trade SET value = 0 WHERE id = 'turnover-2025'"])(
 		'a write is refused: %s',
-		(query) => {
-			expect(userErrorLine(runCli(['sql', query]))).toBe('kzrs: sql: attempt to write a readonly database');
+		async (query) => {
+			expect(userErrorLine(await runKzrs(['sql', query]))).toBe('kzrs: sql: attempt to write a readonly database');
 		},
 	);
 
-	test('a write cannot turn the read-only guard off first', () => {
-		const result = runCli(['sql', 'PRAGMA query_only = OFF; DELETE FROM trade; SELECT count(*) AS n FROM trade', '--format', 'json']);
+	test('a write cannot turn the read-only guard off first', async () => {
+		const result = await runKzrs(['sql', 'PRAGMA query_only = OFF; DELETE FROM trade; SELECT count(*) AS n FROM trade', '--format', 'json']);
 		// Either refused outright, or at least the data was not deleted.
 		if (result.status === 0) expect(JSON.parse(result.stdout)).toEqual([{n: trade.length}]);
 		else expect(userErrorLine(result)).toMatch(/^kzrs: sql: /);
 	});
 
-	test('a syntax error', () => {
-		const line = userErrorLine(runCli(['sql', 'SELEC id FROM trade']));
+	test('a syntax error', async () => {
+		const line = userErrorLine(await runKzrs(['sql', 'SELEC id FROM trade']));
 		expect(line).toMatch(/^kzrs: sql: .*syntax error/);
 		expect(line).toContain('SELEC');
 	});
 
-	test('an unknown table', () => {
-		expect(userErrorLine(runCli(['sql', 'SELECT * FROM weather']))).toBe('kzrs: sql: no such table: weather');
+	test('an unknown table', async () => {
+		expect(userErrorLine(await runKzrs(['sql', 'SELECT * FROM weather']))).toBe('kzrs: sql: no such table: weather');
 	});
 
-	test('no query at all', () => {
-		const result = runCli(['sql']);
+	test('no query at all', async () => {
+		const result = await runKzrs(['sql']);
 		expect(result.status).toBe(2);
 		expect(result.stdout).toBe('');
 		expect(result.stderr.split('\n')[0]).toMatch(/^kzrs: sql takes one query/);
@@ -174,20 +174,20 @@ describe('bad queries: exit 2 and SQLite’s message', () => {
 });
 
 describe('control characters never reach the terminal', () => {
-	test('an escape sequence in a value is shown harmlessly in a table', () => {
-		const output = sql("SELECT char(27) || '[31mred' AS colour");
+	test('an escape sequence in a value is shown harmlessly in a table', async () => {
+		const output = await sql("SELECT char(27) || '[31mred' AS colour");
 		expect(output).not.toContain(escapeCharacter);
 		const {rows} = tableParts(output);
 		expect(rows).toEqual(['\uFFFD[31mred']);
 	});
 
-	test('an escape sequence in a column name is shown harmlessly in a table', () => {
-		const output = sql(`SELECT 1 AS "${escapeCharacter}[31mred"`);
+	test('an escape sequence in a column name is shown harmlessly in a table', async () => {
+		const output = await sql(`SELECT 1 AS "${escapeCharacter}[31mred"`);
 		expect(output).not.toContain(escapeCharacter);
 	});
 
-	test('JSON escapes it', () => {
-		const output = sql("SELECT char(27) || '[31mred' AS colour", 'json');
+	test('JSON escapes it', async () => {
+		const output = await sql("SELECT char(27) || '[31mred' AS colour", 'json');
 		expect(output).not.toContain(escapeCharacter);
 		expect(JSON.parse(output)).toEqual([{colour: `${escapeCharacter}[31mred`}]);
 	});

@@ -5,23 +5,25 @@ import {spawn, spawnSync} from 'node:child_process';
 import {chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {cliPath, runCli, userErrorLine} from '../helpers/cli.js';
+import {cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {dataFileNames, listDir, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {requireTool} from '../helpers/tools.js';
 
 afterEach(removeTempDirs);
 
 const tradeCount = readData('trade').length;
 
 /** What `kzrs export trade` prints: the complete export to compare files with. */
-const tradeCsv = () => {
-	const result = runCli(['export', 'trade']);
+const tradeCsv = async () => {
+	const result = await runKzrs(['export', 'trade']);
 	expect(result.status).toBe(0);
 	return result.stdout;
 };
 
 /** Runs sqlite3 on a database file and gives its output lines. */
 function sqlite(file: string, sql: string): string[] {
+	requireTool('sqlite3', 'reading a saved database with the sqlite3 command');
 	const result = spawnSync('sqlite3', [file, sql], {encoding: 'utf8'});
 	if (result.error) throw result.error;
 	expect(result.stderr).toBe('');
@@ -44,68 +46,68 @@ function readOnlyDirectoriesBlockWrites(): boolean {
 }
 
 describe('export --out', () => {
-	test('writes a new file holding the whole export, and says how many rows', () => {
+	test('writes a new file holding the whole export, and says how many rows', async () => {
 		const dir = makeTempDir();
-		const result = runCli(['export', 'trade', '--out', 'trade.csv'], {cwd: dir});
+		const result = await runKzrs(['export', 'trade', '--out', 'trade.csv'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stdout).toBe('');
 		expect(result.stderr).toBe(`kzrs: wrote ${tradeCount} rows to trade.csv\n`);
-		expect(readFileSync(join(dir, 'trade.csv'), 'utf8')).toBe(tradeCsv());
+		expect(readFileSync(join(dir, 'trade.csv'), 'utf8')).toBe(await tradeCsv());
 		expect(listDir(dir)).toEqual(['trade.csv']);
 	});
 
-	test('JSON too', () => {
+	test('JSON too', async () => {
 		const dir = makeTempDir();
-		expect(runCli(['export', 'trade', '--format', 'json', '--out', 'trade.json'], {cwd: dir}).status).toBe(0);
+		expect((await runKzrs(['export', 'trade', '--format', 'json', '--out', 'trade.json'], {cwd: dir})).status).toBe(0);
 		expect(JSON.parse(readFileSync(join(dir, 'trade.json'), 'utf8'))).toHaveLength(tradeCount);
 	});
 
-	test('an existing file without --force: refused, the file untouched', () => {
+	test('an existing file without --force: refused, the file untouched', async () => {
 		const dir = makeTempDir();
 		const target = join(dir, 'trade.csv');
 		writeFileSync(target, 'my own notes\n');
-		const line = userErrorLine(runCli(['export', 'trade', '--out', 'trade.csv'], {cwd: dir}));
+		const line = userErrorLine(await runKzrs(['export', 'trade', '--out', 'trade.csv'], {cwd: dir}));
 		expect(line).toBe('kzrs: cannot write trade.csv: file exists (use --force to overwrite)');
 		expect(readFileSync(target, 'utf8')).toBe('my own notes\n');
 		expect(listDir(dir)).toEqual(['trade.csv']);
 	});
 
-	test('an existing file with --force: replaced by the complete export', () => {
+	test('an existing file with --force: replaced by the complete export', async () => {
 		const dir = makeTempDir();
 		const target = join(dir, 'trade.csv');
 		writeFileSync(target, 'my own notes\n'.repeat(10_000));
-		const result = runCli(['export', 'trade', '--out', 'trade.csv', '--force'], {cwd: dir});
+		const result = await runKzrs(['export', 'trade', '--out', 'trade.csv', '--force'], {cwd: dir});
 		expect(result.status).toBe(0);
 		const written = readFileSync(target, 'utf8');
-		expect(written).toBe(tradeCsv());
+		expect(written).toBe(await tradeCsv());
 		expect(parseWithCsvParse(written)).toHaveLength(tradeCount + 1);
 		expect(listDir(dir)).toEqual(['trade.csv']);
 	});
 
-	test('a directory that does not exist: exit 2, nothing written', () => {
+	test('a directory that does not exist: exit 2, nothing written', async () => {
 		const dir = makeTempDir();
-		const line = userErrorLine(runCli(['export', 'trade', '--out', join('missing', 'trade.csv')], {cwd: dir}));
+		const line = userErrorLine(await runKzrs(['export', 'trade', '--out', join('missing', 'trade.csv')], {cwd: dir}));
 		expect(line).toBe(`kzrs: cannot write ${join('missing', 'trade.csv')}: its directory does not exist`);
 		expect(listDir(dir)).toEqual([]);
 	});
 
-	test('a path through a regular file: exit 2, nothing written', () => {
+	test('a path through a regular file: exit 2, nothing written', async () => {
 		const dir = makeTempDir();
 		writeFileSync(join(dir, 'notes.txt'), 'notes\n');
-		const line = userErrorLine(runCli(['export', 'trade', '--out', 'notes.txt/trade.csv'], {cwd: dir}));
+		const line = userErrorLine(await runKzrs(['export', 'trade', '--out', 'notes.txt/trade.csv'], {cwd: dir}));
 		expect(line).toBe('kzrs: cannot write notes.txt/trade.csv: a part of the path is not a directory');
 		expect(listDir(dir)).toEqual(['notes.txt']);
 		expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('notes\n');
 	});
 
-	test('a directory kzrs may not write to: exit 2, no file and no temporary file left', () => {
+	test('a directory kzrs may not write to: exit 2, no file and no temporary file left', async () => {
 		const dir = makeTempDir();
 		if (readOnlyDirectoriesBlockWrites()) {
 			const locked = join(dir, 'locked');
 			mkdirSync(locked, {mode: 0o555});
 			chmodSync(locked, 0o555);
 			try {
-				const line = userErrorLine(runCli(['export', 'trade', '--out', 'locked/trade.csv'], {cwd: dir}));
+				const line = userErrorLine(await runKzrs(['export', 'trade', '--out', 'locked/trade.csv'], {cwd: dir}));
 				expect(line).toBe('kzrs: cannot write locked/trade.csv: permission denied');
 				expect(listDir(locked)).toEqual([]);
 			} finally {
@@ -114,19 +116,19 @@ describe('export --out', () => {
 		} else {
 			// Running as root, permissions do not stop writes: a regular file in the path does.
 			writeFileSync(join(dir, 'locked'), '');
-			const line = userErrorLine(runCli(['export', 'trade', '--out', 'locked/trade.csv'], {cwd: dir}));
+			const line = userErrorLine(await runKzrs(['export', 'trade', '--out', 'locked/trade.csv'], {cwd: dir}));
 			expect(line).toContain('kzrs: cannot write locked/trade.csv: ');
 			expect(listDir(dir)).toEqual(['locked']);
 		}
 	});
 
-	test('an existing directory, even with --force: exit 2, the directory left as it was', () => {
+	test('an existing directory, even with --force: exit 2, the directory left as it was', async () => {
 		const dir = makeTempDir();
 		mkdirSync(join(dir, 'out'));
 		writeFileSync(join(dir, 'out', 'keep.txt'), 'keep\n');
 		// Not "use --force": no flag makes a directory a file.
-		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
-		expect(userErrorLine(runCli(['export', 'trade', '--out', 'out', '--force'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--out', 'out'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--out', 'out', '--force'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
 		expect(listDir(dir)).toEqual(['out']);
 		expect(listDir(join(dir, 'out'))).toEqual(['keep.txt']);
 	});
@@ -152,7 +154,7 @@ describe('export --out to a device or a pipe', () => {
 	test('a named pipe receives the whole export, with or without --force, and stays a pipe', async () => {
 		for (const args of [[], ['--force']]) {
 			const result = await exportToPipe(args);
-			expect(result.received).toBe(tradeCsv());
+			expect(result.received).toBe(await tradeCsv());
 			expect(result.stderr).toMatch(new RegExp(`^kzrs: wrote ${tradeCount} rows to .*pipe\n$`));
 			expect(result.code).toBe(0);
 			expect(result.stillAPipe).toBe(true);
@@ -162,9 +164,9 @@ describe('export --out to a device or a pipe', () => {
 });
 
 describe('--save-db', () => {
-	test('writes a SQLite file the sqlite3 command opens, with every record', () => {
+	test('writes a SQLite file the sqlite3 command opens, with every record', async () => {
 		const dir = makeTempDir();
-		const result = runCli(['--save-db', 'kzrs.sqlite'], {cwd: dir});
+		const result = await runKzrs(['--save-db', 'kzrs.sqlite'], {cwd: dir});
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
 		const file = join(dir, 'kzrs.sqlite');
@@ -178,36 +180,36 @@ describe('--save-db', () => {
 		expect(listDir(dir)).toEqual(['kzrs.sqlite']);
 	});
 
-	test('refuses an existing file without --force, and replaces it with --force', () => {
+	test('refuses an existing file without --force, and replaces it with --force', async () => {
 		const dir = makeTempDir();
 		const file = join(dir, 'kzrs.sqlite');
 		writeFileSync(file, 'not a database\n');
-		expect(userErrorLine(runCli(['--save-db', 'kzrs.sqlite'], {cwd: dir}))).toBe(
+		expect(userErrorLine(await runKzrs(['--save-db', 'kzrs.sqlite'], {cwd: dir}))).toBe(
 			'kzrs: cannot write kzrs.sqlite: file exists (use --force to overwrite)',
 		);
 		expect(readFileSync(file, 'utf8')).toBe('not a database\n');
 
-		expect(runCli(['--save-db', 'kzrs.sqlite', '--force'], {cwd: dir}).status).toBe(0);
+		expect((await runKzrs(['--save-db', 'kzrs.sqlite', '--force'], {cwd: dir})).status).toBe(0);
 		expect(sqlite(file, 'select count(*) from trade')).toEqual([String(tradeCount)]);
 		expect(listDir(dir)).toEqual(['kzrs.sqlite']);
 	});
 
-	test('a directory that does not exist: exit 2, nothing written', () => {
+	test('a directory that does not exist: exit 2, nothing written', async () => {
 		const dir = makeTempDir();
-		expect(userErrorLine(runCli(['--save-db', 'missing/kzrs.sqlite'], {cwd: dir}))).toContain('its directory does not exist');
+		expect(userErrorLine(await runKzrs(['--save-db', 'missing/kzrs.sqlite'], {cwd: dir}))).toContain('its directory does not exist');
 		expect(listDir(dir)).toEqual([]);
 	});
 
-	test('a path through a regular file: exit 2, nothing written', () => {
+	test('a path through a regular file: exit 2, nothing written', async () => {
 		const dir = makeTempDir();
 		writeFileSync(join(dir, 'notes.txt'), 'notes\n');
-		expect(userErrorLine(runCli(['--save-db', 'notes.txt/kzrs.sqlite'], {cwd: dir}))).toContain('a part of the path is not a directory');
+		expect(userErrorLine(await runKzrs(['--save-db', 'notes.txt/kzrs.sqlite'], {cwd: dir}))).toContain('a part of the path is not a directory');
 		expect(listDir(dir)).toEqual(['notes.txt']);
 	});
 
-	test('takes no command', () => {
+	test('takes no command', async () => {
 		const dir = makeTempDir();
-		const result = runCli(['check', '--save-db', 'kzrs.sqlite'], {cwd: dir});
+		const result = await runKzrs(['check', '--save-db', 'kzrs.sqlite'], {cwd: dir});
 		expect(result.status).toBe(2);
 		expect(result.stderr.split('\n')[0]).toBe('kzrs: --save-db takes no command');
 		expect(listDir(dir)).toEqual([]);

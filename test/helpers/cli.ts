@@ -1,35 +1,53 @@
-// Runs the built bundle (dist/cli.cjs, built by test/global-setup.ts) the way a
-// user runs it: a separate Node process, with real arguments and files.
-import {spawnSync} from 'node:child_process';
+// Runs kzrs's command line in this process, as the kzrs command does (see
+// source/bin.ts), with real arguments and files, its output captured: no
+// terminal, no colour, as a pipe or a file receives it. test/e2e runs the
+// built command itself.
 import {join} from 'node:path';
+import {PassThrough, Writable} from 'node:stream';
+import type {Io} from '../../source/cli/io.js';
+import {run} from '../../source/cli/run.js';
+import type {Panes} from '../../source/panes/registry.js';
 import {repoRoot} from './fact-base.js';
 
+/** The built command, for the tests that run it as a process. */
 export const cliPath = join(repoRoot, 'dist', 'cli.cjs');
 
-export type CliResult = {status: number | null; stdout: string; stderr: string};
+export type CliResult = {status: number; stdout: string; stderr: string};
 
 export type CliOptions = {
-	/** Working directory of the process; a temporary directory keeps stray files out of the repository. */
+	/** The user's working directory; a temporary directory keeps stray files out of the repository. */
 	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	/** Panes other than the shipped ones. */
+	panes?: Panes;
+	/** Where standard output goes instead of being captured (a stream that fails, say). */
+	stdout?: Io['stdout'];
 };
 
-export function runCli(args: readonly string[], {cwd = repoRoot}: CliOptions = {}): CliResult {
-	const result = spawnSync(process.execPath, [cliPath, ...args], {
-		cwd,
-		encoding: 'utf8',
-		// No terminal and no colour: the output is what a pipe or a file receives.
-		env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
-		maxBuffer: 64 * 1024 * 1024,
-		// A kzrs that waits for ever fails its test instead of holding the run.
-		timeout: 60_000,
+/** A stream that keeps what is written to it. */
+export function collector(): Writable & {text(): string} {
+	const chunks: Buffer[] = [];
+	const stream = new Writable({
+		write(chunk: Buffer | string, _encoding, done) {
+			chunks.push(Buffer.from(chunk));
+			done();
+		},
 	});
-	if (result.error) throw result.error;
-	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+	return Object.assign(stream, {text: () => Buffer.concat(chunks).toString('utf8')});
+}
+
+export async function runKzrs(args: readonly string[], {cwd = repoRoot, env = {}, panes, stdout}: CliOptions = {}): Promise<CliResult> {
+	const out = collector();
+	const err = collector();
+	const stdin = new PassThrough();
+	stdin.end();
+	const status = await run(args, {stdin, stdout: stdout ?? out, stderr: err, env: {NO_COLOR: '1', ...env}, cwd}, panes);
+	return {status, stdout: out.text(), stderr: err.text()};
 }
 
 /** `kzrs export <pane> --format json`, parsed; fails the test with stderr if the command fails. */
-export function exportJson<Row = Record<string, unknown>>(pane: string, args: readonly string[] = [], options?: CliOptions): Row[] {
-	const result = runCli(['export', pane, '--format', 'json', ...args], options);
+export async function exportJson<Row = Record<string, unknown>>(pane: string, args: readonly string[] = [], options?: CliOptions): Promise<Row[]> {
+	const result = await runKzrs(['export', pane, '--format', 'json', ...args], options);
 	if (result.status !== 0) throw new Error(`kzrs export ${pane} failed (${result.status}): ${result.stderr}`);
 	return JSON.parse(result.stdout) as Row[];
 }

@@ -1,16 +1,16 @@
 // Reading CSV back as its consumers do, and what a cell should hold.
 import {spawnSync} from 'node:child_process';
 import {parse} from 'csv-parse/sync';
+import {requireTool} from './tools.js';
 
 export type Cell = string | number | null;
 
 /** Rows of a CSV file as Python's csv module reads them (header row included). */
 export function parseWithPython(file: string): string[][] {
-	const script = [
-		'import csv, json, sys',
-		"with open(sys.argv[1], newline='', encoding='utf-8') as f:",
-		'    json.dump(list(csv.reader(f)), sys.stdout)',
-	].join('\n');
+	requireTool('python3', "reading CSV back with Python's csv module");
+	const script = ['import csv, json, sys', "with open(sys.argv[1], newline='', encoding='utf-8') as f:", '    json.dump(list(csv.reader(f)), sys.stdout)'].join(
+		'\n',
+	);
 	const result = spawnSync('python3', ['-c', script, file], {encoding: 'utf8'});
 	if (result.error) throw result.error;
 	if (result.status !== 0) throw new Error(`python3 csv failed: ${result.stderr}`);

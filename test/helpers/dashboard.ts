@@ -1,47 +1,60 @@
-// The dashboard's state machine over the shipped fact base (or a hand-made
-// environment), and the promises every state must keep.
-import {bindings} from '../../source/ui/keys.js';
-import type {FactDatabase} from '../../source/db/database.js';
-import {openDatabase} from '../../source/open-database.js';
+// The dashboard's state machine, run as the app runs it (the reducer, and the
+// runtime answering its questions), over the shipped fact base or hand-made
+// answers, and the promises every state must keep.
+import type {RowQuery} from '../../source/db/pane-reads.js';
+import {openFactBase} from '../../source/load/open.js';
+import type {AnyPane} from '../../source/panes/pane.js';
+import {type Panes, screenPanes, shippedPanes} from '../../source/panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
-import {databaseEnvironment} from '../../source/ui/environment.js';
-import type {KeyPress} from '../../source/ui/keys.js';
-import {dashboardPanes, listHeight, type Size, fullViewBox, helpGrid} from '../../source/ui/layout.js';
-import {type Action, type Environment, initialState, type State, update, viewQuery} from '../../source/ui/state.js';
+import {type KeyPress, keyBindings} from '../../source/ui/keys.js';
+import {fullViewBox, helpGrid, listHeight, type Size} from '../../source/ui/layout.js';
+import {type Answers, settle, step} from '../../source/ui/runtime.js';
+import {type Action, initialState, type PaneView, paneOf, type State, viewQuery} from '../../source/ui/state.js';
+import {FactViews} from '../../source/views/fact-views.js';
 
 /** "Now" for every test: default export names read kzrs-<pane>-2026-11-28.csv. */
-export const fixedNow = new Date('2026-11-28T12:00:00');
 export const fixedToday = '2026-11-28';
 
 /** 120×40 gives the 2×2 grid; 60×20 the tabs. */
 export const gridSize: Size = {columns: 120, rows: 40};
 export const tabsSize: Size = {columns: 60, rows: 20};
 
-let shipped: Promise<FactDatabase> | undefined;
+/** The panes the dashboard shows. */
+export const panes: Panes = screenPanes(shippedPanes);
+export const paneIds = panes.map((pane) => pane.id);
+export const bindings = keyBindings(panes);
 
-/** The shipped data/ and seeds/ in sql.js, opened once per test file. */
-export function shippedDatabase(): Promise<FactDatabase> {
-	shipped ??= openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+/** What the reducer runs over: the panes, the answers to its questions, and today. */
+export type Environment = {panes: Panes; answers: Answers; today: string};
+
+let shipped: Promise<FactViews> | undefined;
+
+/** The shipped data/ and seeds/ in sql.js, read through the views, opened once per test file. */
+export function shippedViews(): Promise<FactViews> {
+	shipped ??= openFactBase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir}).then((database) => new FactViews(database));
 	return shipped;
 }
 
-/** The real environment over the shipped database, on the fixed day. */
+/** The real answers, over the shipped database, on the fixed day. */
 export async function shippedEnvironment(): Promise<Environment> {
-	return databaseEnvironment(await shippedDatabase(), fixedNow);
+	return {panes, answers: await shippedViews(), today: fixedToday};
 }
 
 export type SyntheticOptions = {sortable?: readonly string[]; quotes?: (index: number) => number};
 
 /**
- * A hand-made environment of `rows` rows in every pane. A filter keeps fewer
- * rows the longer it is, and none when it holds a "z"; the quote count of a
- * row cycles 0–3 unless given.
+ * Hand-made answers of `rows` rows in every pane. A filter keeps fewer rows
+ * the longer it is, and none when it holds a "z"; the quote count of a row
+ * cycles 0–3 unless given. Each pane sorts by `sortable` if given.
  */
-export function syntheticEnvironment(rows: number, {sortable = ['first', 'second'], quotes = (index) => index % 4}: SyntheticOptions = {}): Environment {
+export function syntheticEnvironment(rows: number, {sortable, quotes = (index) => index % 4}: SyntheticOptions = {}): Environment {
+	const withSorts = sortable === undefined ? panes : panes.map((pane): AnyPane => ({...pane, query: {...pane.query, sortable}}));
 	return {
-		count: (_pane, filter) => (filter.includes('z') ? 0 : Math.floor(rows / (1 + [...filter].length))),
-		sortable: () => sortable,
-		quoteCount: (_pane, _query, index) => (index >= 0 && index < rows ? quotes(index) : 0),
+		panes: withSorts,
+		answers: {
+			count: (_pane, filter) => (filter.includes('z') ? 0 : Math.floor(rows / (1 + [...filter].length))),
+			quoteCount: (_pane, _query, index) => (index >= 0 && index < rows ? quotes(index) : 0),
+		},
 		today: fixedToday,
 	};
 }
@@ -59,55 +72,76 @@ function recall(answers: Map<string, number>, id: string, work: () => number): n
 export function remembering(environment: Environment): Environment {
 	const counts = new Map<string, number>();
 	const quotes = new Map<string, number>();
+	const {answers} = environment;
 	return {
 		...environment,
-		count: (pane, filter) => recall(counts, JSON.stringify([pane, filter]), () => environment.count(pane, filter)),
-		quoteCount: (pane, query, index) =>
-			recall(quotes, JSON.stringify([pane, query.filter, query.sort, query.descending, index]), () => environment.quoteCount(pane, query, index)),
+		answers: {
+			count: (pane, filter) => recall(counts, JSON.stringify([pane.id, filter]), () => answers.count(pane, filter)),
+			quoteCount: (pane, query, index) =>
+				recall(quotes, JSON.stringify([pane.id, query.filter, query.sort, query.descending, index]), () => answers.quoteCount(pane, query, index)),
+		},
 	};
 }
+
+/** How many rows of a pane a filter matches, as the environment answers. */
+export const countOf = (environment: Environment, pane: string, filter = '') => environment.answers.count(paneOf(environment.panes, pane), filter);
+/** The columns a pane sorts by, in order. */
+export const sortableOf = (environment: Environment, pane: string) => paneOf(environment.panes, pane).query.sortable;
+/** The query that gives the rows the pane shows in this state. */
+export const queryOf = (environment: Environment, state: State, pane: string): RowQuery =>
+	viewQuery(paneOf(environment.panes, pane), state.views[pane] as PaneView);
+export const listHeightOf = (environment: Environment, pane: string, size: Size) => listHeight(paneOf(environment.panes, pane), size, environment.panes);
 
 /** What a test feeds the reducer: a key press, or any other action. */
 export type Input = KeyPress | Action;
 
 const isKeyPress = (input: Input): input is KeyPress => !('type' in input);
 
-/** Applies key presses (and other actions) in order. */
+/** Applies key presses (and other actions) in order, each answered as the app answers it. */
 export function run(state: State, environment: Environment, ...inputs: readonly Input[]): State {
-	return inputs.reduce<State>((current, input) => update(current, isKeyPress(input) ? {type: 'key', key: input} : input, environment), state);
+	return inputs.reduce<State>(
+		(current, input) => step(current, isKeyPress(input) ? {type: 'key', key: input} : input, environment.panes, environment.answers),
+		state,
+	);
 }
 
 /** A fresh dashboard of `size`, then `inputs`. */
 export function start(environment: Environment, size: Size = gridSize, ...inputs: readonly Input[]): State {
-	return run(initialState(size, environment), environment, ...inputs);
+	const first = settle(initialState(size, environment.panes, environment.today), environment.panes, environment.answers);
+	return run(first, environment, ...inputs);
 }
 
 /** Every broken promise of a state, in words; empty when it keeps them all. */
 export function brokenInvariants(state: State, environment: Environment): string[] {
 	const problems: string[] = [];
-	for (const pane of dashboardPanes) {
-		const {selected, offset, total, filter} = state.views[pane];
-		const height = listHeight(pane, state.size);
-		const where = `${pane} (selected ${selected}, offset ${offset}, total ${total}, height ${height})`;
-		if (!Number.isInteger(selected) || selected < 0 || selected > Math.max(0, total - 1)) problems.push(`${where}: selection outside the rows`);
+	for (const pane of environment.panes) {
+		const {selected, offset, total, filter} = state.views[pane.id] as PaneView;
+		const height = listHeight(pane, state.size, environment.panes);
+		const where = `${pane.id} (selected ${selected}, offset ${offset}, total ${total}, height ${height})`;
+		const count = environment.answers.count(pane, filter);
+		if (total !== count) problems.push(`${where}: total is not count(${JSON.stringify(filter)}) = ${count}`);
+		if (!Number.isInteger(selected) || selected < 0 || selected > Math.max(0, count - 1)) problems.push(`${where}: selection outside the rows`);
 		if (!Number.isInteger(offset) || offset < 0 || offset > selected) problems.push(`${where}: offset outside 0…selected`);
 		if (selected >= offset + height) problems.push(`${where}: selection below the visible window`);
-		const count = environment.count(pane, filter);
-		if (total !== count) problems.push(`${where}: total is not count(${JSON.stringify(filter)}) = ${count}`);
 	}
+	if (!environment.panes.some((pane) => pane.id === state.focus)) problems.push(`focus on "${state.focus}", which is no pane`);
 	const {overlay} = state;
 	if (overlay.kind === 'detail') {
-		const view = state.views[overlay.pane];
-		const last = Math.max(0, environment.quoteCount(overlay.pane, viewQuery(overlay.pane, view, environment), overlay.index) - 1);
+		const pane = paneOf(environment.panes, overlay.pane);
+		const view = state.views[overlay.pane] as PaneView;
+		const quotes = environment.answers.quoteCount(pane, viewQuery(pane, view), overlay.index);
+		if (overlay.quotes !== quotes) problems.push(`detail counts ${overlay.quotes} quotes, not ${quotes}`);
+		const last = Math.max(0, quotes - 1);
 		if (overlay.cursor < 0 || overlay.cursor > last) problems.push(`detail cursor ${overlay.cursor} outside 0…${last}`);
-		if (overlay.index < 0 || overlay.index >= view.total) problems.push(`detail of row ${overlay.index} of ${view.total}`);
+		if (overlay.index < 0 || overlay.index >= (view.total ?? 0)) problems.push(`detail of row ${overlay.index} of ${view.total}`);
 	}
 	if (overlay.kind === 'help') {
 		// Never past the point where the last key is in view, and not at all while every key fits.
-		const box = fullViewBox(state.size);
-		const last = box ? Math.max(0, bindings.length - helpGrid(box.width, box.height, bindings.length).page) : 0;
+		const all = keyBindings(environment.panes).length;
+		const box = fullViewBox(state.size, environment.panes);
+		const last = box ? Math.max(0, all - helpGrid(box.width, box.height, all).page) : 0;
 		if (!Number.isInteger(overlay.offset) || overlay.offset < 0 || overlay.offset > last) {
-			problems.push(`help scrolled to ${overlay.offset} of ${bindings.length} keys (at most ${last})`);
+			problems.push(`help scrolled to ${overlay.offset} of ${all} keys (at most ${last})`);
 		}
 	}
 	return problems;

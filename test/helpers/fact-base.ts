@@ -1,10 +1,10 @@
 // The shipped fact base (data/*.json, seeds/), read directly from disk, and
 // temporary copies of it that a test may damage or decorate.
-import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {CompanyCount, Event, Honour, Memorandum, Person, Source, TradeFigure} from '../../source/facts/types.js';
+import type {CompanyCount, Event, Honour, Memorandum, Person, Source, TradeFigure} from '../../source/facts/records.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const shippedDataDir = join(repoRoot, 'data');

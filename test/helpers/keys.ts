@@ -3,6 +3,7 @@
 // inputs mirror what Ink 6 passes for each key (e.g. '' for Tab and arrows).
 import type {Key} from 'ink';
 import {type KeyCommand, type KeyPress, readKey} from '../../source/ui/keys.js';
+import {bindings, panes} from './dashboard.js';
 
 const noKey: Key = {
 	upArrow: false,
@@ -31,7 +32,7 @@ const noKey: Key = {
 export function key(input: string, flags: Partial<Key> = {}): KeyPress {
 	// Ink marks a single capital letter as shifted.
 	const shift = /^[A-Z]$/.test(input) || flags.shift === true;
-	return readKey(input, {...noKey, ...flags, shift});
+	return readKey(bindings, input, {...noKey, ...flags, shift});
 }
 
 /** The keys that are not a printable character, as Ink 6 reports them. */
@@ -62,11 +63,10 @@ export const keys = {
 export const typed = (text: string): KeyPress[] => [...text].map((character) => key(character));
 
 /** Bound printable keys, one each. */
-const boundCharacters = ['1', '2', '3', '4', 'h', 'l', 'k', 'j', 'g', 'G', '/', 's', 'S', 'e', 'y', '?', 'q'];
+const boundCharacters = [...panes.map((pane) => pane.key), 'h', 'l', 'k', 'j', 'g', 'G', '/', 's', 'S', 'e', 'y', '?', 'q'];
 
 /** At least one key press for every binding in the key table (checked by the reducer tests). */
 export const everyBoundKey: readonly KeyPress[] = [...Object.values(keys), ...boundCharacters.map((character) => key(character))];
 
 /** The commands `everyBoundKey` gives. */
-export const commandsOf = (presses: readonly KeyPress[]): Set<KeyCommand> =>
-	new Set(presses.flatMap(({command}) => (command === undefined ? [] : [command])));
+export const commandsOf = (presses: readonly KeyPress[]): Set<KeyCommand> => new Set(presses.flatMap(({command}) => (command === undefined ? [] : [command])));

@@ -4,11 +4,12 @@ import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {expect} from 'vitest';
-import {App} from '../../source/app.js';
-import type {FactDatabase} from '../../source/db/database.js';
-import {databaseEnvironment} from '../../source/ui/environment.js';
+import type {Panes} from '../../source/panes/registry.js';
+import {App} from '../../source/ui/app.js';
 import type {Size} from '../../source/ui/layout.js';
-import {fixedNow, shippedDatabase} from './dashboard.js';
+import {themeFor} from '../../source/ui/theme.js';
+import type {FactViews} from '../../source/views/fact-views.js';
+import {fixedToday, shippedViews, panes as shownPanes} from './dashboard.js';
 
 /** ink-testing-library's stdout is always this wide. */
 export const inkColumns = 100;
@@ -65,14 +66,31 @@ export type Dashboard = {
 	frames(): readonly string[];
 	/** What the app has put on the clipboard so far. */
 	clipboard(): string[];
+	/** The exit status the app set, if any. */
+	exitCode(): number | undefined;
 	unmount(): void;
 };
 
+export type DashboardOptions = {views?: FactViews; panes?: Panes; env?: NodeJS.ProcessEnv; cwd?: string};
+
 /** The dashboard over the shipped fact base on the fixed day, as `kzrs` starts it at `size`. */
-export async function renderDashboard(size: Size, database?: FactDatabase): Promise<Dashboard> {
-	database ??= await shippedDatabase();
-	const environment = databaseEnvironment(database, fixedNow);
-	const instance = render(<App database={database} environment={environment} initialSize={size} />);
+export async function renderDashboard(size: Size, {views, panes = shownPanes, env = {}, cwd = process.cwd()}: DashboardOptions = {}): Promise<Dashboard> {
+	const data = views ?? (await shippedViews());
+	let status: number | undefined;
+	const instance = render(
+		<App
+			views={data}
+			panes={panes}
+			initialSize={size}
+			today={fixedToday}
+			theme={themeFor(env)}
+			env={env}
+			cwd={cwd}
+			setExitCode={(code) => {
+				status = code;
+			}}
+		/>,
+	);
 	rendered.push(instance.frames);
 	const frame = () => stripAnsi(instance.lastFrame() ?? '');
 	const press = (...keys: string[]) => {
@@ -87,6 +105,7 @@ export async function renderDashboard(size: Size, database?: FactDatabase): Prom
 		},
 		frames: () => instance.frames,
 		clipboard: () => clipboardTexts(instance.frames),
+		exitCode: () => status,
 		unmount: instance.unmount,
 	};
 }

@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {requireTool} from './tools.js';
 
 export type Size = {width: number; height: number};
 
@@ -58,6 +59,7 @@ export class TmuxSession {
 
 	/** Starts a new tmux server with one detached session of the given size running `command`. */
 	static start({width, height, command, env = terminalEnvironment()}: TmuxOptions): TmuxSession {
+		requireTool('tmux', 'the tests in a real terminal');
 		counter += 1;
 		const socket = `kzrs-e2e-${process.pid}-${counter}-${randomBytes(4).toString('hex')}`;
 		const session = new TmuxSession(socket, env);

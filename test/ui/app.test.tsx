@@ -3,25 +3,27 @@
 // every test, every frame written must fit 100 columns and hold no control
 // character but Ink's own colour codes.
 import {spawnSync} from 'node:child_process';
-import {lstatSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {lstatSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
-import type {FactDatabase} from '../../source/db/database.js';
-import {snapshot} from '../../source/snapshot.js';
-import {databaseEnvironment} from '../../source/ui/environment.js';
-import {bindings} from '../../source/ui/keys.js';
-import {dashboardPanes, paneTitles} from '../../source/ui/layout.js';
-import {openDatabase} from '../../source/open-database.js';
+import {runUserQuery} from '../../source/db/user-query.js';
+import {openFactBase} from '../../source/load/open.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
-import {fixedNow, shippedDatabase} from '../helpers/dashboard.js';
+import {snapshot} from '../../source/ui/snapshot.js';
+import {paneOf} from '../../source/ui/state.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {FactViews} from '../../source/views/fact-views.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
+import {bindings, countOf, paneIds as dashboardPanes, type Environment, panes, shippedEnvironment, shippedViews} from '../helpers/dashboard.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
 import {type Dashboard, finishDashboards, frameProblems, inkColumns, linesWith, renderDashboard, sequences} from '../helpers/screen.js';
 
-let db: FactDatabase;
+let views: FactViews;
+let env: Environment;
 beforeAll(async () => {
-	db = await shippedDatabase();
+	views = await shippedViews();
+	env = await shippedEnvironment();
 });
 
 afterEach(() => {
@@ -32,7 +34,7 @@ const grid = {columns: 100, rows: 40};
 /** Fewer than 26 rows: one pane at a time, under a tab bar. */
 const tabs = {columns: 100, rows: 20};
 
-const titleOf = (pane: (typeof dashboardPanes)[number]) => `${dashboardPanes.indexOf(pane) + 1} ${paneTitles[pane]}`;
+const titleOf = (pane: string) => `${paneOf(panes, pane).key} ${paneOf(panes, pane).title}`;
 /** The rows of the focused timeline pane, left in the grid: a double border, then a date. */
 const timelineRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›]\d{4}/.test(line));
 const focusMarks = (frame: string) => [...frame].filter((character) => character === '▶').length;
@@ -54,11 +56,11 @@ async function startGrid(): Promise<Dashboard> {
 describe('the grid at 100×40', () => {
 	test('shows the header and all four panes, the timeline focused on its first row', async () => {
 		const dashboard = await startGrid();
-		const {sources, languages, from, to} = db.overview();
+		const {sources, languages, from, to} = views.overview();
 		await dashboard.shows('kzrs · Kazakhstan–Serbia relations', `${sources} sources in ${languages} languages`, `${from} → ${to}`, '? help');
 		for (const pane of dashboardPanes) await dashboard.shows(titleOf(pane));
 		expect(focusMarks(dashboard.frame())).toBe(1);
-		await dashboard.shows(`1/${db.count('timeline')}`, 'Tab/1-4 pane');
+		await dashboard.shows(`1/${countOf(env, 'timeline')}`, 'Tab/1-4 pane');
 		expect(dashboard.frame().split('\n').length).toBeLessThanOrEqual(grid.rows - 1);
 	});
 
@@ -107,7 +109,7 @@ describe('the grid at 100×40', () => {
 
 	test('Tab, Shift-Tab, 1–4 and l/h move the focus, one pane at a time', async () => {
 		const dashboard = await startGrid();
-		const steps: Array<[string, (typeof dashboardPanes)[number]]> = [
+		const steps: Array<[string, string]> = [
 			[sequences.tab, 'memoranda'],
 			[sequences.tab, 'trade'],
 			[sequences.shiftTab, 'memoranda'],
@@ -126,19 +128,19 @@ describe('the grid at 100×40', () => {
 
 	test('keys that arrive together, as "jjj" or pasted text, each count', async () => {
 		const dashboard = await startGrid();
-		const total = db.count('timeline');
+		const total = countOf(env, 'timeline');
 		// One write: the terminal delivered the three presses in one read.
 		dashboard.press('jjj');
 		await dashboard.shows(`4/${total}`);
 		dashboard.press('/');
 		await dashboard.shows('/▏');
 		dashboard.press('vucic');
-		await dashboard.shows('/vucic▏', `/vucic 1/${db.count('timeline', 'vucic')}`);
+		await dashboard.shows('/vucic▏', `/vucic 1/${countOf(env, 'timeline', 'vucic')}`);
 	});
 
 	test('j, ↓ and ↑ move the selection, shown by the position and the › mark', async () => {
 		const dashboard = await startGrid();
-		const total = db.count('timeline');
+		const total = countOf(env, 'timeline');
 		dashboard.press('j');
 		await dashboard.shows(`2/${total}`);
 		expect(timelineRows(dashboard.frame()).filter((line) => line.startsWith('║›'))).toEqual([expect.stringContaining('›2024-02-20')]);
@@ -154,7 +156,7 @@ describe('the grid at 100×40', () => {
 	test('Enter on the disputed company count shows both readings with their sources, and the Bulgarian quote', async () => {
 		const dashboard = await startGrid();
 		dashboard.press('4', 'j');
-		await dashboard.shows(`▶ ${titleOf('companies')}`, `2/${db.count('companies')}`);
+		await dashboard.shows(`▶ ${titleOf('companies')}`, `2/${countOf(env, 'companies')}`);
 		dashboard.press(sequences.enter);
 		await dashboard.shows('Sources disagree: more than 60 (s002) · approximately 60 (s003 s004).');
 		await dashboard.shows('Quotes (2)', 'приблизително 60 сръбски компании', 'As of today, approximately 60 Serbian companies', 'j/k quote');
@@ -166,12 +168,12 @@ describe('the grid at 100×40', () => {
 	test('Enter on the phone call of 2024-02-20 shows its Serbian Cyrillic quotes from s001', async () => {
 		const dashboard = await startGrid();
 		dashboard.press('j');
-		await dashboard.shows(`2/${db.count('timeline')}`);
+		await dashboard.shows(`2/${countOf(env, 'timeline')}`);
 		dashboard.press(sequences.enter);
 		await dashboard.shows('Row phone-call-vucic-tokayev-2024', 'Quotes (5)', 's001 · sr-Cyrl');
 		await dashboard.shows('Председник Републике Србије Александар Вучић');
 		dashboard.press(sequences.escape);
-		await dashboard.shows(`▶ ${titleOf('timeline')}`, `2/${db.count('timeline')}`);
+		await dashboard.shows(`▶ ${titleOf('timeline')}`, `2/${countOf(env, 'timeline')}`);
 		expect(dashboard.frame()).not.toContain('Quotes (5)');
 	});
 
@@ -187,8 +189,8 @@ describe('the grid at 100×40', () => {
 
 	test('/ and "vucic" keep the rows that name Vučić; Enter keeps the filter, Esc clears it', async () => {
 		const dashboard = await startGrid();
-		const total = db.count('timeline');
-		const matching = db.count('timeline', 'vucic');
+		const total = countOf(env, 'timeline');
+		const matching = countOf(env, 'timeline', 'vucic');
 		dashboard.press('/');
 		await dashboard.shows('/▏', 'type to filter');
 		dashboard.type('vucic');
@@ -206,10 +208,10 @@ describe('the grid at 100×40', () => {
 	});
 
 	test("opening the filter builds the pane's search index before a character is typed", async () => {
-		const fresh = await openDatabase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
-		const searchIndexes = () => fresh.query("SELECT name FROM sqlite_schema WHERE name GLOB '*_by_search'").rows.flat();
+		const fresh = await openFactBase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const searchIndexes = () => runUserQuery(fresh, "SELECT name FROM sqlite_schema WHERE name GLOB '*_by_search'").rows.flat();
 		expect(searchIndexes()).toEqual([]);
-		const dashboard = await renderDashboard(grid, fresh);
+		const dashboard = await renderDashboard(grid, {views: new FactViews(fresh)});
 		dashboard.press('/');
 		await dashboard.shows('/▏', 'type to filter');
 		await expect.poll(searchIndexes, {interval: 5}).toEqual(['events_by_search']);
@@ -223,7 +225,7 @@ describe('the grid at 100×40', () => {
 		dashboard.press(sequences.backspace);
 		await dashboard.shows('/xq 0/0');
 		dashboard.press(sequences.ctrlU);
-		await dashboard.shows(`1/${db.count('timeline')}`);
+		await dashboard.shows(`1/${countOf(env, 'timeline')}`);
 	});
 
 	test('e asks for a file name, kzrs-<pane>-<today>.csv; Esc cancels', async () => {
@@ -283,7 +285,7 @@ describe('smaller terminals', () => {
 describe('the plain-text snapshot', () => {
 	let text: string;
 	beforeAll(() => {
-		text = snapshot(db, databaseEnvironment(db, fixedNow), inkColumns);
+		text = snapshot(views, panes, inkColumns, themeFor({NO_COLOR: '1'}));
 	});
 
 	test('holds all four panes and the first words of every timeline event', () => {
@@ -292,7 +294,7 @@ describe('the plain-text snapshot', () => {
 		expect(events.length).toBeGreaterThan(0);
 		for (const {title} of events) expect(text).toContain(title.split(' ').slice(0, 3).join(' '));
 		expect(text).toContain(memorandaLine());
-		expect(text).toContain(`${db.count('timeline')} rows`);
+		expect(text).toContain(`${countOf(env, 'timeline')} rows`);
 	});
 
 	test('is plain text: no escape character, nothing wider than the columns asked for', () => {
@@ -317,7 +319,7 @@ describe('commands carried out', () => {
 
 	test('Enter in the name prompt exports the filtered pane; an existing file is kept unless confirmed with y', async () => {
 		const file = join(makeTempDir(), 'vucic.csv');
-		const matching = db.count('timeline', 'vucic');
+		const matching = countOf(env, 'timeline', 'vucic');
 		const dashboard = await startGrid();
 		const exportTo = () => exportTimelineTo(dashboard, file);
 		dashboard.press('/');
@@ -351,7 +353,7 @@ describe('commands carried out', () => {
 		expect(readdirSync(dir)).toEqual([]);
 		// Still answering keys.
 		dashboard.press('j');
-		await dashboard.shows(`2/${db.count('timeline')}`);
+		await dashboard.shows(`2/${countOf(env, 'timeline')}`);
 	});
 
 	test('an export to a named pipe nothing reads from says so at once, rather than hang the dashboard', async () => {
@@ -363,7 +365,7 @@ describe('commands carried out', () => {
 		await dashboard.shows('Export failed: cannot write /', 'pipe: nothing is reading from it');
 		expect(lstatSync(pipe).isFIFO()).toBe(true);
 		dashboard.press('j');
-		await dashboard.shows(`2/${db.count('timeline')}`);
+		await dashboard.shows(`2/${countOf(env, 'timeline')}`);
 	});
 
 	test('y copies the selected row, and in the detail the quote under the cursor', async () => {

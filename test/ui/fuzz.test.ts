@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import {beforeAll, describe, expect, test} from 'vitest';
 import type {Size} from '../../source/ui/layout.js';
-import {type Action, type Environment, initialState, type State, update} from '../../source/ui/state.js';
-import {brokenInvariants, gridSize, remembering, shippedEnvironment, syntheticEnvironment} from '../helpers/dashboard.js';
+import {settle, step} from '../../source/ui/runtime.js';
+import {type Action, initialState, type PaneView, type State} from '../../source/ui/state.js';
+import {brokenInvariants, type Environment, gridSize, remembering, shippedEnvironment, start, syntheticEnvironment} from '../helpers/dashboard.js';
 import {everyBoundKey, key} from '../helpers/keys.js';
 
 const settings = {numRuns: 200, seed: 20_261_128};
@@ -34,15 +35,16 @@ const session = fc.record({start: size, actions: fc.array(action, {maxLength: 20
 
 /** Runs every session, checking each state on the way; the first broken promise fails with the actions that led to it. */
 function check(environment: Environment): void {
-	const answers = remembering(environment);
+	const remembered = remembering(environment);
+	const {panes, answers} = remembered;
 	fc.assert(
-		fc.property(session, ({start, actions}) => {
-			let state: State = initialState(start, answers);
-			expect(brokenInvariants(state, answers)).toEqual([]);
+		fc.property(session, ({start: size, actions}) => {
+			let state: State = settle(initialState(size, panes, remembered.today), panes, answers);
+			expect(brokenInvariants(state, remembered)).toEqual([]);
 			for (const next of actions) {
 				const before = state.command?.id ?? 0;
-				state = update(state, next, answers);
-				expect(brokenInvariants(state, answers)).toEqual([]);
+				state = step(state, next, panes, answers);
+				expect(brokenInvariants(state, remembered)).toEqual([]);
 				// A command is issued once per action at most, numbered in turn.
 				expect((state.command?.id ?? 0) - before).toBeGreaterThanOrEqual(0);
 				expect((state.command?.id ?? 0) - before).toBeLessThanOrEqual(1);
@@ -82,11 +84,12 @@ test('the sessions reach every overlay and both ends of a long list', () => {
 	let reachedBottom = false;
 	fc.assert(
 		fc.property(session, ({actions}) => {
-			let state = initialState(gridSize, environment);
+			let state = start(environment, gridSize);
 			for (const next of actions) {
-				state = update(state, next, environment);
+				state = step(state, next, environment.panes, environment.answers);
 				seen.add(state.overlay.kind);
-				if (state.views[state.focus].selected === state.views[state.focus].total - 1) reachedBottom = true;
+				const view = state.views[state.focus] as PaneView;
+				if (view.selected === (view.total ?? 0) - 1) reachedBottom = true;
 			}
 		}),
 		settings,
@@ -97,15 +100,20 @@ test('the sessions reach every overlay and both ends of a long list', () => {
 
 test('the checker itself notices each kind of broken state', () => {
 	const environment = syntheticEnvironment(50);
-	const good = initialState(gridSize, environment);
-	const broken = (change: Partial<State['views']['timeline']>): State => ({...good, views: {...good.views, timeline: {...good.views.timeline, ...change}}});
+	const good = start(environment, gridSize);
+	const broken = (change: Partial<PaneView>): State => ({...good, views: {...good.views, timeline: {...(good.views.timeline as PaneView), ...change}}});
 	expect(brokenInvariants(good, environment)).toEqual([]);
 	expect(brokenInvariants(broken({selected: 50}), environment).join()).toContain('selection outside the rows');
 	expect(brokenInvariants(broken({selected: -1}), environment).join()).toContain('selection outside the rows');
 	expect(brokenInvariants(broken({selected: 3, offset: 4}), environment).join()).toContain('offset outside');
 	expect(brokenInvariants(broken({selected: 40, offset: 0}), environment).join()).toContain('below the visible window');
 	expect(brokenInvariants(broken({total: 49}), environment).join()).toContain('total is not count');
-	const detail: State = {...good, overlay: {kind: 'detail', pane: 'timeline', index: 1, cursor: 1}};
+	expect(brokenInvariants(broken({total: null}), environment).join()).toContain('total is not count');
+	expect(brokenInvariants({...good, focus: 'weather'}, environment).join()).toContain('which is no pane');
+	const detail: State = {...good, overlay: {kind: 'detail', pane: 'timeline', index: 1, cursor: 1, quotes: 1}};
 	// Row 1 has one quote (index % 4): the cursor can only be 0.
 	expect(brokenInvariants(detail, environment).join()).toContain('detail cursor 1 outside 0…0');
+	expect(brokenInvariants({...detail, overlay: {...detail.overlay, cursor: 0, quotes: null}} as State, environment).join()).toContain(
+		'detail counts null quotes, not 1',
+	);
 });

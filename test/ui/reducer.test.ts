@@ -2,18 +2,25 @@
 // the state, over the shipped fact base (and hand-made environments for an
 // empty pane and a very long one).
 import {beforeAll, describe, expect, test} from 'vitest';
-import type {FactDatabase} from '../../source/db/database.js';
-import {bindings} from '../../source/ui/keys.js';
-import {type DashboardPane, dashboardPanes, fullViewBox, helpGrid, layout, listHeight, type Size} from '../../source/ui/layout.js';
-import {type Environment, initialState, type State, viewQuery} from '../../source/ui/state.js';
+import {fullViewBox, helpGrid, layout, type Size} from '../../source/ui/layout.js';
+import {initialState, type PaneView, paneOf, questions, type State, update} from '../../source/ui/state.js';
+import type {FactViews} from '../../source/views/fact-views.js';
 import {
+	bindings,
 	brokenInvariants,
+	countOf,
+	paneIds as dashboardPanes,
+	type Environment,
 	fixedToday,
 	gridSize,
 	type Input,
+	listHeightOf,
+	panes,
+	queryOf,
 	run,
-	shippedDatabase,
 	shippedEnvironment,
+	shippedViews,
+	sortableOf,
 	start,
 	syntheticEnvironment,
 	tabsSize,
@@ -21,15 +28,16 @@ import {
 import {byId, readData} from '../helpers/fact-base.js';
 import {commandsOf, everyBoundKey, key, keys, typed} from '../helpers/keys.js';
 
-let db: FactDatabase;
+type DashboardPane = string;
+let views: FactViews;
 let env: Environment;
 /** Rows per pane in the shipped data. */
-let totals: Record<DashboardPane, number>;
+let totals: Record<'timeline' | 'memoranda' | 'trade' | 'companies', number>;
 
 beforeAll(async () => {
-	db = await shippedDatabase();
+	views = await shippedViews();
 	env = await shippedEnvironment();
-	totals = Object.fromEntries(dashboardPanes.map((pane) => [pane, db.count(pane)])) as Record<DashboardPane, number>;
+	totals = {timeline: countOf(env, 'timeline'), memoranda: countOf(env, 'memoranda'), trade: countOf(env, 'trade'), companies: countOf(env, 'companies')};
 });
 
 /** Tabs with a timeline shorter than its 13 rows, so the list scrolls. */
@@ -38,9 +46,10 @@ const empty = syntheticEnvironment(0);
 const huge = syntheticEnvironment(100_000);
 
 /** The digit key that focuses `pane`. */
-const paneKey = (pane: DashboardPane) => key(String(dashboardPanes.indexOf(pane) + 1));
-const view = (state: State, pane: DashboardPane = state.focus) => state.views[pane];
-const timelineIndex = (id: string) => db.rows('timeline').findIndex((row) => row.id === id);
+const timelinePane = () => paneOf(panes, 'timeline');
+const paneKey = (pane: DashboardPane) => key(panes.find((candidate) => candidate.id === pane)?.key ?? '');
+const view = (state: State, pane: DashboardPane = state.focus) => state.views[pane] as PaneView & {total: number};
+const timelineIndex = (id: string) => views.window(timelinePane(), {}, 0, 100).findIndex((row) => row.id === id);
 const phoneCall = 'phone-call-vucic-tokayev-2024';
 
 describe('the key table and the test keys', () => {
@@ -63,6 +72,28 @@ describe('the key table and the test keys', () => {
 	});
 });
 
+describe('questions and answers', () => {
+	test('the reducer leaves what it must know of the data unknown, and asks; the runtime answers before anything is drawn', () => {
+		const first = initialState(gridSize, panes, fixedToday);
+		expect(questions(first, panes)).toEqual(dashboardPanes.map((pane) => ({kind: 'count', pane, filter: ''})));
+		const typed = update(start(env, gridSize, key('/')), {type: 'key', key: key('v')}, panes);
+		expect(view(typed)).toMatchObject({filter: 'v', total: null});
+		expect(questions(typed, panes)).toEqual([{kind: 'count', pane: 'timeline', filter: 'v'}]);
+		const counted = update(typed, {type: 'counted', pane: 'timeline', filter: 'v', total: 7}, panes);
+		expect(view(counted)).toMatchObject({filter: 'v', total: 7});
+		expect(questions(counted, panes)).toEqual([]);
+		const opened = update(start(env, gridSize), {type: 'key', key: keys.enter}, panes);
+		expect(questions(opened, panes)).toEqual([{kind: 'quotes', pane: 'timeline', query: queryOf(env, opened, 'timeline'), index: 0}]);
+	});
+
+	test('an answer for a filter since changed is not taken', () => {
+		const typed = update(start(env, gridSize, key('/'), key('v')), {type: 'key', key: key('u')}, panes);
+		expect(update(typed, {type: 'counted', pane: 'timeline', filter: 'v', total: 7}, panes)).toBe(typed);
+		const detail = update(start(env, gridSize), {type: 'key', key: keys.enter}, panes);
+		expect(update(detail, {type: 'quotes-counted', pane: 'timeline', index: 3, quotes: 2}, panes)).toBe(detail);
+	});
+});
+
 describe('the first state', () => {
 	test('focuses the timeline, selects each pane’s first row and counts its rows', () => {
 		const state = start(env);
@@ -71,17 +102,17 @@ describe('the first state', () => {
 		expect(state.status).toBeNull();
 		expect(state.command).toBeNull();
 		for (const pane of dashboardPanes) {
-			expect(view(state, pane)).toEqual({selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: totals[pane]});
-			expect(totals[pane]).toBeGreaterThan(0);
+			expect(view(state, pane)).toEqual({selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: countOf(env, pane)});
+			expect(countOf(env, pane)).toBeGreaterThan(0);
 		}
 	});
 
 	test('the sizes under test give the layouts they stand for', () => {
-		expect(layout(gridSize).kind).toBe('grid');
-		expect(layout(tabsSize).kind).toBe('tabs');
-		expect(layout(shortTabs).kind).toBe('tabs');
+		expect(layout(gridSize, panes).kind).toBe('grid');
+		expect(layout(tabsSize, panes).kind).toBe('tabs');
+		expect(layout(shortTabs, panes).kind).toBe('tabs');
 		// The short tabs must really scroll the timeline.
-		expect(listHeight('timeline', shortTabs)).toBeLessThan(db.count('timeline'));
+		expect(listHeightOf(env, 'timeline', shortTabs)).toBeLessThan(countOf(env, 'timeline'));
 	});
 });
 
@@ -150,7 +181,7 @@ describe('browse: moving the selection', () => {
 	});
 
 	test('PgDn and PgUp (and Ctrl-F, Ctrl-B) move by the list’s height, stopping at the ends', () => {
-		const page = listHeight('timeline', shortTabs);
+		const page = listHeightOf(env, 'timeline', shortTabs);
 		const last = totals.timeline - 1;
 		const down = start(env, shortTabs, keys.pageDown);
 		expect(view(down).selected).toBe(page);
@@ -164,12 +195,12 @@ describe('browse: moving the selection', () => {
 
 	test('the page is the focused pane’s own list height (the trade chart takes rows)', () => {
 		const trade = start(env, gridSize, key('3'), keys.pageDown);
-		expect(listHeight('trade', gridSize)).toBeLessThan(listHeight('timeline', gridSize));
-		expect(view(trade).selected).toBe(Math.min(totals.trade - 1, listHeight('trade', gridSize)));
+		expect(listHeightOf(env, 'trade', gridSize)).toBeLessThan(listHeightOf(env, 'timeline', gridSize));
+		expect(view(trade).selected).toBe(Math.min(totals.trade - 1, listHeightOf(env, 'trade', gridSize)));
 	});
 
 	test('the window scrolls just enough to keep the selection visible', () => {
-		const height = listHeight('timeline', shortTabs);
+		const height = listHeightOf(env, 'timeline', shortTabs);
 		const last = totals.timeline - 1;
 		let state = start(env, shortTabs);
 		// Down, one row at a time: the window starts to move once the selection reaches its last line.
@@ -188,7 +219,7 @@ describe('browse: moving the selection', () => {
 	});
 
 	test('in a pane of 100,000 rows, G, PgUp and g keep the window around the selection', () => {
-		const height = listHeight('timeline', gridSize);
+		const height = listHeightOf(env, 'timeline', gridSize);
 		const bottom = start(huge, gridSize, key('G'));
 		expect(view(bottom)).toMatchObject({selected: 99_999, offset: 100_000 - height, total: 100_000});
 		const pageUp = run(bottom, huge, keys.pageUp);
@@ -206,9 +237,9 @@ describe('browse: moving the selection', () => {
 describe('browse: the detail view', () => {
 	test('Enter opens the sources of the selected row', () => {
 		const state = start(env, gridSize, key('j'), key('j'), keys.enter);
-		expect(state.overlay).toEqual({kind: 'detail', pane: 'timeline', index: 2, cursor: 0});
+		expect(state.overlay).toEqual({kind: 'detail', pane: 'timeline', index: 2, cursor: 0, quotes: views.quoteCount(timelinePane(), {}, 2)});
 		const companies = start(env, gridSize, key('4'), key('j'), keys.enter);
-		expect(companies.overlay).toEqual({kind: 'detail', pane: 'companies', index: 1, cursor: 0});
+		expect(companies.overlay).toEqual({kind: 'detail', pane: 'companies', index: 1, cursor: 0, quotes: views.quoteCount(paneOf(panes, 'companies'), {}, 1)});
 	});
 
 	test('Enter on an empty pane opens nothing', () => {
@@ -223,8 +254,8 @@ describe('browse: the detail view', () => {
 		const quotes = byId(readData('events'), phoneCall).citations.length;
 		expect(quotes).toBeGreaterThan(2);
 		const detail = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter);
-		expect(detail.overlay).toEqual({kind: 'detail', pane: 'timeline', index, cursor: 0});
-		expect(env.quoteCount('timeline', viewQuery('timeline', view(detail), env), index)).toBe(quotes);
+		expect(detail.overlay).toEqual({kind: 'detail', pane: 'timeline', index, cursor: 0, quotes});
+		expect(views.quoteCount(timelinePane(), queryOf(env, detail, 'timeline'), index)).toBe(quotes);
 		const cursor = (...presses: Input[]) => {
 			const {overlay} = run(detail, env, ...presses);
 			return overlay.kind === 'detail' ? overlay.cursor : undefined;
@@ -243,10 +274,10 @@ describe('browse: the detail view', () => {
 
 	test('a row with one quote keeps the cursor on it; a row with none (hand-made) at 0', () => {
 		const one = start(env, gridSize, keys.enter);
-		expect(env.quoteCount('timeline', {}, 0)).toBe(1);
-		expect(run(one, env, key('j'), key('G')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+		expect(views.quoteCount(timelinePane(), {}, 0)).toBe(1);
+		expect(run(one, env, key('j'), key('G')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0, quotes: 1});
 		const none = syntheticEnvironment(10, {quotes: () => 0});
-		expect(start(none, gridSize, keys.enter, key('j'), key('G'), key('k')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+		expect(start(none, gridSize, keys.enter, key('j'), key('G'), key('k')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0, quotes: 0});
 	});
 
 	test('Esc and q close the detail; q does not quit there', () => {
@@ -260,18 +291,38 @@ describe('browse: the detail view', () => {
 
 	test('y in the detail copies the quote under the cursor, with the pane’s query', () => {
 		const sorted = start(env, gridSize, key('s'), key('S'), keys.enter, key('j'), key('y'));
-		const query = {filter: '', sort: env.sortable('timeline')[0], descending: true, total: env.count('timeline', '')};
-		const quotes = env.quoteCount('timeline', query, 0);
+		const query = {filter: '', sort: sortableOf(env, 'timeline')[0], descending: true, total: countOf(env, 'timeline', '')};
+		const quotes = views.quoteCount(timelinePane(), query, 0);
 		expect(sorted.command).toEqual({id: 1, run: {kind: 'copy-quote', pane: 'timeline', query, index: 0, cursor: Math.min(1, quotes - 1)}});
 		const index = timelineIndex(phoneCall);
 		const phone = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter, key('j'), key('j'), key('y'));
-		expect(phone.command?.run).toEqual({kind: 'copy-quote', pane: 'timeline', query: {filter: '', sort: undefined, descending: false, total: env.count('timeline', '')}, index, cursor: 2});
+		expect(phone.command?.run).toEqual({
+			kind: 'copy-quote',
+			pane: 'timeline',
+			query: {filter: '', sort: undefined, descending: false, total: countOf(env, 'timeline', '')},
+			index,
+			cursor: 2,
+		});
 		expect(phone.overlay).toMatchObject({kind: 'detail', cursor: 2});
 	});
 
 	test('other keys leave the detail as it is', () => {
 		const detail = start(env, gridSize, key('j'), keys.enter);
-		for (const press of [keys.tab, keys.shiftTab, key('2'), key('h'), key('l'), key('/'), key('s'), key('S'), key('e'), key('?'), keys.enter, keys.pageDown, key('x')]) {
+		for (const press of [
+			keys.tab,
+			keys.shiftTab,
+			key('2'),
+			key('h'),
+			key('l'),
+			key('/'),
+			key('s'),
+			key('S'),
+			key('e'),
+			key('?'),
+			keys.enter,
+			keys.pageDown,
+			key('x'),
+		]) {
 			expect(run(detail, env, press)).toEqual(detail);
 		}
 	});
@@ -291,7 +342,7 @@ describe('browse: the help overlay', () => {
 	const offset = (state: State) => (state.overlay.kind === 'help' ? state.overlay.offset : Number.NaN);
 	// The keys one screen of help shows, laid out as HelpView lays them out.
 	const page = (size: Size) => {
-		const box = fullViewBox(size);
+		const box = fullViewBox(size, panes);
 		return box ? helpGrid(box.width, box.height, bindings.length).page : 0;
 	};
 
@@ -338,7 +389,7 @@ describe('filter mode', () => {
 		const expected = readData('events').filter((event) => vucic.test(JSON.stringify(event))).length;
 		expect(expected).toBeGreaterThan(0);
 		expect(expected).toBeLessThan(totals.timeline);
-		expect(view(state)).toEqual({selected: 0, offset: 0, filter: 'vucic', sort: -1, descending: false, total: db.count('timeline', 'vucic')});
+		expect(view(state)).toEqual({selected: 0, offset: 0, filter: 'vucic', sort: -1, descending: false, total: countOf(env, 'timeline', 'vucic')});
 		expect(view(state).total).toBe(expected);
 		expect(state.overlay).toEqual({kind: 'filter'});
 	});
@@ -349,13 +400,13 @@ describe('filter mode', () => {
 		for (const letter of typed('vucic')) {
 			state = run(state, env, letter);
 			filter += letter.text;
-			expect(view(state)).toMatchObject({filter, total: env.count('timeline', filter), selected: 0, offset: 0});
+			expect(view(state)).toMatchObject({filter, total: countOf(env, 'timeline', filter), selected: 0, offset: 0});
 		}
 	});
 
 	test('Cyrillic finds what Latin finds: "Вучић" counts as "vucic"', () => {
 		const state = start(env, gridSize, key('/'), ...typed('Вучић'));
-		expect(view(state)).toMatchObject({filter: 'Вучић', total: env.count('timeline', 'vucic')});
+		expect(view(state)).toMatchObject({filter: 'Вучић', total: countOf(env, 'timeline', 'vucic')});
 	});
 
 	test('bound letters, digits and symbols are text in the filter, not commands', () => {
@@ -364,12 +415,12 @@ describe('filter mode', () => {
 		expect(state.overlay).toEqual({kind: 'filter'});
 		expect(state.focus).toBe('timeline');
 		expect(state.command).toBeNull();
-		expect(view(state)).toMatchObject({filter: text, total: env.count('timeline', text), sort: -1, descending: false});
+		expect(view(state)).toMatchObject({filter: text, total: countOf(env, 'timeline', text), sort: -1, descending: false});
 	});
 
 	test('Backspace deletes the last character (a whole Cyrillic letter) and recounts; on an empty filter it does nothing', () => {
 		const state = start(env, gridSize, key('/'), ...typed('vucicж'), keys.backspace);
-		expect(view(state)).toMatchObject({filter: 'vucic', total: env.count('timeline', 'vucic')});
+		expect(view(state)).toMatchObject({filter: 'vucic', total: countOf(env, 'timeline', 'vucic')});
 		expect(view(run(state, env, keys.backspaceCtrlH)).filter).toBe('vuci');
 		const cleared = run(state, env, ...Array(8).fill(keys.backspace));
 		expect(view(cleared)).toMatchObject({filter: '', total: totals.timeline});
@@ -386,7 +437,7 @@ describe('filter mode', () => {
 		const state = start(env, shortTabs, key('/'), ...typed('vucic'), keys.down, keys.down, keys.up);
 		expect(view(state)).toMatchObject({selected: 1, filter: 'vucic'});
 		const paged = run(state, env, keys.pageDown);
-		expect(view(paged).selected).toBe(Math.min(view(state).total - 1, 1 + listHeight('timeline', shortTabs)));
+		expect(view(paged).selected).toBe(Math.min(view(state).total - 1, 1 + listHeightOf(env, 'timeline', shortTabs)));
 		expect(view(run(paged, env, keys.pageUp, keys.pageUp)).selected).toBe(0);
 		expect(paged.overlay).toEqual({kind: 'filter'});
 	});
@@ -399,7 +450,7 @@ describe('filter mode', () => {
 	test('Enter keeps the filter and returns to browsing; Esc there clears it', () => {
 		const kept = start(env, gridSize, key('/'), ...typed('vucic'), keys.enter);
 		expect(kept.overlay).toEqual({kind: 'none'});
-		expect(view(kept)).toMatchObject({filter: 'vucic', total: env.count('timeline', 'vucic')});
+		expect(view(kept)).toMatchObject({filter: 'vucic', total: countOf(env, 'timeline', 'vucic')});
 		const moved = run(kept, env, key('j'), key('j'));
 		expect(view(moved).selected).toBe(2);
 		const cleared = run(moved, env, keys.escape);
@@ -432,20 +483,20 @@ describe('filter mode', () => {
 		expect(state.focus).toBe('memoranda');
 		expect(view(state, 'memoranda')).toMatchObject({filter: '', total: totals.memoranda});
 		const memoranda = run(state, env, key('/'), ...typed('health'), keys.enter);
-		expect(view(memoranda, 'memoranda')).toMatchObject({filter: 'health', total: env.count('memoranda', 'health')});
-		expect(view(memoranda, 'timeline')).toMatchObject({filter: 'vucic', total: env.count('timeline', 'vucic')});
+		expect(view(memoranda, 'memoranda')).toMatchObject({filter: 'health', total: countOf(env, 'memoranda', 'health')});
+		expect(view(memoranda, 'timeline')).toMatchObject({filter: 'vucic', total: countOf(env, 'timeline', 'vucic')});
 	});
 });
 
 describe('sorting', () => {
 	test.each(dashboardPanes)('s in %s cycles through its sortable columns, then back to its own order', (pane) => {
-		const columns = env.sortable(pane);
+		const columns = sortableOf(env, pane);
 		expect(columns.length).toBeGreaterThan(0);
 		let state = start(env, gridSize, paneKey(pane));
 		const seen: Array<string | undefined> = [];
 		for (let press = 0; press <= columns.length; press++) {
 			state = run(state, env, key('s'));
-			seen.push(viewQuery(pane, view(state), env).sort);
+			seen.push(queryOf(env, state, pane).sort);
 		}
 		expect(seen).toEqual([...columns, undefined]);
 		expect(view(state).sort).toBe(-1);
@@ -462,7 +513,7 @@ describe('sorting', () => {
 		expect(view(start(env, gridSize, key('S'))).descending).toBe(true);
 		expect(view(start(env, gridSize, key('S'), key('S'))).descending).toBe(false);
 		const state = start(env, gridSize, key('s'), key('s'), key('S'));
-		expect(viewQuery('timeline', view(state), env)).toEqual({filter: '', sort: env.sortable('timeline')[1], descending: true, total: env.count('timeline', '')});
+		expect(queryOf(env, state, 'timeline')).toEqual({filter: '', sort: sortableOf(env, 'timeline')[1], descending: true, total: countOf(env, 'timeline', '')});
 	});
 
 	test('with no sortable columns, s keeps the pane’s own order', () => {
@@ -500,7 +551,7 @@ describe('export', () => {
 			run: {
 				kind: 'export',
 				pane: 'timeline',
-				query: {filter: 'vucic', sort: env.sortable('timeline')[1], descending: true, total: env.count('timeline', 'vucic')},
+				query: {filter: 'vucic', sort: sortableOf(env, 'timeline')[1], descending: true, total: countOf(env, 'timeline', 'vucic')},
 				file: `kzrs-timeline-${fixedToday}.csv`,
 				force: false,
 			},
@@ -509,7 +560,13 @@ describe('export', () => {
 
 	test('the name is trimmed; an empty name is refused with an error and the prompt stays', () => {
 		const trimmed = start(env, gridSize, key('4'), key('e'), keys.ctrlU, ...typed('  out.csv '), keys.enter);
-		expect(trimmed.command?.run).toEqual({kind: 'export', pane: 'companies', query: {filter: '', sort: undefined, descending: false, total: env.count('companies', '')}, file: 'out.csv', force: false});
+		expect(trimmed.command?.run).toEqual({
+			kind: 'export',
+			pane: 'companies',
+			query: {filter: '', sort: undefined, descending: false, total: countOf(env, 'companies', '')},
+			file: 'out.csv',
+			force: false,
+		});
 		for (const name of ['', '   ']) {
 			const refused = start(env, gridSize, key('e'), keys.ctrlU, ...typed(name), keys.enter);
 			expect(refused.command).toBeNull();
@@ -533,7 +590,13 @@ describe('export', () => {
 			expect(confirmed.overlay).toEqual({kind: 'none'});
 			expect(confirmed.command).toEqual({
 				id: 2,
-				run: {kind: 'export', pane: 'timeline', query: {filter: '', sort: undefined, descending: false, total: env.count('timeline', '')}, file: 'out.csv', force: true},
+				run: {
+					kind: 'export',
+					pane: 'timeline',
+					query: {filter: '', sort: undefined, descending: false, total: countOf(env, 'timeline', '')},
+					file: 'out.csv',
+					force: true,
+				},
 			});
 		}
 	});
@@ -559,7 +622,12 @@ describe('copy and quit', () => {
 		const state = start(env, gridSize, key('2'), key('s'), key('j'), key('y'));
 		expect(state.command).toEqual({
 			id: 1,
-			run: {kind: 'copy-row', pane: 'memoranda', query: {filter: '', sort: env.sortable('memoranda')[0], descending: false, total: env.count('memoranda', '')}, index: 1},
+			run: {
+				kind: 'copy-row',
+				pane: 'memoranda',
+				query: {filter: '', sort: sortableOf(env, 'memoranda')[0], descending: false, total: countOf(env, 'memoranda', '')},
+				index: 1,
+			},
 		});
 		expect(state.overlay).toEqual({kind: 'none'});
 	});
@@ -632,7 +700,7 @@ describe('resizing', () => {
 		const big = start(env, gridSize, key('G'));
 		expect(view(big)).toMatchObject({selected: totals.timeline - 1, offset: 0});
 		const small = run(big, env, {type: 'resize', size: shortTabs});
-		const height = listHeight('timeline', shortTabs);
+		const height = listHeightOf(env, 'timeline', shortTabs);
 		expect(small.size).toEqual(shortTabs);
 		expect(view(small)).toMatchObject({selected: totals.timeline - 1, offset: totals.timeline - height});
 		expect(brokenInvariants(small, env)).toEqual([]);
@@ -647,7 +715,7 @@ describe('resizing', () => {
 
 	test('every pane is settled, not only the focused one', () => {
 		const state = start(env, gridSize, key('G'), key('2'), key('G'), key('3'), key('G'), key('4'), key('G'), {type: 'resize', size: {columns: 40, rows: 12}});
-		for (const pane of dashboardPanes) expect(view(state, pane).selected).toBe(totals[pane] - 1);
+		for (const pane of dashboardPanes) expect(view(state, pane).selected).toBe(countOf(env, pane) - 1);
 		expect(brokenInvariants(state, env)).toEqual([]);
 	});
 
@@ -658,7 +726,7 @@ describe('resizing', () => {
 		{columns: 39, rows: 100},
 	])('below the minimum ($columns×$rows) nothing throws and keys still work', (size) => {
 		const state = start(env, gridSize, key('G'), {type: 'resize', size});
-		expect(layout(size).kind).toBe('too-small');
+		expect(layout(size, panes).kind).toBe('too-small');
 		expect(view(state)).toMatchObject({selected: totals.timeline - 1, offset: totals.timeline - 1});
 		const moved = run(state, env, key('k'), keys.tab, key('j'), keys.pageDown);
 		expect(brokenInvariants(moved, env)).toEqual([]);
@@ -668,13 +736,14 @@ describe('resizing', () => {
 
 	test('in a pane of 100,000 rows a resize keeps the bottom row in view', () => {
 		const state = start(huge, gridSize, key('G'), {type: 'resize', size: tabsSize});
-		const height = listHeight('timeline', tabsSize);
+		const height = listHeightOf(env, 'timeline', tabsSize);
 		expect(view(state)).toMatchObject({selected: 99_999, offset: 100_000 - height});
 	});
 
 	test('the first state is valid at any size', () => {
 		for (const size of [gridSize, tabsSize, shortTabs, {columns: 0, rows: 0}]) {
-			expect(brokenInvariants(initialState(size, env), env)).toEqual([]);
+			expect(brokenInvariants(start(env, size), env)).toEqual([]);
+			expect(initialState(size, panes, fixedToday).views.timeline?.total).toBeNull();
 		}
 	});
 });

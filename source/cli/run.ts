@@ -1,0 +1,200 @@
+// The command line: parses the arguments and runs the command they name,
+// writing only through the Io it is given and giving back the exit status.
+import {resolve} from 'node:path';
+import type {Result} from 'meow';
+import type {RowQuery} from '../db/pane-reads.js';
+import {UserError} from '../errors.js';
+import {type ExportFormat, exportFormats} from '../export/formats.js';
+import {findPane, type Panes, shippedPanes} from '../panes/registry.js';
+import {shippedDataDir, shippedSeedsDir} from '../paths.js';
+import type {Io} from './io.js';
+
+const usage = (panes: Panes) => `
+	Usage
+	  $ kzrs                      the dashboard (a text snapshot when not in a terminal)
+	  $ kzrs check                validate the fact base: format, dates, units, ids, quotes
+	  $ kzrs export <pane>        a pane as CSV or JSON: ${panes.map((pane) => pane.id).join(', ')}
+	  $ kzrs sql "<query>"        a read-only SQL query on the loaded database
+
+	Options
+	  --data DIR        load the fact base from DIR instead of the shipped data/
+	  --seeds DIR       read the seed documents from DIR instead of the shipped seeds/
+	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json
+	  --out FILE        export, sql: write to FILE (a whole file or none) instead of standard output
+	  --force           allow --out and --save-db to replace an existing file
+	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
+	  --sort COLUMN     export: sort by COLUMN; --reverse for descending
+	  --save-db FILE    write the loaded database as a SQLite file and exit
+	  --help, --version
+
+	Examples
+	  $ kzrs export trade --out trade.csv
+	  $ kzrs sql "SELECT label, value, currency FROM trade ORDER BY value DESC"
+`;
+
+const flagSpecs = {
+	data: {type: 'string'},
+	seeds: {type: 'string'},
+	format: {type: 'string'},
+	out: {type: 'string'},
+	force: {type: 'boolean', default: false},
+	filter: {type: 'string'},
+	sort: {type: 'string'},
+	reverse: {type: 'boolean', default: false},
+	saveDb: {type: 'string'},
+} as const;
+
+type Parsed = Pick<Result<typeof flagSpecs>, 'input' | 'flags' | 'unnormalizedFlags'>;
+
+/** A mistake in the arguments: one line, then the usage when it helps. */
+class UsageError extends UserError {
+	constructor(
+		message: string,
+		readonly withUsage = true,
+	) {
+		super(message);
+	}
+}
+
+/** What the arguments ask for, when it is not a command: help or the version. */
+type Answer = {print: string};
+
+/**
+ * With no arguments there is nothing to parse, and the dashboard starts
+ * without evaluating meow and the package.json normaliser it bundles.
+ */
+async function parseArguments(argv: readonly string[], panes: Panes): Promise<Parsed | Answer> {
+	if (argv.length === 0) {
+		const flags = {
+			data: undefined,
+			seeds: undefined,
+			format: undefined,
+			out: undefined,
+			force: false,
+			filter: undefined,
+			sort: undefined,
+			reverse: false,
+			saveDb: undefined,
+		};
+		return {input: [], flags, unnormalizedFlags: flags};
+	}
+	const {default: meow} = await import('meow');
+	const parsed = meow(usage(panes), {
+		argv: [...argv],
+		importMeta: import.meta,
+		autoHelp: false,
+		autoVersion: false,
+		// Checked below, so that the message is kzrs's own one line and the usage.
+		allowUnknownFlags: true,
+		flags: flagSpecs,
+	});
+	const given = (flag: unknown) => flag !== undefined && flag !== false;
+	if (given(parsed.unnormalizedFlags.help)) return {print: `${parsed.help}\n`};
+	if (given(parsed.unnormalizedFlags.version)) return {print: `${parsed.pkg.version ?? ''}\n`};
+	return parsed;
+}
+
+type Mode = 'dashboard' | 'check' | 'export' | 'sql' | 'save-db';
+type FlagName = keyof typeof flagSpecs;
+
+// The flags each mode takes, beyond --data and --seeds: any other is a mistake, not something to ignore.
+const modeFlags: Record<Mode, readonly FlagName[]> = {
+	dashboard: [],
+	check: [],
+	export: ['format', 'out', 'force', 'filter', 'sort', 'reverse'],
+	sql: ['format', 'out', 'force'],
+	'save-db': ['saveDb', 'force'],
+};
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+function checkFlags(mode: Mode, flags: Parsed['unnormalizedFlags']): void {
+	const known = Object.keys(flagSpecs);
+	for (const [name, value] of Object.entries(flags)) {
+		if (!known.includes(name)) throw new UsageError(`unknown option --${kebab(name)}`);
+		const given = value !== false && value !== undefined;
+		if (given && name !== 'data' && name !== 'seeds' && !modeFlags[mode].includes(name as FlagName)) {
+			throw new UsageError(`--${kebab(name)} does not apply to ${mode === 'dashboard' ? 'the dashboard' : mode === 'save-db' ? '--save-db' : `kzrs ${mode}`}`);
+		}
+	}
+}
+
+async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<number> {
+	const parsed = await parseArguments(argv, panes);
+	if ('print' in parsed) {
+		io.stdout.write(parsed.print);
+		return 0;
+	}
+	const {input, flags, unnormalizedFlags} = parsed;
+	const paths = {dataDir: resolve(io.cwd, flags.data ?? shippedDataDir), seedsDir: resolve(io.cwd, flags.seeds ?? shippedSeedsDir), cwd: io.cwd};
+	const [command, ...rest] = input;
+	for (const name of ['out', 'saveDb'] as const) if (flags[name] === '') throw new UsageError(`--${kebab(name)} needs a file name`);
+	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
+	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard', unnormalizedFlags);
+	const target = (file: string) => ({file: resolve(io.cwd, file), shown: file});
+	const out = flags.out === undefined ? undefined : target(flags.out);
+
+	if (flags.saveDb !== undefined) {
+		if (command !== undefined) throw new UsageError('--save-db takes no command');
+		const {runSaveDatabase} = await import('../commands/save-db.js');
+		await runSaveDatabase(paths, target(flags.saveDb), flags.force);
+		return 0;
+	}
+
+	switch (command) {
+		case undefined: {
+			const {runDashboard} = await import('../commands/dashboard.js');
+			return runDashboard(paths, io, panes);
+		}
+		case 'check': {
+			if (rest.length > 0) throw new UsageError(`check takes no arguments, found "${rest.join(' ')}"`);
+			const {runCheck} = await import('../commands/check.js');
+			io.stdout.write(`${await runCheck(paths, io.env)}\n`);
+			return 0;
+		}
+		case 'export': {
+			const [id, ...extra] = rest;
+			const ids = panes.map((pane) => pane.id).join(', ');
+			if (id === undefined) throw new UsageError(`export needs a pane: ${ids}`);
+			const pane = findPane(panes, id);
+			if (pane === undefined) throw new UsageError(`unknown pane "${id}"; panes: ${ids}`);
+			if (extra.length > 0) throw new UsageError(`export takes one pane, found "${rest.join(' ')}"`);
+			const {sortable} = pane.query;
+			if (flags.sort !== undefined && !sortable.includes(flags.sort))
+				throw new UsageError(`cannot sort ${id} by "${flags.sort}"; columns: ${sortable.join(', ')}`, false);
+			const format = flags.format ?? 'csv';
+			if (!exportFormats.includes(format as ExportFormat)) throw new UsageError(`unknown format "${format}"; formats: ${exportFormats.join(', ')}`, false);
+			const {runExport} = await import('../commands/export.js');
+			const query: RowQuery = {filter: flags.filter, sort: flags.sort, descending: flags.reverse};
+			const rows = await runExport(paths, {pane, format: format as ExportFormat, out, force: flags.force, query}, io);
+			if (out !== undefined) io.stderr.write(`kzrs: wrote ${rows} rows to ${flags.out}\n`);
+			return 0;
+		}
+		case 'sql': {
+			if (rest.length !== 1) throw new UsageError('sql takes one query, in quotes: kzrs sql "SELECT …"');
+			const format = flags.format ?? 'table';
+			if (![...exportFormats, 'table'].includes(format)) throw new UsageError(`unknown format "${format}"; formats: table, csv, json`, false);
+			const {runSql} = await import('../commands/sql.js');
+			await runSql(paths, rest[0] as string, {format: format as ExportFormat | 'table', out, force: flags.force}, io);
+			return 0;
+		}
+		default:
+			throw new UsageError(`unknown command "${command}"`);
+	}
+}
+
+/**
+ * Runs kzrs with these arguments (without the program's own name). A mistake
+ * in the arguments or the data is one `kzrs:` line on stderr and status 2;
+ * anything else is a fault in kzrs, thrown.
+ */
+export async function run(argv: readonly string[], io: Io, panes: Panes = shippedPanes): Promise<number> {
+	try {
+		return await dispatch(argv, io, panes);
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		const withUsage = error instanceof UsageError && error.withUsage;
+		io.stderr.write(`kzrs: ${error.message}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
+		return 2;
+	}
+}

@@ -1,0 +1,60 @@
+// `kzrs` with no command: the full-screen dashboard on a terminal, and a
+// plain-text snapshot anywhere else (pipes, files, CI), never Ink's raw-mode error.
+import {render} from 'ink';
+import type {Io} from '../cli/io.js';
+import type {FactPaths} from '../facts/check.js';
+import {openFactBase} from '../load/open.js';
+import {type Panes, screenPanes} from '../panes/registry.js';
+import {App} from '../ui/app.js';
+import {snapshot} from '../ui/snapshot.js';
+import {enterFullScreen} from '../ui/terminal.js';
+import {themeFor} from '../ui/theme.js';
+import {FactViews} from '../views/fact-views.js';
+
+function localDate(now: Date): string {
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export async function runDashboard(paths: FactPaths, io: Io, panes: Panes): Promise<number> {
+	const views = new FactViews(await openFactBase(paths));
+	const onScreen = screenPanes(panes);
+	const theme = themeFor(io.env);
+	const {stdin, stdout, stderr} = io;
+	if (!stdin.isTTY || !stdout.isTTY) {
+		stdout.write(snapshot(views, onScreen, stdout.columns || 100, theme));
+		return 0;
+	}
+	let exitCode = 0;
+	const setExitCode = (code: number) => {
+		exitCode = code;
+	};
+	const leave = enterFullScreen(stdout);
+	const instance = render(
+		<App
+			views={views}
+			panes={onScreen}
+			initialSize={{columns: stdout.columns ?? 80, rows: stdout.rows ?? 24}}
+			today={localDate(new Date())}
+			theme={theme}
+			env={io.env}
+			cwd={io.cwd}
+			setExitCode={setExitCode}
+		/>,
+		{stdin: stdin as NodeJS.ReadStream, stdout: stdout as NodeJS.WriteStream, stderr: stderr as NodeJS.WriteStream, exitOnCtrlC: false},
+	);
+	// Stopped from outside, kzrs still leaves the terminal as it found it, with the shell's exit status.
+	const statuses: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
+	const stop = (signal: NodeJS.Signals) => {
+		exitCode = statuses[signal] ?? 1;
+		instance.unmount();
+	};
+	for (const signal of Object.keys(statuses) as NodeJS.Signals[]) process.once(signal, stop);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		for (const signal of Object.keys(statuses) as NodeJS.Signals[]) process.off(signal, stop);
+		leave();
+	}
+	return exitCode;
+}

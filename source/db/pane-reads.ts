@@ -1,0 +1,248 @@
+// Reading a pane's rows: the window the screen shows, filtered and sorted,
+// the count of a filter's matches, and whole exports. A pane says what it
+// reads as a PaneQuery (its table, columns, sort keys and order: fixed SQL
+// text written in its definition, never user input); user values reach SQL
+// only as parameters.
+import type {SqlValue} from 'sql.js';
+import {foldForSearch} from '../facts/text.js';
+import {type FactDatabase, type Row, rowOf, type Value} from './database.js';
+
+export type ColumnType = 'text' | 'number';
+/** A column of a pane's rows; one without `sql` is filled from the row's citations (see citationColumns). */
+export type QueryColumn = {key: string; label: string; type: ColumnType; sql?: string};
+
+export type PaneQuery = {
+	table: string;
+	columns: QueryColumn[];
+	/** Keys of the columns a sort may use, in the order `s` cycles through them. */
+	sortable: readonly string[];
+	/** Order when no column is chosen: the curated order of the data file, or time. */
+	defaultOrder: string;
+	/** Whether rows carry sources, languages and quotes (see citationColumns). */
+	cited: boolean;
+};
+
+export type RowQuery = {
+	/** Text to find, folded like the search columns; empty for all rows. */
+	filter?: string;
+	/** A key of the pane's sortable columns; undefined for the pane's own order. */
+	sort?: string;
+	descending?: boolean;
+	offset?: number;
+	limit?: number;
+	/**
+	 * How many rows match, when the caller knows it (it must be exact): a
+	 * window past the middle is then read from the end, so reaching any row of
+	 * a large pane (the last, with G) steps over at most half of them.
+	 */
+	total?: number;
+};
+
+/**
+ * The sources, languages and quotes behind a fact row, filled in from the
+ * row's citation list. They come last in a cited pane's columns, in the place
+ * of the list, which the pane's query selects last.
+ */
+export const citationColumns: QueryColumn[] = [
+	{key: 'sources', label: 'Sources', type: 'text'},
+	{key: 'languages', label: 'Languages', type: 'text'},
+	{key: 'quotes', label: 'Quotes', type: 'text'},
+];
+
+/** A column of a pane's table, selected as it is stored. */
+export const column = (key: string, label: string, type: ColumnType = 'text', sql = `f.${key}`): QueryColumn => ({key, label, type, sql});
+
+type CitationValues = {sources: Value; languages: Value; quotes: Value};
+
+const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
+
+/** A filter as the search columns hold text: folded, without spaces at its ends. Empty: the whole pane. */
+const foldedFilter = (filter: string | undefined) => foldForSearch(filter ?? '').trim();
+
+/** GLOB, case-sensitive like the folded text it searches, scans faster than instr() or LIKE; the filter's own wildcards are made literal. */
+const globPattern = (folded: string) => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
+
+/** What a pane selects: its columns, and for a cited pane its citation list, last. */
+function selectList({columns, cited}: PaneQuery): string {
+	const list = columns.filter((column) => column.sql !== undefined).map((column) => `${column.sql} AS "${column.key}"`);
+	if (cited) list.push('f.citation_list AS "citation_list"');
+	return list.join(', ');
+}
+
+/**
+ * Up to this many matches of a filter are kept by id (see count): a product's
+ * series is a few dozen rows, and a window reads a thousand ids in about a
+ * millisecond. A larger bound makes every filter with more matches than that
+ * scan further before it is counted.
+ */
+const fewMatchesAtMost = 1000;
+/** How many filters' matches are kept: those of the last few typed, Backspace included. */
+const maxKeptFilters = 16;
+
+type KeptMatches = {table: string; filter: string; ids: number[]};
+
+export class PaneReader {
+	/** A citation list's columns, read once: every row of a long series shares a few lists. */
+	private readonly citationValues = new Map<number, CitationValues>();
+	/** Tables whose search index exists (see prepareFilter). */
+	private readonly searchable = new Set<string>();
+	/** The rows the last few filters matched, by id, where they were few (see count); the latest last. */
+	private readonly fewMatches: KeptMatches[] = [];
+
+	constructor(readonly db: FactDatabase) {}
+
+	/**
+	 * Readies a pane for filtering: an index of its folded text, which counting
+	 * a filter's matches scans instead of the rows. Built when the filter first
+	 * opens, not at load: most sessions never filter.
+	 */
+	prepareFilter({table}: PaneQuery): void {
+		if (this.searchable.has(table)) return;
+		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search)`);
+		this.searchable.add(table);
+	}
+
+	/**
+	 * How many rows of the pane match the filter. The search index is scanned
+	 * for the first matches' ids, up to one more than fewMatchesAtMost: when
+	 * there are no more, that one scan is the count, and the ids are kept. A
+	 * window then reads them by id, where a scan of the rows in order would
+	 * read most of the table to fill one, and a longer filter typed after it
+	 * looks only among them, since it can match no other row. When there are
+	 * more, the scan stopped early, and they are counted.
+	 */
+	count(pane: PaneQuery, filter = ''): number {
+		const folded = foldedFilter(filter);
+		if (folded !== '') {
+			this.prepareFilter(pane);
+			const known = this.knownMatches(pane.table, folded);
+			if (known !== undefined) return known.length;
+			// The latest first: the filter typed just before.
+			const among = [...this.fewMatches].reverse().find((matches) => matches.table === pane.table && folded.includes(matches.filter));
+			const first = this.paneSql(pane, {filter}, 'f.rowid AS id');
+			const ids =
+				among === undefined
+					? this.rowIds(`${first.sql} LIMIT ?`, [...first.parameters, fewMatchesAtMost + 1])
+					: this.rowIds(`${first.sql} AND f.rowid IN (SELECT value FROM json_each(?))`, [...first.parameters, JSON.stringify(among.ids)]);
+			if (ids.length <= fewMatchesAtMost) {
+				this.fewMatches.push({table: pane.table, filter: folded, ids});
+				if (this.fewMatches.length > maxKeptFilters) this.fewMatches.shift();
+				return ids.length;
+			}
+		}
+		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
+		return this.db.number(sql, parameters);
+	}
+
+	/** The pane's rows (a window of them, given offset and limit), filtered and sorted, as objects keyed by column. */
+	*rows(pane: PaneQuery, query: RowQuery = {}): Generator<Row> {
+		const keys = pane.columns.map(({key}) => key);
+		for (const values of this.values(pane, query)) yield rowOf(keys, values);
+	}
+
+	/** The pane's rows as values in the order of its columns, without an object for each: what a CSV export writes. */
+	*values(pane: PaneQuery, query: RowQuery = {}): Generator<Value[]> {
+		const {columns, sortable, defaultOrder, cited} = pane;
+		const {limit, offset = 0, total} = query;
+		const windowed = limit !== undefined && total !== undefined;
+		// Nothing matches: nothing to scan the rows for.
+		if (windowed && total === 0) return;
+		// Past the middle, the same window counted from the end, in reverse order: an index reads as fast backwards.
+		const fromEnd = windowed && offset > total / 2;
+		const {sql, parameters} = this.paneSql(pane, query, selectList(pane));
+		const sortColumn = query.sort && sortable.includes(query.sort) ? columns.find((column) => column.key === query.sort) : undefined;
+		const direction = query.descending ? 'DESC' : 'ASC';
+		if (sortColumn) this.sortIndex(pane, sortColumn, direction);
+		// NULLs last either way, then the file's order, so equal keys keep a stable order.
+		const order: Array<[term: string, direction: 'ASC' | 'DESC']> = sortColumn
+			? [
+					[`${sortColumn.sql} IS NULL`, 'ASC'],
+					[sortColumn.sql as string, direction],
+					['f.rowid', 'ASC'],
+				]
+			: defaultOrder.split(', ').map((term) => [term, direction]);
+		const reversed = {ASC: 'DESC', DESC: 'ASC'} as const;
+		const orderBy = order.map(([term, way]) => `${term} ${fromEnd ? reversed[way] : way}`).join(', ');
+		const ordered = limit === undefined ? `${sql} ORDER BY ${orderBy}` : `${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+		if (limit !== undefined && fromEnd) parameters.push(Math.max(0, Math.min(limit, total - offset)), Math.max(0, total - offset - limit));
+		else if (limit !== undefined) parameters.push(limit, offset);
+		const rows = cited ? this.withCitations(this.db.values(ordered, parameters)) : this.db.values(ordered, parameters);
+		if (fromEnd) yield* [...rows].reverse();
+		else yield* rows;
+	}
+
+	/** The largest value of a column among the rows the filter matches. */
+	largest(pane: PaneQuery, column: string, filter = ''): number {
+		const {sql, parameters} = this.paneSql(pane, {filter}, `max(f.${column}) AS n`);
+		return this.db.number(sql, parameters);
+	}
+
+	/** A pane's query: its rows, or those the filter matches, read by id when counting found them (see count). */
+	private paneSql(pane: PaneQuery, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
+		const parameters: SqlValue[] = [];
+		let sql = `SELECT ${select} FROM ${pane.table} f`;
+		const filter = foldedFilter(query.filter);
+		const matches = this.knownMatches(pane.table, filter);
+		if (matches !== undefined) {
+			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';
+			parameters.push(JSON.stringify(matches));
+		} else if (filter !== '') {
+			sql += ' WHERE f.search GLOB ?';
+			parameters.push(globPattern(filter));
+		}
+		return {sql, parameters};
+	}
+
+	/** The kept ids of a filter's matches, if any; finding them keeps them longest. */
+	private knownMatches(table: string, folded: string): number[] | undefined {
+		const index = this.fewMatches.findIndex((matches) => matches.table === table && matches.filter === folded);
+		if (index === -1) return undefined;
+		const [matches] = this.fewMatches.splice(index, 1) as [KeptMatches];
+		this.fewMatches.push(matches);
+		return matches.ids;
+	}
+
+	private rowIds(sql: string, parameters: SqlValue[]): number[] {
+		return [...this.db.values(sql, parameters)].map(([id]) => Number(id));
+	}
+
+	/** A cited pane's rows, their citation list (last in the select list) replaced by the columns it gives, which come last in the pane. */
+	private *withCitations(rows: Iterable<Value[]>): Generator<Value[]> {
+		for (const values of rows) {
+			const {sources, languages, quotes} = this.citedBy(values.pop() ?? null);
+			values.push(sources, languages, quotes);
+			yield values;
+		}
+	}
+
+	/** The sources, languages and quotes of the rows that cite a list. */
+	private citedBy(list: Value): CitationValues {
+		if (typeof list !== 'number') return {sources: null, languages: null, quotes: null};
+		let values = this.citationValues.get(list);
+		if (values === undefined) {
+			const citations = this.db.all(
+				`SELECT q.source_id, s.language, q.quote FROM citation_lists l JOIN quotes q ON q.id = l.quote_id JOIN sources s ON s.id = q.source_id
+				 WHERE l.list_id = ? ORDER BY l.ordinal`,
+				[list],
+			);
+			values = {
+				sources: distinctWords(citations.map((citation) => String(citation.source_id))),
+				languages: distinctWords(citations.map((citation) => String(citation.language))),
+				quotes: citations.map((citation) => citation.quote).join('\n') || null,
+			};
+			this.citationValues.set(list, values);
+		}
+		return values;
+	}
+
+	/**
+	 * An index that gives a pane's rows in a sort order (NULLs last, then file
+	 * order) without sorting them: a window of a large pane is then read, not
+	 * computed. Built on first use, once per column and direction.
+	 */
+	private sortIndex({table}: PaneQuery, column: QueryColumn, direction: 'ASC' | 'DESC'): void {
+		const name = /^f\.(\w+)$/.exec(column.sql ?? '')?.[1];
+		if (name === undefined) return;
+		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_${name}_${direction.toLowerCase()} ON ${table} (${name} IS NULL, ${name} ${direction})`);
+	}
+}

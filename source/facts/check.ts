@@ -1,0 +1,215 @@
+// Reads data/ and seeds/ into a checked FactBase, or throws a UserError that
+// names the file, the record and the field. The trade figures, which a user
+// may extend to hundreds of thousands of rows, are checked batch by batch as
+// loading reads them, so they are never all in memory at once.
+import {join} from 'node:path';
+import {dataError, UserError} from '../errors.js';
+import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
+import {validate} from './fields.js';
+import {displayPath, readRecordBatches, readText} from './read-file.js';
+import {
+	type Citation,
+	type CompanyCount,
+	type DataFileName,
+	type Event,
+	type Honour,
+	type Memorandum,
+	type Person,
+	type RecordOf,
+	recordShapes,
+	type Source,
+	type TradeFigure,
+} from './records.js';
+import {foldWhitespace} from './text.js';
+
+export type FactPaths = {
+	dataDir: string;
+	seedsDir: string;
+	/** Where the user is: messages name files relative to it. */
+	cwd?: string;
+};
+
+export type FactBase = {
+	sources: Source[];
+	events: Event[];
+	memoranda: Memorandum[];
+	/** Read and checked batch by batch, once: it may hold hundreds of thousands of figures. */
+	trade: Iterable<TradeFigure[]>;
+	/** Each trade figure's position in trade.json (and in the order `trade` gives them), by id: complete once `trade` has been read. */
+	tradePositions: ReadonlyMap<string, number>;
+	companies: CompanyCount[];
+	people: Person[];
+	honours: Honour[];
+};
+
+/** A check beyond the record's shape; returns the problem, if any. */
+type RecordCheck<Name extends DataFileName> = (record: RecordOf<Name>) => string | undefined;
+
+/** Quotes are compared with runs of whitespace folded, and nothing else. */
+class QuoteFinder {
+	private readonly folded = new Map<string, string>();
+	private readonly found = new Map<string, Set<string>>();
+
+	constructor(seeds: ReadonlyMap<string, string>) {
+		for (const [id, seedText] of seeds) this.folded.set(id, foldWhitespace(seedText));
+	}
+
+	/** The problem with a citation, or undefined when it is sound. */
+	problem(source: string, quote: string): string | undefined {
+		const seedText = this.folded.get(source);
+		if (seedText === undefined) return `unknown source "${source}" (not in sources.json)`;
+		let known = this.found.get(source);
+		if (!known) {
+			known = new Set();
+			this.found.set(source, known);
+		}
+		if (known.has(quote)) return undefined;
+		if (!seedText.includes(foldWhitespace(quote))) return `quote not found verbatim in the seed of source "${source}"`;
+		known.add(quote);
+		return undefined;
+	}
+}
+
+/** What a record cites: its citations, or for a person the spellings, each with the quote it occurs in. */
+function citationsOf(record: RecordOf<DataFileName>): Array<Citation & {spelling?: string}> {
+	if ('spellings' in record) return record.spellings;
+	if ('citations' in record) return record.citations;
+	return [];
+}
+
+/**
+ * The records of one data file, a batch at a time, each checked before it is
+ * given out. `positions` receives each record's position in the file, by id.
+ */
+function* checkedBatches<Name extends DataFileName>(
+	{dataDir, cwd = process.cwd()}: FactPaths,
+	name: Name,
+	quotes: QuoteFinder | undefined,
+	check?: RecordCheck<Name>,
+	positions = new Map<string, number>(),
+): Generator<Array<RecordOf<Name>>> {
+	const file = join(dataDir, `${name}.json`);
+	const shown = displayPath(file, cwd);
+	const shape = recordShapes[name];
+	const citationField = name === 'people' ? 'spellings' : 'citations';
+	for (const {first, records} of readRecordBatches(file, shown)) {
+		const checked: Array<RecordOf<Name>> = [];
+		for (const [offset, record] of records.entries()) {
+			const index = first + offset;
+			const id = (record as {id?: unknown} | null)?.id;
+			const result = validate(shape, record);
+			if (!result.ok) throw dataError(shown, result.problem.message, {index, id, path: result.problem.path});
+			const fact = result.value;
+			if (positions.has(fact.id)) throw dataError(shown, `duplicate id "${fact.id}"`, {index, id});
+			positions.set(fact.id, index);
+			for (const [position, {source, quote, spelling}] of citationsOf(fact).entries()) {
+				const wrong = quotes?.problem(source, quote);
+				if (wrong) throw dataError(shown, wrong, {index, id, path: `${citationField}[${position}]`});
+				if (spelling !== undefined && !foldWhitespace(quote).includes(foldWhitespace(spelling))) {
+					throw dataError(shown, 'the spelling does not occur in its quote', {index, id, path: `${citationField}[${position}].spelling`});
+				}
+			}
+			const wrong = check?.(fact);
+			if (wrong) throw dataError(shown, wrong, {index, id});
+			checked.push(fact);
+		}
+		yield checked;
+	}
+}
+
+function readAll<Name extends DataFileName>(paths: FactPaths, name: Name, quotes: QuoteFinder | undefined, check?: RecordCheck<Name>): Array<RecordOf<Name>> {
+	return [...checkedBatches(paths, name, quotes, check)].flat();
+}
+
+const checkEvent: RecordCheck<'events'> = (event) => (event.end_date !== null && event.end_date < event.date ? 'end_date is before date' : undefined);
+
+const checkMemorandum: RecordCheck<'memoranda'> = (memorandum) => {
+	if (memorandum.kind === 'count') {
+		if (memorandum.count === null || memorandum.qualifier === null) return 'a count needs count and qualifier';
+		if (memorandum.area !== null || memorandum.term !== null) return 'a count has no area or term';
+		return undefined;
+	}
+	if (memorandum.area === null || memorandum.term === null) return 'an area needs area and term';
+	if (memorandum.count !== null || memorandum.qualifier !== null) return 'an area has no count or qualifier';
+	const term = foldWhitespace(memorandum.term);
+	return memorandum.citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
+};
+
+const checkFigure: RecordCheck<'trade'> = (figure) => {
+	if ((figure.unit === 'percent') !== (figure.currency === null)) return 'currency must be null for a percent and set for money';
+	if (!figure.derived && figure.citations.length === 0) return 'a figure that is not derived needs a citation';
+	return undefined;
+};
+
+/**
+ * The trade figures, batch by batch, each one's position in the file recorded
+ * in `positions`. A derived figure may name inputs further down the file, so
+ * derivations are checked once every figure has been read. What they may use
+ * of every figure is kept in arrays by position, not in an object per figure:
+ * a long series holds hundreds of thousands.
+ */
+function* tradeBatches(paths: FactPaths, quotes: QuoteFinder, positions: Map<string, number>): Generator<TradeFigure[]> {
+	const values: number[] = [];
+	const units: Array<TradeFigure['unit']> = [];
+	const currencies: Array<string | null> = [];
+	const derived: Array<{index: number; figure: TradeFigure}> = [];
+	for (const batch of checkedBatches(paths, 'trade', quotes, checkFigure, positions)) {
+		for (const figure of batch) {
+			if (figure.derived) derived.push({index: values.length, figure});
+			values.push(figure.value);
+			units.push(figure.unit);
+			currencies.push(figure.currency);
+		}
+		yield batch;
+	}
+	const shown = displayPath(join(paths.dataDir, 'trade.json'), paths.cwd ?? process.cwd());
+	const input = (position: number): DerivationInput => ({
+		value: values[position] as number,
+		unit: units[position] as TradeFigure['unit'],
+		currency: currencies[position] as string | null,
+	});
+	for (const {index: at, figure} of derived) {
+		const {method, inputs: names} = figure.derived as NonNullable<TradeFigure['derived']>;
+		const where = {index: at, id: figure.id};
+		const missing = names.find((name) => !positions.has(name));
+		if (missing !== undefined) throw dataError(shown, `derived from unknown figure "${missing}"`, where);
+		const used = names.map((name) => input(positions.get(name) as number));
+		const expected = deriveValue(method, used);
+		if (expected === undefined) throw dataError(shown, `method ${method} cannot use these inputs`, where);
+		// The result is in the unit of the first input (the current value, or the minuend).
+		if (figure.unit !== used[0]?.unit || figure.currency !== used[0]?.currency) {
+			throw dataError(shown, `a figure derived from ${names[0]} must be in its unit and currency`, where);
+		}
+		if (!withinRounding(figure.value, expected)) throw dataError(shown, `value ${figure.value} differs from the derived ${expected}`, where);
+	}
+}
+
+export function checkFactBase(paths: FactPaths): FactBase {
+	const {dataDir, seedsDir, cwd = process.cwd()} = paths;
+	const sourcesShown = displayPath(join(dataDir, 'sources.json'), cwd);
+	const sources = readAll(paths, 'sources', undefined);
+	if (sources.length === 0) throw dataError(sourcesShown, 'has no sources; every fact needs one');
+	const seeds = new Map<string, string>();
+	for (const [index, source] of sources.entries()) {
+		const seed = join(seedsDir, source.file);
+		try {
+			seeds.set(source.id, readText(seed, displayPath(seed, cwd)));
+		} catch (error) {
+			// Name the record that points at the seed, and what is wrong with it.
+			if (!(error instanceof UserError)) throw error;
+			throw dataError(sourcesShown, `its seed ${error.message}`, {index, id: source.id, path: 'file'});
+		}
+	}
+	const quotes = new QuoteFinder(seeds);
+	const tradePositions = new Map<string, number>();
+	return {
+		sources,
+		events: readAll(paths, 'events', quotes, checkEvent),
+		memoranda: readAll(paths, 'memoranda', quotes, checkMemorandum),
+		companies: readAll(paths, 'companies', quotes),
+		people: readAll(paths, 'people', quotes),
+		honours: readAll(paths, 'honours', quotes),
+		trade: tradeBatches(paths, quotes, tradePositions),
+		tradePositions,
+	};
+}

@@ -1,0 +1,119 @@
+// The records of every data file, as data/README.md documents them: each
+// record's shape is checked by these checks, and its type is inferred from
+// them, so a field is added in one place.
+import {
+	boolean,
+	type Check,
+	type Checked,
+	count,
+	currencyCode,
+	finiteNumber,
+	isoDate,
+	languageTag,
+	listOf,
+	nullable,
+	object,
+	oneOf,
+	slug,
+	text,
+} from './fields.js';
+
+const qualifier = oneOf('exact', 'approximately', 'more-than', 'at-least');
+const citation = object({source: slug, quote: text});
+const citations = listOf(citation, 1);
+
+const shapes = {
+	sources: object({
+		id: slug,
+		file: text,
+		language: languageTag,
+		outlet: nullable(text),
+		published: isoDate,
+		published_basis: text,
+		title: text,
+	}),
+	events: object({
+		id: slug,
+		date: isoDate,
+		end_date: nullable(isoDate),
+		date_basis: nullable(text),
+		title: text,
+		place: nullable(text),
+		participants: listOf(text),
+		visit: boolean,
+		status: oneOf('held', 'announced'),
+		citations,
+	}),
+	memoranda: object({
+		id: slug,
+		kind: oneOf('count', 'area'),
+		count: nullable(count),
+		qualifier: nullable(qualifier),
+		area: nullable(text),
+		term: nullable(text),
+		citations,
+	}),
+	trade: object({
+		id: slug,
+		indicator: oneOf('turnover', 'exports', 'imports', 'balance', 'growth', 'coverage', 'investment', 'tariff-free-share'),
+		label: text,
+		period: nullable(isoDate),
+		flow: nullable(text),
+		product: nullable(text),
+		value: finiteNumber,
+		unit: oneOf('million', 'percent'),
+		currency: nullable(currencyCode),
+		qualifier,
+		reporter: nullable(text),
+		derived: nullable(object({method: oneOf('previous-from-growth', 'difference'), inputs: listOf(slug, 2), note: text})),
+		// A derived figure may have none: its sources are its inputs'.
+		citations: listOf(citation),
+	}),
+	companies: object({
+		id: slug,
+		subject: slug,
+		label: text,
+		count,
+		qualifier,
+		side: oneOf('serbia', 'kazakhstan'),
+		citations,
+	}),
+	people: object({
+		id: slug,
+		name: text,
+		role: text,
+		country: oneOf('Serbia', 'Kazakhstan'),
+		delegation: boolean,
+		spellings: listOf(object({spelling: text, source: slug, quote: text}), 1),
+		note: nullable(text),
+	}),
+	honours: object({
+		id: slug,
+		name: text,
+		recipient: text,
+		conferred_by: text,
+		description: text,
+		citations,
+	}),
+};
+
+/** A data file, by its name without `.json`. */
+export type DataFileName = keyof typeof shapes;
+
+/** The record of a data file. */
+export type RecordOf<Name extends DataFileName> = Checked<(typeof shapes)[Name]>;
+
+/** Each data file's check of its records. */
+export const recordShapes: {[Name in DataFileName]: Check<RecordOf<Name>>} = shapes;
+export const dataFileNames = Object.keys(shapes) as DataFileName[];
+
+export type Source = RecordOf<'sources'>;
+export type Event = RecordOf<'events'>;
+export type Memorandum = RecordOf<'memoranda'>;
+export type TradeFigure = RecordOf<'trade'>;
+export type CompanyCount = RecordOf<'companies'>;
+export type Person = RecordOf<'people'>;
+export type Honour = RecordOf<'honours'>;
+export type Citation = Checked<typeof citation>;
+export type Qualifier = Checked<typeof qualifier>;
+export type Derivation = NonNullable<TradeFigure['derived']>;

@@ -1,0 +1,49 @@
+// Company counts as bars; a count the sources disagree on carries ⚠ and its own sources.
+import {symbols} from '../../text/symbols.js';
+import {qualified, qualifiedInWords} from '../format.js';
+import {pane, text} from '../pane.js';
+import {query, readingsOf} from './queries.js';
+
+type CompanyRow = {id: string; label: string; count: number; reading: string; disputed: boolean; languages: string};
+
+export const companies = pane<CompanyRow, number>({
+	id: 'companies',
+	key: '4',
+	title: 'Companies',
+	onScreen: true,
+	query,
+	present: (row) => ({
+		id: text(row.id),
+		label: text(row.label),
+		count: Number(row.count),
+		reading: qualified(row.count, row.qualifier),
+		disputed: Number(row.readings) > 1,
+		languages: text(row.languages),
+	}),
+	list: [
+		{header: 'Counted', width: (inner) => Math.max(12, Math.floor(inner * 0.5)), text: (row) => row.label},
+		{
+			header: 'Bar',
+			width: 'rest',
+			// The largest count among the rows shown draws the full width.
+			text: (row, {width, summary: largest}) => '█'.repeat(largest > 0 ? Math.max(1, Math.round((row.count / largest) * width)) : 0),
+			tone: () => 'bar',
+		},
+		{
+			header: 'Count',
+			width: () => 18,
+			align: 'right',
+			text: (row) => `${row.reading} ${row.disputed ? symbols.disputed : ' '} ${row.languages}`,
+			tone: (row) => (row.disputed ? 'disputed' : undefined),
+		},
+	],
+	summary: {read: (reader, filter) => reader.largest(query, 'count', filter), filtered: true},
+	detail: {
+		table: 'companies',
+		notes: (row, db) => {
+			if (Number(row.readings) <= 1) return [];
+			const readings = readingsOf(db, String(row.id)).map((reading) => `${qualifiedInWords(reading.count, reading.qualifier)} (${reading.sources})`);
+			return [{kind: 'disputed', text: `Sources disagree: ${readings.join(' · ')}.`}];
+		},
+	},
+});

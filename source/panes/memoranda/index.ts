@@ -1,0 +1,39 @@
+// The memoranda signed during the visit: the count, and the areas the sources name.
+import {qualified, qualifiedInWords} from '../format.js';
+import {pane, text} from '../pane.js';
+import {memorandaCounts, query} from './queries.js';
+import {MemorandaLine, type MemorandaSummary, summarise} from './summary.js';
+
+type MemorandumRow = {id: string; text: string; languages: string};
+
+export const memoranda = pane<MemorandumRow, MemorandaSummary>({
+	id: 'memoranda',
+	key: '2',
+	title: 'Memoranda',
+	onScreen: true,
+	query,
+	present: (row) => ({
+		id: text(row.id),
+		text: row.kind === 'count' ? `${qualified(row.count, row.qualifier)} memoranda signed` : `${text(row.area)} (“${text(row.term)}”)`,
+		languages: text(row.languages),
+	}),
+	list: [
+		{header: 'Memorandum', width: 'rest', text: (row) => row.text},
+		{header: 'Languages', width: () => 11, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
+	],
+	summary: {read: (reader) => summarise(memorandaCounts(reader.db)), rows: () => 1, View: MemorandaLine},
+	detail: {
+		table: 'memoranda',
+		notes: (row, db) => {
+			if (row.kind !== 'count') return [];
+			const {namedAreas} = memorandaCounts(db);
+			if (namedAreas >= Number(row.count)) return [];
+			return [
+				{
+					kind: 'gap',
+					text: `The sources name ${namedAreas} areas for ${qualifiedInWords(row.count, row.qualifier)} memoranda and do not say which memorandum covers which, nor what the others cover. kzrs does not fill the gap.`,
+				},
+			];
+		},
+	},
+});

@@ -1,0 +1,80 @@
+// What a pane is: one definition holding everything that is that pane's. Its
+// identity (id, number key, title), what it reads (its table, columns, sort
+// keys and order, as fixed SQL text that only the database modules run), how
+// a row reads on screen (a presenter and the list's columns), what its detail
+// adds, and what it draws above its list. Layout, keys, footer, help, the
+// snapshot, `kzrs export`, the detail view and the reducer know panes only
+// through these definitions, listed once in registry.ts.
+import type {ComponentType} from 'react';
+import type {FactDatabase, Row, Value} from '../db/database.js';
+import type {PaneQuery, PaneReader} from '../db/pane-reads.js';
+import type {FactTable} from '../db/tables.js';
+
+/** A colour's meaning, which the theme maps to a colour (or none, under NO_COLOR). */
+export type Tone = 'accent' | 'visit' | 'derived' | 'disputed' | 'muted' | 'bar';
+
+/** What a list cell knows besides its row. */
+export type CellContext<Summary> = {width: number; summary: Summary};
+
+export type ListColumn<Shown, Summary = undefined> = {
+	/** What the column holds, in words (a screen reader's and a header's). */
+	header: string;
+	/**
+	 * Its width in columns, given the list's inner width and the rows in view;
+	 * `rest`: what the other columns leave (one column of a list). A width of 0
+	 * hides the column.
+	 */
+	width: 'rest' | ((inner: number, rows: readonly Shown[]) => number);
+	align?: 'left' | 'right';
+	text: (row: Shown, context: CellContext<Summary>) => string;
+	tone?: (row: Shown) => Tone | undefined;
+	bold?: (row: Shown) => boolean;
+};
+
+/** What a pane draws above its list (a summary line, a chart), from what it reads of the data. */
+export type PaneSummary<Summary> = {
+	/** Reads it; `filtered`: of the rows the filter matches, and read again as the filter changes. */
+	read: (reader: PaneReader, filter: string) => Summary;
+	filtered?: boolean;
+	/** Lines it takes, given the lines inside the pane's frame; none without a view. */
+	rows?: (available: number) => number;
+	View?: ComponentType<{summary: Summary; width: number; height: number}>;
+};
+
+export type Note = {kind: 'derived' | 'disputed' | 'announced' | 'gap'; text: string};
+
+export type PaneDetail = {
+	/** The table whose fact the row is, for its quotes. */
+	table: FactTable;
+	/** Columns not shown as fields: said in the notes, or in the quotes. */
+	hidden?: readonly string[];
+	/** A field's value as the detail shows it, where that is not the value's text. */
+	show?: Readonly<Record<string, (value: Value) => string>>;
+	/** What a reader must not miss about the row: derived values, disagreeing sources. */
+	notes?: (row: Row, db: FactDatabase) => Note[];
+};
+
+export type PaneDefinition<Shown extends {id: string} = {id: string}, Summary = undefined> = {
+	/** As `kzrs export` names it. */
+	id: string;
+	/** The key that focuses it, and its place in the dashboard's order. */
+	key: string;
+	title: string;
+	/** Whether the dashboard shows it; `kzrs export` has every pane. */
+	onScreen: boolean;
+	query: PaneQuery;
+	present: (row: Row) => Shown;
+	list: ReadonlyArray<ListColumn<Shown, Summary>>;
+	summary?: PaneSummary<Summary>;
+	detail?: PaneDetail;
+};
+
+/** Any pane, whatever its rows and summary. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds panes of every row and summary type; each pane is typed where it is defined
+export type AnyPane = PaneDefinition<any, any>;
+
+/** Defines a pane, its rows and summary typed together. */
+export const pane = <Shown extends {id: string}, Summary = undefined>(definition: PaneDefinition<Shown, Summary>) => definition;
+
+/** A value as text: empty for NULL. */
+export const text = (value: Value | undefined) => (value === null || value === undefined ? '' : String(value));

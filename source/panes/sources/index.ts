@@ -1,0 +1,27 @@
+// The documents themselves, and how many facts cite each.
+import {pane, text} from '../pane.js';
+import {query} from './queries.js';
+
+type SourceRow = {id: string; published: string; language: string; outlet: string; title: string; facts: string};
+
+export const sources = pane<SourceRow>({
+	id: 'sources',
+	key: '5',
+	title: 'Sources',
+	onScreen: false,
+	query,
+	present: (row) => ({
+		id: text(row.id),
+		published: text(row.published),
+		language: text(row.language),
+		outlet: text(row.outlet),
+		title: text(row.title),
+		facts: text(row.facts),
+	}),
+	list: [
+		{header: 'Published', width: () => 10, text: (row) => row.published},
+		{header: 'Language', width: () => 7, text: (row) => row.language},
+		{header: 'Title', width: 'rest', text: (row) => row.title},
+		{header: 'Facts', width: () => 5, align: 'right', text: (row) => row.facts},
+	],
+});

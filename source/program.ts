@@ -1,0 +1,4 @@
+// The program the kzrs command runs (bundled as dist/kzrs.cjs, see bin.ts).
+import './warm-up.js';
+
+export {run} from './cli/run.js';

@@ -1,0 +1,129 @@
+// Composes the dashboard: state from the reducer (run by runtime.ts), keys
+// from Ink, effects run after each command, and the layout the terminal's
+// size allows.
+import {Box, useApp, useInput, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
+import {type ReactNode, useCallback, useEffect, useMemo, useReducer} from 'react';
+import type {AnyPane} from '../panes/pane.js';
+import type {Panes} from '../panes/registry.js';
+import type {FactViews} from '../views/fact-views.js';
+import {Footer, Header, TabBar, TooSmall} from './chrome.js';
+import {DetailView} from './detail.js';
+import {runCommand} from './effects.js';
+import {HelpView} from './help.js';
+import {type Binding, keyBindings, readKeys} from './keys.js';
+import {fullViewBox, layout, listHeight, type Size, summaryRows} from './layout.js';
+import {PaneView} from './pane-view.js';
+import {settle, step} from './runtime.js';
+import {type Action, initialState, paneOf, type State, viewQuery} from './state.js';
+import {type Theme, ThemeContext} from './theme.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+type Props = {
+	views: FactViews;
+	/** The panes on screen, in order. */
+	panes: Panes;
+	initialSize: Size;
+	today: string;
+	theme: Theme;
+	env: NodeJS.ProcessEnv;
+	cwd: string;
+	/** Sets the exit status kzrs ends with. */
+	setExitCode: (code: number) => void;
+};
+
+export function App({views, panes, initialSize, today, theme, env, cwd, setExitCode}: Props) {
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	const {isRawModeSupported} = useStdin();
+	const bindings = useMemo(() => keyBindings(panes), [panes]);
+	const reducer = useCallback((state: State, action: Action) => step(state, action, panes, views), [panes, views]);
+	const [state, dispatch] = useReducer(reducer, initialSize, (size) => settle(initialState(size, panes, today), panes, views));
+
+	useTerminalSize(
+		stdout,
+		useCallback((size: Size) => dispatch({type: 'resize', size}), []),
+	);
+	// A real boolean: Ink throws "Raw mode is not supported" for undefined on piped stdin.
+	useInput(
+		(input, key) => {
+			for (const press of readKeys(bindings, input, key)) dispatch({type: 'key', key: press});
+		},
+		{isActive: Boolean(isRawModeSupported)},
+	);
+
+	const commandId = state.command?.id;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: each numbered command runs exactly once
+	useEffect(() => {
+		if (state.command) runCommand(state.command.run, {views, panes, dispatch, stdout, env, cwd, exit, setExitCode});
+	}, [commandId]);
+
+	// Built once the filter's prompt is on screen, while the user starts typing.
+	const filtering = state.overlay.kind === 'filter' ? state.focus : undefined;
+	useEffect(() => {
+		if (filtering) views.prepareFilter(paneOf(panes, filtering));
+	}, [views, panes, filtering]);
+
+	return (
+		<ThemeContext.Provider value={theme}>
+			<Screen state={state} views={views} panes={panes} bindings={bindings} />
+		</ThemeContext.Provider>
+	);
+}
+
+type ScreenProps = {state: State; views: FactViews; panes: Panes; bindings: readonly Binding[]};
+
+function Screen({state, views, panes, bindings}: ScreenProps) {
+	const {size, overlay, focus} = state;
+	const screenReader = useIsScreenReaderEnabled();
+	const overview = useMemo(() => views.overview(), [views]);
+	const current = layout(size, panes, focus);
+	if (current.kind === 'too-small') return <TooSmall size={size} need={current.need} />;
+	// Read aloud, panes side by side would interleave: one at a time, like the tabs.
+	const grid = current.kind === 'grid' && !screenReader ? current : undefined;
+	const {body, pane: area} = current;
+	const slot = (pane: AnyPane) => (
+		<PaneView
+			key={pane.id}
+			views={views}
+			pane={pane}
+			view={state.views[pane.id] as State['views'][string]}
+			focused={pane.id === focus}
+			width={grid ? area.width : body.width}
+			height={area.height}
+			listRows={listHeight(pane, size, panes)}
+			summaryRows={summaryRows(pane, area.height)}
+		/>
+	);
+
+	const fullView = overlay.kind === 'detail' || overlay.kind === 'help';
+	const bodyHeight = fullView ? (fullViewBox(size, panes)?.height ?? body.height) : body.height;
+	let content: ReactNode;
+	if (overlay.kind === 'detail') {
+		const pane = paneOf(panes, overlay.pane);
+		const detail = views.detail(pane, viewQuery(pane, state.views[overlay.pane] as State['views'][string]), overlay.index);
+		content = detail && <DetailView detail={detail} cursor={overlay.cursor} width={body.width} height={bodyHeight} />;
+	} else if (overlay.kind === 'help') {
+		content = <HelpView bindings={bindings} width={body.width} height={bodyHeight} offset={overlay.offset} />;
+	} else if (grid) {
+		content = (
+			<Box flexDirection="column">
+				{grid.rows.map((ids) => (
+					<Box key={ids.join(' ')} flexDirection="row">
+						{ids.map((id) => slot(paneOf(panes, id)))}
+					</Box>
+				))}
+			</Box>
+		);
+	} else {
+		content = slot(paneOf(panes, focus));
+	}
+
+	return (
+		<Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+			<Header overview={overview} width={size.columns} />
+			{current.kind === 'tabs' && !fullView && <TabBar panes={panes} focus={focus} width={size.columns} />}
+			<Box height={bodyHeight}>{content}</Box>
+			<Footer state={state} panes={panes} bindings={bindings} width={size.columns} />
+		</Box>
+	);
+}
