@@ -2,15 +2,17 @@
 // times faster than Ink's hundreds of modules loaded one by one.
 //   dist/cli.cjs        the kzrs command (source/bin.ts): runs dist/kzrs.cjs with its code cache
 //   dist/kzrs.cjs       the program (source/program.ts and all it imports but sql.js), as CommonJS
+//   dist/kzrs.meta.json what the bundle holds, from where (esbuild's metafile)
 //   dist/kzrs.cjs.cache V8's code cache for it, made by running kzrs once (source/code-cache.ts)
 //   dist/facts.prebuilt the shipped fact base's database, saved by `kzrs check` (source/load/image.ts)
 //   dist/load-worker.js the loader's worker thread
 //   dist/bench.js, dist/gen-data.js   the benchmark tools
 //   node build.mjs --ink-program ENTRY OUTFILE   any Ink program bundled as an ES module (the bench's floor)
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {sharedWidth} from './scripts/shared-widths.mjs';
 
 const local = (path) => fileURLToPath(new URL(path, import.meta.url));
 const stub = (name) => local(`scripts/stubs/${name}.js`);
@@ -40,10 +42,13 @@ const inkBundle = {
  * V8 caches code only for classic scripts, so kzrs is a CommonJS bundle, which
  * cannot hold a top-level await. Ink's dependencies have two:
  * - yoga-layout awaits its WebAssembly. It is instantiated synchronously here
- *   instead, from the same bytes (Liftoff compiles its 90 KB in about 2 ms).
+ *   instead, from the same bytes.
  * - Ink's reconciler awaits its development tools, only when DEV=true, which
- *   this production bundle never loads. Should an Ink release change that code,
- *   the build stops here rather than ship it unchecked.
+ *   this production bundle never loads.
+ * Both are pinned to exact versions in package.json, and should their code
+ * differ from what these edits expect, the build (which npm test runs first)
+ * stops rather than ship it unchecked. The code cache is worth about a tenth
+ * of the first frame (see BENCHMARKS.md).
  */
 const withoutTopLevelAwait = {
 	name: 'without-top-level-await',
@@ -91,6 +96,17 @@ const withoutTopLevelAwait = {
 	},
 };
 
+/** Every import of string-width resolves to kzrs's width function (see scripts/shared-widths.mjs). */
+const sharedWidths = {
+	name: 'shared-widths',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, ({path, importer}) => {
+			const shared = sharedWidth(path, importer);
+			return shared === undefined ? undefined : {path: shared};
+		});
+	},
+};
+
 /** A dependency's module with each edit made: one whose text is gone stops the build, naming the plugin that explains it. */
 function edited(path, plugin, edits) {
 	let source = readFileSync(path, 'utf8');
@@ -118,7 +134,7 @@ if (flag === '--ink-program') {
 		banner: {js: "import {createRequire as kzrsCreateRequire} from 'node:module'; const require = kzrsCreateRequire(import.meta.url);"},
 	});
 } else {
-	await build({
+	const program = await build({
 		...inkBundle,
 		format: 'cjs',
 		entryPoints: ['source/program.ts'],
@@ -128,8 +144,11 @@ if (flag === '--ink-program') {
 		define: {...inkBundle.define, 'import.meta': 'kzrsImportMeta'},
 		// First, so that the bundle stays strict: a directive only counts at the top.
 		banner: {js: "'use strict';\nvar kzrsImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
-		plugins: [withoutTopLevelAwait],
+		plugins: [withoutTopLevelAwait, sharedWidths],
+		metafile: true,
 	});
+	// What went into the bundle, from where: test/foundation/bundle.test.ts reads it.
+	writeFileSync('dist/kzrs.meta.json', JSON.stringify(program.metafile));
 	await build({...nodeProgram, format: 'cjs', entryPoints: ['source/bin.ts'], outfile: 'dist/cli.cjs'});
 	// The loader's worker thread (see source/load/open.ts): reading and checking only, no Ink, React or sql.js.
 	await build({...nodeProgram, entryPoints: ['source/load/worker.ts'], outfile: 'dist/load-worker.js', minifySyntax: true});

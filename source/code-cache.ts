@@ -1,6 +1,6 @@
 // Running the bundled program with V8's code cache: the bytecode of every
 // function the program ran while the cache was made, saved by the build, so a
-// start compiles almost nothing (about 25 ms of the first frame). Node 20 can
+// start compiles almost nothing (see BENCHMARKS.md). Node 20 can
 // cache only classic scripts, hence a CommonJS bundle run through node:vm.
 //
 // V8 checks a cache against its own version and flags and the source's length,

@@ -1,7 +1,7 @@
 // Which build of kzrs runs, on which Node: the `kzrs` command (source/bin.ts)
 // publishes the digest of the bundle it runs and of the Node running it
 // (code-cache.ts), so that what the build saved for that very program (see
-// prebuilt.ts) serves it alone. The command and the program are separate
+// load/image.ts) serves it alone. The command and the program are separate
 // bundles; the global symbol registry is what they share.
 const slot = Symbol.for('kzrs.program-digest');
 const registry = globalThis as {[slot]?: Buffer};

@@ -13,7 +13,7 @@ export const schemaVersion = 1;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
- * prebuilt image (see prebuilt.ts) alike. The database is rebuilt at every
+ * prebuilt image (see load/image.ts) alike. The database is rebuilt at every
  * start, or copied from the image, and lives in memory: nothing to journal.
  */
 export const connectionSettings = `

@@ -17,17 +17,13 @@ import {readImage} from './image.js';
 import type {LoaderData, LoaderMessage} from './protocol.js';
 import {insertBatches} from './rows.js';
 
-/**
- * From this size of trade.json on (about 13,000 figures), the loader thread
- * pays for its start: measured on two cores, 49 MB load in 1.38 s with it
- * and 1.77 s without, and below 5 MB the thread's start is all it adds.
- */
+/** From this size of trade.json on (about 13,000 figures), the loader thread pays for its start (see BENCHMARKS.md). */
 export const workerThreshold = 6 * 1024 * 1024;
 
 /**
  * The loader's young generation, in MB. Parsing a large file churns through
  * short-lived objects, and V8 would let the young generation grow to several
- * times this: 8 MB loads as fast as V8's default with a fifth less peak memory.
+ * times this, for no speed and more peak memory (see BENCHMARKS.md).
  */
 const loaderYoungGeneration = 8;
 

@@ -5,8 +5,7 @@
 // must not shift what follows it, since Ink gives every grapheme at least one
 // column while the width of the text counts it as none. Line breaks and tabs
 // become spaces; other controls and such characters become U+FFFD.
-import stringWidth from 'string-width';
-import {singleColumnRun} from './width.js';
+import {displayWidth, singleColumnRun} from './width.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const controls = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
@@ -18,6 +17,6 @@ export function printable(value: string): string {
 	if (singleColumnRun.test(value)) return value;
 	const visible = value.replace(controls, (character) => (spacing.has(character) ? ' ' : standIn));
 	let result = '';
-	for (const {segment} of segmenter.segment(visible)) result += stringWidth(segment) === 0 ? standIn : segment;
+	for (const {segment} of segmenter.segment(visible)) result += displayWidth(segment) === 0 ? standIn : segment;
 	return result;
 }

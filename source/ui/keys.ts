@@ -152,7 +152,7 @@ function footerKey(bindings: readonly Binding[], command: KeyCommand | 'panes', 
 		return keys.length > 1 ? `${keys[0]}-${keys.at(-1)}` : (keys[0] ?? '');
 	}
 	const keys = bindings.find((binding) => binding.command === command)?.keys.split(' ') ?? [];
-	return (arrows ? keys.find((key) => /^[←↑→↓]$/.test(key)) : undefined) ?? keys[0] ?? '';
+	return (arrows ? keys.find((key) => /^[\u2190-\u2193]$/.test(key)) : undefined) ?? keys[0] ?? '';
 }
 
 /** The footer's line of hints for a mode. */

@@ -5,9 +5,10 @@
 
 import fc from 'fast-check';
 import {Box, renderToString, Text} from 'ink';
-import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, test} from 'vitest';
+// string-width itself: its own name resolves to kzrs's width function here (see vitest.config.ts).
+import stringWidth from '../../node_modules/string-width/index.js';
 import {fitColumns} from '../../source/text/fit.js';
 import {printable} from '../../source/text/printable.js';
 import {displayWidth, singleColumnRun} from '../../source/text/width.js';
