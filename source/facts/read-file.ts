@@ -7,7 +7,7 @@ import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {relative} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {printable} from '../text/printable.js';
-import {blockSize, hasByteOrderMark, MalformedJson, type RecordSlice, recordSlices} from './record-slices.js';
+import {blockSize, defaultLimits, hasByteOrderMark, MalformedJson, type RecordSlice, recordSlices} from './record-slices.js';
 
 /** The path as the user would type it in `cwd`: relative when under it. */
 export function displayPath(file: string, cwd: string): string {
@@ -221,9 +221,13 @@ export function* readRecordBatches(file: string, shown = file): Generator<Record
 		throw cannotRead(shown, error);
 	}
 	try {
-		for (const slice of recordSlices((buffer, offset, length) => readBlock(shown, descriptor, buffer, offset, length))) {
+		let first = 0;
+		for (const slice of recordSlices((buffer, offset, length) => readBlock(shown, descriptor, buffer, offset, length), defaultLimits)) {
 			const records = parseRecords(slice.bytes);
-			if (records !== undefined) yield {first: slice.first, records};
+			if (records !== undefined) {
+				yield {first, records};
+				first += records.length;
+			} else if (slice.guessed) slice.rejected = true;
 			else if (!isUtf8(slice.bytes)) throw notUtf8(shown, slice.offset + firstBadByte(slice.bytes));
 			else throw describeMalformed(file, shown, syntaxError(slice));
 		}

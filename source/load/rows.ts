@@ -82,6 +82,18 @@ function searchTexts(): (parts: SearchPart[]) => string {
 	};
 }
 
+/**
+ * `items.map(make)`, built by push: map's and flatMap's arrays have holes
+ * until they are filled, and postMessage writes an array that ever had holes
+ * key by key, which made posting the loader's batches twice as slow (see
+ * BENCHMARKS.md).
+ */
+function rowsOf<Item, Row>(items: Iterable<Item>, make: (item: Item) => Row): Row[] {
+	const rows: Row[] = [];
+	for (const item of items) rows.push(make(item));
+	return rows;
+}
+
 type Cited = Array<{source: string; quote: string; spelling?: string}>;
 
 export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
@@ -101,18 +113,20 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	/** The quotes and lists numbered since the last call. */
 	function* newQuotesAndLists(): Generator<InsertBatch> {
 		const newQuotes = quotes.takeAdded();
-		if (newQuotes.length > 0) yield {kind: 'insert', table: 'quotes', rows: newQuotes.map(([id, [source, quote]]) => [id, source, quote])};
+		if (newQuotes.length > 0) yield {kind: 'insert', table: 'quotes', rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote])};
 		const newLists = lists.takeAdded();
 		if (newLists.length > 0) {
-			const entries = newLists.flatMap(([id, list]) => list.map(([quoteId, spelling, via], ordinal) => [id, ordinal, quoteId, spelling, via]));
-			yield {kind: 'insert', table: 'citation_lists', rows: entries};
+			const rows: SqlValue[][] = [];
+			for (const [id, list] of newLists) for (const [ordinal, [quoteId, spelling, via]] of list.entries()) rows.push([id, ordinal, quoteId, spelling, via]);
+			yield {kind: 'insert', table: 'citation_lists', rows};
 		}
 	}
 
 	/** A record's row: its columns, its search text and, for a cited table, the number of its citation list (null: set at the end). */
 	function rowOf<Name extends DataFileName>(name: Name, record: RecordOf<Name>, list: number | null): SqlValue[] {
 		const table = tables[name];
-		const row: SqlValue[] = table.columns.map((column) => column.value(record));
+		const row: SqlValue[] = [];
+		for (const column of table.columns) row.push(column.value(record));
 		row.push(searchText(table.search(record)));
 		if (table.cited) row.push(list);
 		return row;
@@ -124,7 +138,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 		records: Array<RecordOf<Name>>,
 		list: (record: RecordOf<Name>) => number | null,
 	): Generator<InsertBatch> {
-		const rows = records.map((record) => rowOf(name, record, list(record)));
+		const rows = rowsOf(records, (record) => rowOf(name, record, list(record)));
 		yield* newQuotesAndLists();
 		if (rows.length > 0) yield {kind: 'insert', table: name, rows};
 	}
@@ -133,7 +147,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 		(record: RecordOf<Name>) =>
 			listOf(entriesOf(tables[name].citations(record)));
 
-	yield {kind: 'insert', table: 'sources', rows: facts.sources.map((source) => rowOf('sources', source, null))};
+	yield {kind: 'insert', table: 'sources', rows: rowsOf(facts.sources, (source) => rowOf('sources', source, null))};
 	yield* factRows('events', facts.events, citedBy('events'));
 	yield* factRows('memoranda', facts.memoranda, citedBy('memoranda'));
 	yield* factRows('companies', facts.companies, citedBy('companies'));
@@ -164,7 +178,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 		return derived.get(id)?.own ?? (list === undefined ? [] : (lists.value(list) ?? []));
 	};
 	// Its own quotes, then each input's own quotes, with via naming the input.
-	const derivedLists = [...derived].map(([id, {inputs, own}]): [number, string] => {
+	const derivedLists = rowsOf(derived, ([id, {inputs, own}]): [number, string] => {
 		const borrowed = inputs.flatMap((input) => ownEntries(input).map(([quoteId]): ListEntry => [quoteId, null, input]));
 		return [listOf([...own, ...borrowed]), id];
 	});
