@@ -7,6 +7,7 @@ import {UserError} from '../errors.js';
 import {type ExportFormat, exportFormats} from '../export/formats.js';
 import {findPane, type Panes, shippedPanes} from '../panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../paths.js';
+import {escaped} from '../text/printable.js';
 import type {Io} from './io.js';
 
 const usage = (panes: Panes) => `
@@ -167,7 +168,7 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 			const {runExport} = await import('../commands/export.js');
 			const query: RowQuery = {filter: flags.filter, sort: flags.sort, descending: flags.reverse};
 			const rows = await runExport(paths, {pane, format: format as ExportFormat, out, force: flags.force, query}, io);
-			if (out !== undefined) io.stderr.write(`kzrs: wrote ${rows} rows to ${flags.out}\n`);
+			if (out !== undefined) io.stderr.write(`kzrs: wrote ${rows} rows to ${escaped(flags.out ?? '')}\n`);
 			return 0;
 		}
 		case 'sql': {
@@ -194,7 +195,7 @@ export async function run(argv: readonly string[], io: Io, panes: Panes = shippe
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
 		const withUsage = error instanceof UsageError && error.withUsage;
-		io.stderr.write(`kzrs: ${error.message}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
+		io.stderr.write(`kzrs: ${escaped(error.message)}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
 		return 2;
 	}
 }

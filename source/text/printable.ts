@@ -20,3 +20,22 @@ export function printable(value: string): string {
 	for (const {segment} of segmenter.segment(visible)) result += displayWidth(segment) === 0 ? standIn : segment;
 	return result;
 }
+
+// Every character a terminal could act on or hide: controls (C0, DEL, C1),
+// format characters (bidi controls, zero-width ones, the soft hyphen),
+// line and paragraph separators, default-ignorable code points (fillers,
+// variation selectors, tags) and lone surrogates.
+const unsafeInMessages = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * Text for a one-line message (stderr): every character a terminal could act
+ * on or hide is written as its escape, `\x1B` or `\u{200B}`, so a message
+ * quoting a value shows what the value holds and does nothing else. The one
+ * gate for messages: the command line passes every message through it.
+ */
+export function escaped(text: string): string {
+	return text.replace(unsafeInMessages, (character) => {
+		const code = character.codePointAt(0) ?? 0;
+		return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u{${code.toString(16).toUpperCase()}}`;
+	});
+}
