@@ -101,7 +101,7 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 	if (overlay.kind === 'detail') {
 		const pane = paneOf(panes, overlay.pane);
 		const detail = views.detail(pane, viewQuery(pane, state.views[overlay.pane] as State['views'][string]), overlay.index);
-		content = detail && <DetailView detail={detail} cursor={overlay.cursor} width={body.width} height={bodyHeight} />;
+		content = detail && <DetailView detail={detail} cursor={overlay.cursor} top={overlay.top} width={body.width} height={bodyHeight} />;
 	} else if (overlay.kind === 'help') {
 		content = <HelpView bindings={bindings} width={body.width} height={bodyHeight} offset={overlay.offset} />;
 	} else if (grid) {

@@ -44,7 +44,7 @@ export function Footer({state, panes, bindings, width}: {state: State; panes: Pa
 		<Box flexDirection="column">
 			{/* A status's end (the reason, a row count) matters as much as its start: cut a long path in the middle. */}
 			<Text color={line.colour}>{fitColumns(line.text, width, 'left', 'middle')}</Text>
-			<Text color={theme.muted}>{fitColumns(footerHints(bindings, overlay.kind), width)}</Text>
+			<Text color={theme.muted}>{fitColumns(footerHints(bindings, overlay.kind, width), width)}</Text>
 		</Box>
 	);
 }

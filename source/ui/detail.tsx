@@ -6,9 +6,11 @@ import {fitColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
 import {symbols} from '../text/symbols.js';
 import type {Detail} from '../views/detail.js';
-import {type Theme, useTheme} from './theme.js';
+import {type DetailShape, detailRoom} from './layout.js';
+import {scrollNote} from './scroll-note.js';
+import {type Theme, themeFor, useTheme} from './theme.js';
 
-type Line = {text: string; colour?: string; bold?: boolean; inverse?: boolean};
+type Line = {text: string; colour?: string; bold?: boolean};
 
 const noteStyle = (theme: Theme): Record<Detail['notes'][number]['kind'], {mark: string; colour?: string}> => ({
 	derived: {mark: symbols.derived, colour: theme.derived},
@@ -23,8 +25,8 @@ function wrapped(text: string, width: number, indent = ''): string[] {
 		.map((line) => indent + line);
 }
 
-/** The detail as lines, and where the quote under the cursor begins and ends. */
-function detailLines(detail: Detail, cursor: number, width: number, theme: Theme): {lines: Line[]; focus: [number, number]} {
+/** The detail as lines `width` columns wide, and where each quote begins. */
+function detailLines(detail: Detail, width: number, theme: Theme): {lines: Line[]; quoteStarts: number[]} {
 	const lines: Line[] = [{text: `Row ${detail.id}`, bold: true, colour: theme.accent}];
 	const labelWidth = Math.min(20, Math.max(...detail.fields.map(({label}) => label.length)) + 1);
 	for (const {label, value} of detail.fields) {
@@ -37,35 +39,41 @@ function detailLines(detail: Detail, cursor: number, width: number, theme: Theme
 		for (const line of wrapped(`${mark} ${note.text}`, width)) lines.push({text: line, colour, bold: true});
 	}
 	lines.push({text: `Quotes (${detail.quotes.length})`, bold: true});
-	let focus: [number, number] = [lines.length, lines.length];
+	const quoteStarts: number[] = [];
 	detail.quotes.forEach((quote, index) => {
-		const start = lines.length;
+		quoteStarts.push(lines.length);
 		const about = [quote.source, quote.language, quote.outlet ?? 'no outlet named', quote.published, quote.file];
 		if (quote.via) about.push(`via ${quote.via}`);
 		if (quote.spelling) about.push(`spelled “${quote.spelling}”`);
-		lines.push({text: `[${index + 1}/${detail.quotes.length}] ${about.join(' · ')}`, inverse: index === cursor, bold: true});
+		lines.push({text: `[${index + 1}/${detail.quotes.length}] ${about.join(' · ')}`, bold: true});
 		for (const line of wrapped(`“${quote.quote}”`, width, '  ')) lines.push({text: line});
-		if (index === cursor) focus = [start, lines.length - 1];
 	});
-	return {lines, focus};
+	return {lines, quoteStarts};
 }
 
-export function DetailView({detail, cursor, width, height}: {detail: Detail; cursor: number; width: number; height: number}) {
+/** The shape of a detail laid out `width` columns wide (see detailRoom): what the reducer scrolls over. */
+export function detailShape(detail: Detail, width: number): DetailShape {
+	const {lines, quoteStarts} = detailLines(detail, width, themeFor({NO_COLOR: '1'}));
+	return {lines: lines.length, quoteStarts};
+}
+
+export function DetailView({detail, cursor, top, width, height}: {detail: Detail; cursor: number; top: number; width: number; height: number}) {
 	const theme = useTheme();
-	const {lines, focus} = detailLines(detail, cursor, width - 2, theme);
-	const room = height - 2;
-	// From the top while the chosen quote fits below the fields (the first quote
-	// while at least its header does); otherwise the quote is brought into view.
-	const fromTop = focus[1] < room || (cursor === 0 && focus[0] < room);
-	const start = fromTop ? 0 : Math.max(0, Math.min(focus[0] - 1, lines.length - room));
+	const room = detailRoom({width, height});
+	const {lines, quoteStarts} = detailLines(detail, room.width, theme);
+	const start = Math.max(0, Math.min(top, lines.length - room.rows));
+	const shown = lines.slice(start, start + room.rows);
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
-			{lines.slice(start, start + room).map((line, index) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
-				<Text key={`${start + index}`} color={line.colour} bold={line.bold} inverse={line.inverse}>
-					{fitColumns(line.text, width - 2)}
-				</Text>
-			))}
+			<Box flexDirection="column" height={room.rows}>
+				{shown.map((line, index) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position on screen
+					<Text key={`${start + index}`} color={line.colour} bold={line.bold} inverse={start + index === quoteStarts[cursor]}>
+						{fitColumns(line.text, room.width)}
+					</Text>
+				))}
+			</Box>
+			<Text color={theme.muted}>{fitColumns(scrollNote(start, lines.length - start - shown.length, 'j/k, PgUp/PgDn'), room.width)}</Text>
 		</Box>
 	);
 }

@@ -3,6 +3,7 @@ import {fitColumns} from '../text/fit.js';
 import {symbols} from '../text/symbols.js';
 import type {Binding} from './keys.js';
 import {helpGrid} from './layout.js';
+import {scrollNote} from './scroll-note.js';
 import {useTheme} from './theme.js';
 
 /** The marks kzrs draws, in words: the help's and the snapshot's legend. */
@@ -19,10 +20,6 @@ export function HelpView({bindings, width, height, offset}: {bindings: readonly 
 	const shown = bindings.slice(offset, offset + page);
 	const below = Math.max(0, bindings.length - offset - page);
 	const columnWidth = Math.floor((width - 2) / columns);
-	const scroll =
-		offset > 0 || below > 0
-			? `${offset > 0 ? `${offset} above` : ''}${offset > 0 && below > 0 ? ', ' : ''}${below > 0 ? `${below} more below` : ''} (j/k)`
-			: '';
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
 			<Text bold color={theme.accent}>
@@ -37,7 +34,7 @@ export function HelpView({bindings, width, height, offset}: {bindings: readonly 
 					}).join('')}
 				</Text>
 			))}
-			<Text color={theme.muted}>{fitColumns(scroll ? `… ${scroll}` : '', width - 2)}</Text>
+			<Text color={theme.muted}>{fitColumns(scrollNote(offset, below, 'j/k'), width - 2)}</Text>
 			{legend.map((line) => (
 				<Text key={line} color={theme.muted}>
 					{fitColumns(line, width - 2)}

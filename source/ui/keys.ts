@@ -4,6 +4,7 @@
 // hinted in this one place. Each pane adds the key that focuses it.
 import type {Key} from 'ink';
 import type {Panes} from '../panes/registry.js';
+import {displayWidth} from '../text/width.js';
 
 type FixedCommand =
 	| 'next-pane'
@@ -105,44 +106,52 @@ export type Mode = 'none' | 'filter' | 'detail' | 'help' | 'export-name' | 'expo
 /**
  * A hint: the commands whose keys it shows (their first keys, or their arrow
  * keys where letters are text, joined by "/") and what they do; or a text.
+ * `keep`: where the footer is too narrow for every hint, those with the
+ * lowest `keep` go first (1 unless given); help and quit always stay.
  */
-type Hint = {commands: ReadonlyArray<KeyCommand | 'panes'>; does: string; arrows?: true} | {text: string};
+type Hint = ({commands: ReadonlyArray<KeyCommand | 'panes'>; does: string; arrows?: true} | {text: string}) & {keep?: number};
+
+const always = 9;
 
 /** What the footer says in each mode, in order. */
 const hints: Record<Mode, readonly Hint[]> = {
 	none: [
-		{commands: ['next-pane', 'panes'], does: 'pane'},
-		{commands: ['down', 'up'], does: 'move'},
-		{commands: ['open'], does: 'sources'},
-		{commands: ['filter'], does: 'filter'},
-		{commands: ['sort', 'reverse'], does: 'sort'},
-		{commands: ['export'], does: 'export'},
+		{commands: ['next-pane', 'panes'], does: 'pane', keep: 7},
+		{commands: ['down', 'up'], does: 'move', keep: 6},
+		{commands: ['open'], does: 'sources', keep: 5},
+		{commands: ['filter'], does: 'filter', keep: 4},
+		{commands: ['sort', 'reverse'], does: 'sort', keep: 3},
+		{commands: ['export'], does: 'export', keep: 2},
 		{commands: ['copy'], does: 'copy'},
-		{commands: ['help'], does: 'help'},
-		{commands: ['quit'], does: 'quit'},
+		{commands: ['help'], does: 'help', keep: always},
+		{commands: ['quit'], does: 'quit', keep: always},
 	],
 	filter: [
 		{text: 'type to filter'},
-		{commands: ['up', 'down'], does: 'move', arrows: true},
-		{commands: ['open'], does: 'keep'},
-		{commands: ['back'], does: 'clear'},
+		{commands: ['up', 'down'], does: 'move', arrows: true, keep: 2},
+		{commands: ['open'], does: 'keep', keep: always},
+		{commands: ['back'], does: 'clear', keep: always},
 	],
 	detail: [
-		{commands: ['down', 'up'], does: 'quote'},
+		{commands: ['down', 'up'], does: 'scroll', keep: 3},
+		{commands: ['first', 'last'], does: 'top/end', keep: 2},
 		{commands: ['copy'], does: 'copy quote'},
-		{commands: ['back', 'quit'], does: 'close'},
+		{commands: ['back', 'quit'], does: 'close', keep: always},
 	],
 	help: [
-		{commands: ['down', 'up'], does: 'scroll'},
-		{commands: ['back', 'quit', 'help'], does: 'close'},
+		{commands: ['down', 'up'], does: 'scroll', keep: 2},
+		{commands: ['back', 'quit', 'help'], does: 'close', keep: always},
 	],
 	'export-name': [
 		{text: 'edit the file name'},
-		{commands: ['open'], does: 'export'},
-		{commands: ['clear-line'], does: 'clear'},
-		{commands: ['back'], does: 'cancel'},
+		{commands: ['open'], does: 'export', keep: always},
+		{commands: ['clear-line'], does: 'clear', keep: 2},
+		{commands: ['back'], does: 'cancel', keep: always},
 	],
-	'export-confirm': [{text: 'y overwrite'}, {text: 'n/Esc keep the file'}],
+	'export-confirm': [
+		{text: 'y overwrite', keep: always},
+		{text: 'n/Esc keep the file', keep: always},
+	],
 };
 
 /** The keys of a command as the footer writes them. */
@@ -155,11 +164,17 @@ function footerKey(bindings: readonly Binding[], command: KeyCommand | 'panes', 
 	return (arrows ? keys.find((key) => /^[\u2190-\u2193]$/.test(key)) : undefined) ?? keys[0] ?? '';
 }
 
-/** The footer's line of hints for a mode. */
-export function footerHints(bindings: readonly Binding[], mode: Mode): string {
-	return hints[mode]
-		.map((hint) =>
-			'text' in hint ? hint.text : `${hint.commands.map((command) => footerKey(bindings, command, hint.arrows === true)).join('/')} ${hint.does}`,
-		)
-		.join(' · ');
+/** The footer's line of hints for a mode, the least needed left out until it fits in `width` columns. */
+export function footerHints(bindings: readonly Binding[], mode: Mode, width = Number.POSITIVE_INFINITY): string {
+	const shown = hints[mode].map((hint) => ({
+		keep: hint.keep ?? 1,
+		text: 'text' in hint ? hint.text : `${hint.commands.map((command) => footerKey(bindings, command, hint.arrows === true)).join('/')} ${hint.does}`,
+	}));
+	const line = () => shown.map(({text}) => text).join(' · ');
+	while (displayWidth(line()) > width) {
+		const least = Math.min(...shown.map(({keep}) => keep));
+		if (least >= always) break;
+		shown.splice(shown.map(({keep}) => keep).lastIndexOf(least), 1);
+	}
+	return line();
 }

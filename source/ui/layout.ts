@@ -91,3 +91,9 @@ export function fullViewBox(size: Size, panes: Panes): Box | undefined {
 	if (current.kind === 'too-small') return undefined;
 	return {width: current.body.width, height: current.body.height + (current.kind === 'tabs' ? 1 : 0)};
 }
+
+/** Where a detail's lines stand, laid out for the detail view: how many, and the first line of each quote. */
+export type DetailShape = {lines: number; quoteStarts: number[]};
+
+/** The lines a detail view in this box shows at once, and their width: inside its border, above its scroll line. */
+export const detailRoom = (box: Box): {width: number; rows: number} => ({width: Math.max(1, box.width - 2), rows: Math.max(1, box.height - 3)});

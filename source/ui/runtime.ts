@@ -6,14 +6,18 @@
 
 import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
+import type {Detail} from '../views/detail.js';
 import type {RowQuery} from '../views/fact-views.js';
+import {detailShape} from './detail.js';
 import {type Action, paneOf, questions, type State, update} from './state.js';
 
 /** What the state may ask of the data: FactViews answers it. */
 export type Answers = {
 	count(pane: AnyPane, filter: string): number;
-	quoteCount(pane: AnyPane, query: RowQuery, index: number): number;
+	detail(pane: AnyPane, query: RowQuery, index: number): Detail | undefined;
 };
+
+const shapeOf = (detail: Detail | undefined, width: number) => (detail === undefined ? {lines: 0, quoteStarts: []} : detailShape(detail, width));
 
 /** The state with every question it waits on answered. */
 export function settle(state: State, panes: Panes, answers: Answers): State {
@@ -23,7 +27,13 @@ export function settle(state: State, panes: Panes, answers: Answers): State {
 		const answer: Action =
 			question.kind === 'count'
 				? {type: 'counted', pane: pane.id, filter: question.filter, total: answers.count(pane, question.filter)}
-				: {type: 'quotes-counted', pane: pane.id, index: question.index, quotes: answers.quoteCount(pane, question.query, question.index)};
+				: {
+						type: 'detail-measured',
+						pane: pane.id,
+						index: question.index,
+						width: question.width,
+						shape: shapeOf(answers.detail(pane, question.query, question.index), question.width),
+					};
 		current = update(current, answer, panes);
 	}
 	return current;

@@ -9,7 +9,7 @@ import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
 import type {RowQuery} from '../views/fact-views.js';
 import {type KeyPress, keyBindings, paneOfCommand} from './keys.js';
-import {fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
+import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
 
 export type PaneView = {
 	/** Index of the selected row among the filtered, sorted rows. */
@@ -27,8 +27,11 @@ export type PaneView = {
 export type Overlay =
 	| {kind: 'none'}
 	| {kind: 'filter'}
-	/** `quotes`: how many stand behind the row; null until they are counted. */
-	| {kind: 'detail'; pane: string; index: number; cursor: number; quotes: number | null}
+	/**
+	 * `cursor`: the quote `y` copies; `top`: the first line in view; `shape`:
+	 * where the lines stand at the view's width, null until it is measured.
+	 */
+	| {kind: 'detail'; pane: string; index: number; cursor: number; top: number; shape: DetailShape | null}
 	/** `offset`: the first key shown, when they do not all fit. */
 	| {kind: 'help'; offset: number}
 	| {kind: 'export-name'; name: string}
@@ -56,15 +59,18 @@ export type State = {
 };
 
 /** What the state waits to know of the data. */
-export type Question = {kind: 'count'; pane: string; filter: string} | {kind: 'quotes'; pane: string; query: RowQuery; index: number};
+export type Question =
+	| {kind: 'count'; pane: string; filter: string}
+	/** The detail of row `index`, laid out `width` columns wide. */
+	| {kind: 'detail'; pane: string; query: RowQuery; index: number; width: number};
 
 export type Action =
 	| {type: 'key'; key: KeyPress}
 	| {type: 'resize'; size: Size}
 	/** The answer to a count question. */
 	| {type: 'counted'; pane: string; filter: string; total: number}
-	/** The answer to a quotes question. */
-	| {type: 'quotes-counted'; pane: string; index: number; quotes: number}
+	/** The answer to a detail question. */
+	| {type: 'detail-measured'; pane: string; index: number; width: number; shape: DetailShape}
 	/** The export target exists: ask before replacing it. */
 	| {type: 'export-exists'; file: string}
 	| {type: 'status'; status: Status};
@@ -80,9 +86,11 @@ export function questions(state: State, panes: Panes): Question[] {
 	const asked: Question[] = [];
 	for (const [pane, view] of Object.entries(state.views)) if (view.total === null) asked.push({kind: 'count', pane, filter: view.filter});
 	const {overlay} = state;
-	if (overlay.kind === 'detail' && overlay.quotes === null) {
+	const room = detailRoomOf(state, panes);
+	if (overlay.kind === 'detail' && overlay.shape === null && room !== undefined) {
 		const pane = paneOf(panes, overlay.pane);
-		asked.push({kind: 'quotes', pane: overlay.pane, query: viewQuery(pane, state.views[overlay.pane] as PaneView), index: overlay.index});
+		const query = viewQuery(pane, state.views[overlay.pane] as PaneView);
+		asked.push({kind: 'detail', pane: overlay.pane, query, index: overlay.index, width: room.width});
 	}
 	return asked;
 }
@@ -100,6 +108,12 @@ export function viewQuery(pane: AnyPane, view: PaneView): RowQuery {
 }
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
+
+/** The detail view's lines and width at this size; none while the terminal is too small. */
+function detailRoomOf(state: State, panes: Panes): {width: number; rows: number} | undefined {
+	const box = fullViewBox(state.size, panes);
+	return box && detailRoom(box);
+}
 
 /** Selection inside the rows, and the window around it. */
 function fitSelection(view: PaneView, height: number): PaneView {
@@ -119,6 +133,9 @@ const focused = (state: State) => state.views[state.focus] as PaneView;
 
 /** A new filter: counted before anything depends on it. */
 const refilter = (state: State, panes: Panes, filter: string): State => withView(state, panes, state.focus, {filter, total: null, selected: 0, offset: 0});
+
+/** Quitting by this key: Ctrl-C (no text) is an interruption. */
+const quitting = (key: KeyPress): Command => (key.text === '' ? {kind: 'quit', interrupted: true} : {kind: 'quit'});
 
 function issue(state: State, run: Command): State {
 	return {...state, command: {id: (state.command?.id ?? 0) + 1, run}};
@@ -163,7 +180,7 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 	const view = focused(state);
 	switch (command) {
 		case 'open':
-			return !view.total ? state : {...state, overlay: {kind: 'detail', pane: pane.id, index: view.selected, cursor: 0, quotes: null}};
+			return !view.total ? state : {...state, overlay: {kind: 'detail', pane: pane.id, index: view.selected, cursor: 0, top: 0, shape: null}};
 		case 'back':
 			return view.filter === '' ? state : refilter(state, panes, '');
 		case 'filter':
@@ -181,7 +198,7 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 		case 'help':
 			return {...state, overlay: {kind: 'help', offset: 0}};
 		case 'quit':
-			return issue(state, key.text === '' ? {kind: 'quit', interrupted: true} : {kind: 'quit'});
+			return issue(state, quitting(key));
 		default:
 			return move(state, panes, command) ?? switchPane(state, panes, command) ?? state;
 	}
@@ -207,6 +224,56 @@ function filtering(state: State, panes: Panes, key: KeyPress): State {
 		default:
 			return state;
 	}
+}
+
+/**
+ * The detail view after a key: ↑/↓ go from quote to quote, and line by line
+ * where a quote or the fields above the quotes do not fit; PgUp/PgDn by a
+ * screen; g/G to the top and the bottom. The cursor stays on a quote in view.
+ */
+function scrollDetail(shape: DetailShape, rows: number, cursor: number, top: number, command: KeyPress['command']): {cursor: number; top: number} | undefined {
+	const last = shape.quoteStarts.length - 1;
+	const bottom = Math.max(0, shape.lines - rows);
+	const span = (quote: number): [number, number] => [shape.quoteStarts[quote] ?? 0, (shape.quoteStarts[quote + 1] ?? shape.lines) - 1];
+	const scrolled = (to: number) => clamp(to, 0, bottom);
+	/** The view moved as little as brings the quote in, its start first. */
+	const into = (quote: number) => {
+		const [start, end] = span(quote);
+		if (start < top) return scrolled(start);
+		return end > top + rows - 1 ? scrolled(Math.min(start, end - rows + 1)) : top;
+	};
+	/** The cursor's quote if it is in view at `at`, else the first one that is, else the first. */
+	const inView = (at: number) => {
+		const shows = (quote: number) => span(quote)[1] >= at && span(quote)[0] <= at + rows - 1;
+		if (last < 0 || shows(cursor)) return Math.max(0, cursor);
+		return Math.max(
+			0,
+			shape.quoteStarts.findIndex((_, quote) => shows(quote)),
+		);
+	};
+	const [start, end] = span(cursor);
+	let next: {cursor: number; top: number};
+	switch (command) {
+		case 'down':
+			next = last < 0 || cursor >= last || end > top + rows - 1 ? {cursor, top: scrolled(top + 1)} : {cursor: cursor + 1, top: into(cursor + 1)};
+			break;
+		case 'up':
+			next = cursor > 0 && start >= top ? {cursor: cursor - 1, top: into(cursor - 1)} : {cursor, top: scrolled(top - 1)};
+			break;
+		case 'page-down':
+			next = {cursor, top: scrolled(top + rows)};
+			break;
+		case 'page-up':
+			next = {cursor, top: scrolled(top - rows)};
+			break;
+		case 'first':
+			return {cursor: 0, top: 0};
+		case 'last':
+			return {cursor: Math.max(0, last), top: bottom};
+		default:
+			return undefined;
+	}
+	return {top: next.top, cursor: next.cursor === cursor ? inView(next.top) : next.cursor};
 }
 
 /** How many keys the help shows at once in a terminal of this size. */
@@ -252,10 +319,10 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 			const pane = paneOf(panes, overlay.pane);
 			const query = viewQuery(pane, state.views[overlay.pane] as PaneView);
 			if (key.command === 'copy') return issue(state, {kind: 'copy-quote', pane: pane.id, query, index: overlay.index, cursor: overlay.cursor});
-			const last = Math.max(0, (overlay.quotes ?? 0) - 1);
-			const cursor: Partial<Record<string, number>> = {up: overlay.cursor - 1, down: overlay.cursor + 1, first: 0, last};
-			const next = key.command === undefined ? undefined : cursor[key.command];
-			return next === undefined ? state : {...state, overlay: {...overlay, cursor: clamp(next, 0, last)}};
+			const room = detailRoomOf(state, panes);
+			if (overlay.shape === null || room === undefined) return state;
+			const moved = scrollDetail(overlay.shape, room.rows, overlay.cursor, overlay.top, key.command);
+			return moved === undefined ? state : {...state, overlay: {...overlay, ...moved}};
 		}
 		case 'export-name': {
 			if (key.command === 'back') return {...close, status: {text: 'Export cancelled', tone: 'info'}};
@@ -282,7 +349,9 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 export function update(state: State, action: Action, panes: Panes): State {
 	switch (action.type) {
 		case 'resize': {
-			let next: State = {...state, size: action.size};
+			// The detail is laid out again at the new width.
+			const overlay = state.overlay.kind === 'detail' ? {...state.overlay, shape: null} : state.overlay;
+			let next: State = {...state, size: action.size, overlay};
 			for (const id of Object.keys(state.views)) next = withView(next, panes, id, {});
 			// A larger window may show every key: the help scrolls back as far as it needs.
 			return next.overlay.kind === 'help' ? {...next, overlay: {kind: 'help', offset: helpOffset(next, panes, next.overlay.offset)}} : next;
@@ -292,10 +361,13 @@ export function update(state: State, action: Action, panes: Panes): State {
 			// An answer for a filter since changed is stale: the newer question is answered too.
 			return view?.total === null && view.filter === action.filter ? withView(state, panes, action.pane, {total: action.total}) : state;
 		}
-		case 'quotes-counted': {
+		case 'detail-measured': {
 			const {overlay} = state;
-			if (overlay.kind !== 'detail' || overlay.quotes !== null || overlay.pane !== action.pane || overlay.index !== action.index) return state;
-			return {...state, overlay: {...overlay, quotes: action.quotes, cursor: clamp(overlay.cursor, 0, Math.max(0, action.quotes - 1))}};
+			const room = detailRoomOf(state, panes);
+			if (overlay.kind !== 'detail' || overlay.pane !== action.pane || overlay.index !== action.index || room?.width !== action.width) return state;
+			const {shape} = action;
+			const cursor = clamp(overlay.cursor, 0, Math.max(0, shape.quoteStarts.length - 1));
+			return {...state, overlay: {...overlay, shape, cursor, top: clamp(overlay.top, 0, Math.max(0, shape.lines - room.rows))}};
 		}
 		case 'export-exists':
 			return {...state, overlay: {kind: 'export-confirm', name: action.file}};
@@ -304,6 +376,8 @@ export function update(state: State, action: Action, panes: Panes): State {
 		case 'key': {
 			const {key} = action;
 			const quiet = state.status === null ? state : {...state, status: null};
+			// Behind the too-small notice nothing is seen to act on: only quitting does.
+			if (layout(state.size, panes).kind === 'too-small') return key.command === 'quit' ? issue(quiet, quitting(key)) : state;
 			// Ctrl-C always quits; a plain q may be text in a prompt.
 			if (key.command === 'quit' && key.text === '' && state.overlay.kind !== 'none') return issue(quiet, {kind: 'quit', interrupted: true});
 			return state.overlay.kind === 'none' ? browse(quiet, panes, key) : overlayKey(quiet, panes, key);

@@ -50,11 +50,6 @@ export class FactViews {
 		return row && detailOf(this.reader, pane, row);
 	}
 
-	/** How many quotes stand behind a row, for the detail view's cursor. */
-	quoteCount(pane: AnyPane, query: RowQuery, index: number): number {
-		return this.detail(pane, query, index)?.quotes.length ?? 0;
-	}
-
 	/** The rows the query gives, whole, as CSV or JSON; counted into `counter` as they pass. */
 	export(pane: AnyPane, query: RowQuery, format: ExportFormat, counter?: {rows: number}): Readable {
 		return exportStream(this.reader, pane.query, query, format, counter);

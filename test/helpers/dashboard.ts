@@ -6,10 +6,12 @@ import {openFactBase} from '../../source/load/open.js';
 import type {AnyPane} from '../../source/panes/pane.js';
 import {type Panes, screenPanes, shippedPanes} from '../../source/panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
+import {detailShape} from '../../source/ui/detail.js';
 import {type KeyPress, keyBindings} from '../../source/ui/keys.js';
-import {fullViewBox, helpGrid, listHeight, type Size} from '../../source/ui/layout.js';
+import {detailRoom, fullViewBox, helpGrid, listHeight, type Size} from '../../source/ui/layout.js';
 import {type Answers, settle, step} from '../../source/ui/runtime.js';
 import {type Action, initialState, type PaneView, paneOf, type State, viewQuery} from '../../source/ui/state.js';
+import type {Detail, SourcedQuote} from '../../source/views/detail.js';
 import {FactViews} from '../../source/views/fact-views.js';
 
 /** "Now" for every test: default export names read kzrs-<pane>-2026-11-28.csv. */
@@ -53,16 +55,38 @@ export function syntheticEnvironment(rows: number, {sortable, quotes = (index) =
 		panes: withSorts,
 		answers: {
 			count: (_pane, filter) => (filter.includes('z') ? 0 : Math.floor(rows / (1 + [...filter].length))),
-			quoteCount: (_pane, _query, index) => (index >= 0 && index < rows ? quotes(index) : 0),
+			detail: (_pane, _query, index) => (index >= 0 && index < rows ? syntheticDetail(index, quotes(index)) : undefined),
 		},
 		today: fixedToday,
 	};
 }
 
+/** A row's detail: a field that wraps more the further down the row is, and `quotes` quotes of one to three lines. */
+function syntheticDetail(index: number, quotes: number): Detail {
+	const quote = (number: number): SourcedQuote => ({
+		source: 's000',
+		language: 'en',
+		outlet: null,
+		published: '2026-02-26',
+		file: 'seed.txt',
+		quote: 'words '.repeat(1 + ((index + number) % 3) * 12),
+		spelling: null,
+		via: null,
+	});
+	return {
+		id: `row-${index}`,
+		fields: [
+			{label: 'Id', value: `row-${index}`},
+			{label: 'Text', value: 'text '.repeat(index % 60)},
+		],
+		notes: [],
+		quotes: Array.from({length: quotes}, (_, number) => quote(number)),
+	};
+}
+
 /** The answer remembered under `id`, worked out the first time it is asked for. */
-function recall(answers: Map<string, number>, id: string, work: () => number): number {
-	const known = answers.get(id);
-	if (known !== undefined) return known;
+function recall<Answer>(answers: Map<string, Answer>, id: string, work: () => Answer): Answer {
+	if (answers.has(id)) return answers.get(id) as Answer;
 	const answer = work();
 	answers.set(id, answer);
 	return answer;
@@ -71,14 +95,14 @@ function recall(answers: Map<string, number>, id: string, work: () => number): n
 /** The same answers, remembered: checking every state of a long run asks the same questions often. */
 export function remembering(environment: Environment): Environment {
 	const counts = new Map<string, number>();
-	const quotes = new Map<string, number>();
+	const details = new Map<string, Detail | undefined>();
 	const {answers} = environment;
 	return {
 		...environment,
 		answers: {
 			count: (pane, filter) => recall(counts, JSON.stringify([pane.id, filter]), () => answers.count(pane, filter)),
-			quoteCount: (pane, query, index) =>
-				recall(quotes, JSON.stringify([pane.id, query.filter, query.sort, query.descending, index]), () => answers.quoteCount(pane, query, index)),
+			detail: (pane, query, index) =>
+				recall(details, JSON.stringify([pane.id, query.filter, query.sort, query.descending, index]), () => answers.detail(pane, query, index)),
 		},
 	};
 }
@@ -129,10 +153,18 @@ export function brokenInvariants(state: State, environment: Environment): string
 	if (overlay.kind === 'detail') {
 		const pane = paneOf(environment.panes, overlay.pane);
 		const view = state.views[overlay.pane] as PaneView;
-		const quotes = environment.answers.quoteCount(pane, viewQuery(pane, view), overlay.index);
-		if (overlay.quotes !== quotes) problems.push(`detail counts ${overlay.quotes} quotes, not ${quotes}`);
-		const last = Math.max(0, quotes - 1);
-		if (overlay.cursor < 0 || overlay.cursor > last) problems.push(`detail cursor ${overlay.cursor} outside 0…${last}`);
+		const box = fullViewBox(state.size, environment.panes);
+		const detail = environment.answers.detail(pane, viewQuery(pane, view), overlay.index);
+		if (box && detail) {
+			const room = detailRoom(box);
+			const shape = detailShape(detail, room.width);
+			if (JSON.stringify(overlay.shape) !== JSON.stringify(shape))
+				problems.push(`detail shaped ${JSON.stringify(overlay.shape)}, not ${JSON.stringify(shape)}`);
+			const last = Math.max(0, detail.quotes.length - 1);
+			if (overlay.cursor < 0 || overlay.cursor > last) problems.push(`detail cursor ${overlay.cursor} outside 0…${last}`);
+			const bottom = Math.max(0, shape.lines - room.rows);
+			if (overlay.top < 0 || overlay.top > bottom) problems.push(`detail scrolled to line ${overlay.top} of 0…${bottom}`);
+		}
 		if (overlay.index < 0 || overlay.index >= (view.total ?? 0)) problems.push(`detail of row ${overlay.index} of ${view.total}`);
 	}
 	if (overlay.kind === 'help') {

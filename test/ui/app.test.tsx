@@ -159,7 +159,7 @@ describe('the grid at 100×40', () => {
 		await dashboard.shows(`▶ ${titleOf('companies')}`, `2/${countOf(env, 'companies')}`);
 		dashboard.press(sequences.enter);
 		await dashboard.shows('Sources disagree: more than 60 (s002) · approximately 60 (s003 s004).');
-		await dashboard.shows('Quotes (2)', 'приблизително 60 сръбски компании', 'As of today, approximately 60 Serbian companies', 'j/k quote');
+		await dashboard.shows('Quotes (2)', 'приблизително 60 сръбски компании', 'As of today, approximately 60 Serbian companies', 'j/k scroll');
 		dashboard.press(sequences.escape);
 		await dashboard.shows(`▶ ${titleOf('companies')}`);
 		expect(dashboard.frame()).not.toContain('Sources disagree');
@@ -261,6 +261,28 @@ describe('smaller terminals', () => {
 		await dashboard.shows('[1 Timeline]');
 	});
 
+	test('at 60×20 the detail of the last event opens at its top, says what is below, and g brings the top back', async () => {
+		const dashboard = await renderDashboard({columns: 60, rows: 20});
+		await dashboard.shows('[1 Timeline]');
+		dashboard.press('G');
+		await dashboard.shows(`${countOf(env, 'timeline')}/${countOf(env, 'timeline')}`);
+		dashboard.press(sequences.enter);
+		await dashboard.shows('Id:', 'Date:', 'more below (j/k, PgUp/PgDn)');
+		dashboard.press('G');
+		await dashboard.shows('above (j/k, PgUp/PgDn)');
+		expect(dashboard.frame()).not.toContain('Id:');
+		dashboard.press('g');
+		await dashboard.shows('Id:', 'Date:');
+	});
+
+	test('at 80 columns the footer keeps ? help and q quit, leaving out what matters less', async () => {
+		const dashboard = await renderDashboard({columns: 80, rows: 24});
+		await dashboard.shows('? help', 'q quit');
+		const footer = dashboard.frame().split('\n').at(-1) ?? '';
+		expect(footer).toContain('Tab/1-4 pane');
+		expect(footer).not.toContain('y copy');
+	});
+
 	test.each([12, 16, 20, 25, 26, 33, 60])('at 100×%i every overlay fits the height', async (rows) => {
 		const dashboard = await renderDashboard({columns: inkColumns, rows});
 		await dashboard.shows('kzrs');
@@ -272,7 +294,7 @@ describe('smaller terminals', () => {
 			fits();
 		}
 		dashboard.press(sequences.enter);
-		await dashboard.shows('j/k quote');
+		await dashboard.shows('j/k scroll');
 		fits();
 		dashboard.press('q');
 		await dashboard.shows('▶ 4');

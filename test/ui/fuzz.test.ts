@@ -7,8 +7,8 @@ import {beforeAll, describe, expect, test} from 'vitest';
 import type {Size} from '../../source/ui/layout.js';
 import {settle, step} from '../../source/ui/runtime.js';
 import {type Action, initialState, type PaneView, type State} from '../../source/ui/state.js';
-import {brokenInvariants, type Environment, gridSize, remembering, shippedEnvironment, start, syntheticEnvironment} from '../helpers/dashboard.js';
-import {everyBoundKey, key} from '../helpers/keys.js';
+import {brokenInvariants, type Environment, gridSize, remembering, run, shippedEnvironment, start, syntheticEnvironment} from '../helpers/dashboard.js';
+import {everyBoundKey, key, keys} from '../helpers/keys.js';
 
 const settings = {numRuns: 200, seed: 20_261_128};
 
@@ -110,10 +110,11 @@ test('the checker itself notices each kind of broken state', () => {
 	expect(brokenInvariants(broken({total: 49}), environment).join()).toContain('total is not count');
 	expect(brokenInvariants(broken({total: null}), environment).join()).toContain('total is not count');
 	expect(brokenInvariants({...good, focus: 'weather'}, environment).join()).toContain('which is no pane');
-	const detail: State = {...good, overlay: {kind: 'detail', pane: 'timeline', index: 1, cursor: 1, quotes: 1}};
+	const detail = run(good, environment, key('j'), keys.enter);
+	expect(brokenInvariants(detail, environment)).toEqual([]);
+	const overlay = detail.overlay as Extract<State['overlay'], {kind: 'detail'}>;
 	// Row 1 has one quote (index % 4): the cursor can only be 0.
-	expect(brokenInvariants(detail, environment).join()).toContain('detail cursor 1 outside 0…0');
-	expect(brokenInvariants({...detail, overlay: {...detail.overlay, cursor: 0, quotes: null}} as State, environment).join()).toContain(
-		'detail counts null quotes, not 1',
-	);
+	expect(brokenInvariants({...detail, overlay: {...overlay, cursor: 1}}, environment).join()).toContain('detail cursor 1 outside 0…0');
+	expect(brokenInvariants({...detail, overlay: {...overlay, shape: null}}, environment).join()).toContain('detail shaped null');
+	expect(brokenInvariants({...detail, overlay: {...overlay, top: 1}}, environment).join()).toContain('detail scrolled to line 1 of 0…0');
 });

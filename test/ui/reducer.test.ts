@@ -2,9 +2,10 @@
 // the state, over the shipped fact base (and hand-made environments for an
 // empty pane and a very long one).
 import {beforeAll, describe, expect, test} from 'vitest';
+import type {AnyPane} from '../../source/panes/pane.js';
 import {fullViewBox, helpGrid, layout, type Size} from '../../source/ui/layout.js';
 import {initialState, type PaneView, paneOf, questions, type State, update} from '../../source/ui/state.js';
-import type {FactViews} from '../../source/views/fact-views.js';
+import type {FactViews, RowQuery} from '../../source/views/fact-views.js';
 import {
 	bindings,
 	brokenInvariants,
@@ -47,6 +48,10 @@ const huge = syntheticEnvironment(100_000);
 
 /** The digit key that focuses `pane`. */
 const timelinePane = () => paneOf(panes, 'timeline');
+/** How many quotes stand behind a row, as the detail shows them. */
+const quoteCount = (pane: AnyPane, query: RowQuery, index: number) => views.detail(pane, query, index)?.quotes.length ?? 0;
+/** How many quotes the open detail view was laid out with. */
+const quotesOf = (state: State) => (state.overlay.kind === 'detail' ? state.overlay.shape?.quoteStarts.length : undefined);
 const paneKey = (pane: DashboardPane) => key(panes.find((candidate) => candidate.id === pane)?.key ?? '');
 const view = (state: State, pane: DashboardPane = state.focus) => state.views[pane] as PaneView & {total: number};
 const timelineIndex = (id: string) => views.window(timelinePane(), {}, 0, 100).findIndex((row) => row.id === id);
@@ -83,14 +88,18 @@ describe('questions and answers', () => {
 		expect(view(counted)).toMatchObject({filter: 'v', total: 7});
 		expect(questions(counted, panes)).toEqual([]);
 		const opened = update(start(env, gridSize), {type: 'key', key: keys.enter}, panes);
-		expect(questions(opened, panes)).toEqual([{kind: 'quotes', pane: 'timeline', query: queryOf(env, opened, 'timeline'), index: 0}]);
+		// The detail is laid out inside the full view's border: 118 columns of 120.
+		expect(questions(opened, panes)).toEqual([{kind: 'detail', pane: 'timeline', query: queryOf(env, opened, 'timeline'), index: 0, width: 118}]);
 	});
 
 	test('an answer for a filter since changed is not taken', () => {
 		const typed = update(start(env, gridSize, key('/'), key('v')), {type: 'key', key: key('u')}, panes);
 		expect(update(typed, {type: 'counted', pane: 'timeline', filter: 'v', total: 7}, panes)).toBe(typed);
 		const detail = update(start(env, gridSize), {type: 'key', key: keys.enter}, panes);
-		expect(update(detail, {type: 'quotes-counted', pane: 'timeline', index: 3, quotes: 2}, panes)).toBe(detail);
+		const shape = {lines: 9, quoteStarts: [7]};
+		expect(update(detail, {type: 'detail-measured', pane: 'timeline', index: 3, width: 118, shape}, panes)).toBe(detail);
+		// Laid out at another width than the view's now.
+		expect(update(detail, {type: 'detail-measured', pane: 'timeline', index: 0, width: 58, shape}, panes)).toBe(detail);
 	});
 });
 
@@ -235,11 +244,36 @@ describe('browse: moving the selection', () => {
 });
 
 describe('browse: the detail view', () => {
+	test('at 60×20 and 40×12 it opens at the top, scrolls to the bottom and back with ↓/↑, PgDn/PgUp and g/G', () => {
+		for (const size of [tabsSize, {columns: 40, rows: 12}]) {
+			const opened = start(env, size, key('G'), keys.enter);
+			const at = (state: State) => (state.overlay.kind === 'detail' ? {top: state.overlay.top, cursor: state.overlay.cursor} : undefined);
+			const shape = opened.overlay.kind === 'detail' ? opened.overlay.shape : null;
+			const rows = (fullViewBox(size, panes)?.height ?? 0) - 3;
+			expect(shape && shape.lines > rows, `${size.columns}×${size.rows}`).toBe(true);
+			const bottom = (shape?.lines ?? 0) - rows;
+			const last = (shape?.quoteStarts.length ?? 0) - 1;
+			expect(at(opened)).toEqual({top: 0, cursor: 0});
+			expect(at(run(opened, env, key('G')))).toEqual({top: bottom, cursor: last});
+			expect(at(run(opened, env, key('G'), key('g')))).toEqual({top: 0, cursor: 0});
+			// Line by line, or quote by quote, ↓ reaches the bottom and ↑ the top again.
+			const down = run(opened, env, ...Array(shape?.lines ?? 0).fill(keys.down));
+			expect(at(down)).toEqual({top: bottom, cursor: last});
+			expect(at(run(down, env, ...Array(shape?.lines ?? 0).fill(key('k'))))).toEqual({top: 0, cursor: 0});
+			const paged = run(opened, env, ...Array(shape?.lines ?? 0).fill(keys.pageDown));
+			expect(at(paged)?.top).toBe(bottom);
+			expect(at(run(paged, env, ...Array(shape?.lines ?? 0).fill(keys.pageUp)))?.top).toBe(0);
+			expect(brokenInvariants(down, env)).toEqual([]);
+		}
+	});
+
 	test('Enter opens the sources of the selected row', () => {
 		const state = start(env, gridSize, key('j'), key('j'), keys.enter);
-		expect(state.overlay).toEqual({kind: 'detail', pane: 'timeline', index: 2, cursor: 0, quotes: views.quoteCount(timelinePane(), {}, 2)});
+		expect(state.overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 2, cursor: 0, top: 0});
+		expect(quotesOf(state)).toBe(quoteCount(timelinePane(), {}, 2));
 		const companies = start(env, gridSize, key('4'), key('j'), keys.enter);
-		expect(companies.overlay).toEqual({kind: 'detail', pane: 'companies', index: 1, cursor: 0, quotes: views.quoteCount(paneOf(panes, 'companies'), {}, 1)});
+		expect(companies.overlay).toMatchObject({kind: 'detail', pane: 'companies', index: 1, cursor: 0, top: 0});
+		expect(quotesOf(companies)).toBe(quoteCount(paneOf(panes, 'companies'), {}, 1));
 	});
 
 	test('Enter on an empty pane opens nothing', () => {
@@ -254,8 +288,8 @@ describe('browse: the detail view', () => {
 		const quotes = byId(readData('events'), phoneCall).citations.length;
 		expect(quotes).toBeGreaterThan(2);
 		const detail = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter);
-		expect(detail.overlay).toEqual({kind: 'detail', pane: 'timeline', index, cursor: 0, quotes});
-		expect(views.quoteCount(timelinePane(), queryOf(env, detail, 'timeline'), index)).toBe(quotes);
+		expect(detail.overlay).toMatchObject({kind: 'detail', pane: 'timeline', index, cursor: 0});
+		expect(quotesOf(detail)).toBe(quotes);
 		const cursor = (...presses: Input[]) => {
 			const {overlay} = run(detail, env, ...presses);
 			return overlay.kind === 'detail' ? overlay.cursor : undefined;
@@ -274,10 +308,12 @@ describe('browse: the detail view', () => {
 
 	test('a row with one quote keeps the cursor on it; a row with none (hand-made) at 0', () => {
 		const one = start(env, gridSize, keys.enter);
-		expect(views.quoteCount(timelinePane(), {}, 0)).toBe(1);
-		expect(run(one, env, key('j'), key('G')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0, quotes: 1});
+		expect(quotesOf(one)).toBe(1);
+		expect(run(one, env, key('j'), key('G')).overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
 		const none = syntheticEnvironment(10, {quotes: () => 0});
-		expect(start(none, gridSize, keys.enter, key('j'), key('G'), key('k')).overlay).toEqual({kind: 'detail', pane: 'timeline', index: 0, cursor: 0, quotes: 0});
+		const noQuotes = start(none, gridSize, keys.enter, key('j'), key('G'), key('k'));
+		expect(noQuotes.overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+		expect(quotesOf(noQuotes)).toBe(0);
 	});
 
 	test('Esc and q close the detail; q does not quit there', () => {
@@ -292,7 +328,7 @@ describe('browse: the detail view', () => {
 	test('y in the detail copies the quote under the cursor, with the pane’s query', () => {
 		const sorted = start(env, gridSize, key('s'), key('S'), keys.enter, key('j'), key('y'));
 		const query = {filter: '', sort: sortableOf(env, 'timeline')[0], descending: true, total: countOf(env, 'timeline', '')};
-		const quotes = views.quoteCount(timelinePane(), query, 0);
+		const quotes = quoteCount(timelinePane(), query, 0);
 		expect(sorted.command).toEqual({id: 1, run: {kind: 'copy-quote', pane: 'timeline', query, index: 0, cursor: Math.min(1, quotes - 1)}});
 		const index = timelineIndex(phoneCall);
 		const phone = start(env, gridSize, ...Array(index).fill(key('j')), keys.enter, key('j'), key('j'), key('y'));
@@ -724,14 +760,19 @@ describe('resizing', () => {
 		{columns: 0, rows: 0},
 		{columns: 1, rows: 1},
 		{columns: 39, rows: 100},
-	])('below the minimum ($columns×$rows) nothing throws and keys still work', (size) => {
+	])('below the minimum ($columns×$rows) keys wait behind the notice, but for quitting', (size) => {
 		const state = start(env, gridSize, key('G'), {type: 'resize', size});
 		expect(layout(size, panes).kind).toBe('too-small');
 		expect(view(state)).toMatchObject({selected: totals.timeline - 1, offset: totals.timeline - 1});
-		const moved = run(state, env, key('k'), keys.tab, key('j'), keys.pageDown);
-		expect(brokenInvariants(moved, env)).toEqual([]);
-		expect(moved.focus).toBe('memoranda');
-		expect(run(moved, env, {type: 'resize', size: gridSize}).size).toEqual(gridSize);
+		// Nothing unseen happens: no move, no pane switch, no filter, no export.
+		const pressed = run(state, env, key('k'), keys.tab, key('j'), keys.pageDown, key('/'), key('e'), keys.enter);
+		expect(pressed).toEqual(state);
+		expect(run(pressed, env, {type: 'resize', size: gridSize}).size).toEqual(gridSize);
+		expect(run(state, env, key('q')).command?.run).toEqual({kind: 'quit'});
+		expect(run(state, env, keys.ctrlC).command?.run).toEqual({kind: 'quit', interrupted: true});
+		// A filter open when the terminal shrank takes no text: q quits.
+		const filtering = start(env, gridSize, key('/'), {type: 'resize', size});
+		expect(run(filtering, env, key('q')).command?.run).toEqual({kind: 'quit'});
 	});
 
 	test('in a pane of 100,000 rows a resize keeps the bottom row in view', () => {
