@@ -37,8 +37,10 @@ export function Footer({state, panes, bindings, width}: {state: State; panes: Pa
 	const title = paneOf(panes, focus).title;
 	let line: {text: string; colour?: string} = {text: ''};
 	if (overlay.kind === 'filter') line = {text: `/${views[focus]?.filter ?? ''}▏`};
-	else if (overlay.kind === 'export-name') line = {text: `Export ${title} to: ${overlay.name}▏`};
-	else if (overlay.kind === 'export-confirm') line = {text: `${overlay.name} exists. Overwrite it? (y/n)`, colour: theme.error};
+	else if (overlay.kind === 'export-name') {
+		const characters = [...overlay.name];
+		line = {text: `Export ${title} to: ${characters.slice(0, overlay.cursor).join('')}▏${characters.slice(overlay.cursor).join('')}`};
+	} else if (overlay.kind === 'export-confirm') line = {text: `${overlay.name} exists. Overwrite it? (y/n)`, colour: theme.error};
 	else if (status) line = {text: status.text, colour: status.tone === 'error' ? theme.error : theme.accent};
 	return (
 		<Box flexDirection="column">

@@ -1,6 +1,8 @@
 // Carries out what the reducer asks for (files, clipboard) and reports back
 // as actions, so the reducer itself never touches the outside world.
-import {resolve} from 'node:path';
+import {statSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {extname, join, resolve} from 'node:path';
 import {UserError} from '../errors.js';
 import {checkReader, wouldOverwrite, writeFileAtomically} from '../export/write-file.js';
 import type {Panes} from '../panes/registry.js';
@@ -22,20 +24,40 @@ export type EffectContext = {
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-async function exportPane(command: Extract<Command, {kind: 'export'}>, {views, panes, dispatch, cwd}: EffectContext): Promise<void> {
-	const file = resolve(cwd, command.file);
+/** The file a typed name means: relative to the working directory, `~` the home directory, as shells read it. */
+function targetOf(name: string, {cwd, env}: EffectContext): string {
+	const home = env.HOME ?? homedir();
+	if (name === '~') return home;
+	return name.startsWith('~/') ? join(home, name.slice(2)) : resolve(cwd, name);
+}
+
+const isDirectory = (file: string) => {
+	try {
+		return statSync(file, {throwIfNoEntry: false})?.isDirectory() === true;
+	} catch {
+		// A part of the path that is not a directory: writing says so.
+		return false;
+	}
+};
+
+async function exportPane(command: Extract<Command, {kind: 'export'}>, context: EffectContext): Promise<void> {
+	const {views, panes, dispatch} = context;
+	const file = targetOf(command.file, context);
+	const failed = (reason: string) => dispatch({type: 'export-failed', file: command.file, reason});
+	if (isDirectory(file)) return failed(`${file} is a directory`);
 	if (!command.force && wouldOverwrite(file)) {
 		dispatch({type: 'export-exists', file: command.file});
 		return;
 	}
+	// The name says the format: JSON for .json, CSV for anything else.
+	const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
 	const counter = {rows: 0};
 	try {
 		checkReader(file);
-		await writeFileAtomically(file, views.export(paneOf(panes, command.pane), command.query, 'csv', counter), {force: command.force});
-		dispatch({type: 'status', status: {text: `Exported ${plural(counter.rows, 'row')} to ${file}`, tone: 'info'}});
+		await writeFileAtomically(file, views.export(paneOf(panes, command.pane), command.query, format, counter), {force: command.force});
+		dispatch({type: 'status', status: {text: `Exported ${plural(counter.rows, 'row')} as ${format.toUpperCase()} to ${file}`, tone: 'info'}});
 	} catch (error) {
-		const message = error instanceof UserError ? error.message : String(error);
-		dispatch({type: 'status', status: {text: `Export failed: ${message}`, tone: 'error'}});
+		failed(error instanceof UserError ? error.message : String(error));
 	}
 }
 

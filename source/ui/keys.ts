@@ -27,7 +27,10 @@ type FixedCommand =
 	| 'help'
 	| 'quit'
 	| 'erase'
-	| 'clear-line';
+	| 'erase-word'
+	| 'clear-line'
+	| 'line-start'
+	| 'line-end';
 
 /** A command: a fixed one, or focusing the pane of that id. */
 export type KeyCommand = FixedCommand | `pane:${string}`;
@@ -63,7 +66,10 @@ const fixedBindings: ReadonlyArray<Binding & {command: FixedCommand}> = [
 	{command: 'help', keys: '?', help: 'this help', matches: char('?')},
 	{command: 'quit', keys: 'q Ctrl-C', help: 'quit (close in detail/help)', matches: (input, key) => char('q')(input, key) || (key.ctrl && input === 'c')},
 	{command: 'erase', keys: 'Backspace', help: 'delete a character', matches: (_, key) => key.backspace || key.delete},
-	{command: 'clear-line', keys: 'Ctrl-U', help: 'clear the line', matches: (input, key) => key.ctrl && input === 'u'},
+	{command: 'erase-word', keys: 'Ctrl-W', help: 'delete a word', matches: (input, key) => key.ctrl && input === 'w'},
+	{command: 'clear-line', keys: 'Ctrl-U', help: 'clear to the line’s start', matches: (input, key) => key.ctrl && input === 'u'},
+	{command: 'line-start', keys: 'Ctrl-A', help: 'to the line’s start', matches: (input, key) => key.ctrl && input === 'a'},
+	{command: 'line-end', keys: 'Ctrl-E', help: 'to the line’s end', matches: (input, key) => key.ctrl && input === 'e'},
 ];
 
 /** Every binding: the panes' number keys after the pane keys, then the rest. */
@@ -143,7 +149,8 @@ const hints: Record<Mode, readonly Hint[]> = {
 		{commands: ['back', 'quit', 'help'], does: 'close', keep: always},
 	],
 	'export-name': [
-		{text: 'edit the file name'},
+		{text: '.csv or .json', keep: 3},
+		{commands: ['left', 'right'], does: 'move', arrows: true, keep: 2},
 		{commands: ['open'], does: 'export', keep: always},
 		{commands: ['clear-line'], does: 'clear', keep: 2},
 		{commands: ['back'], does: 'cancel', keep: always},

@@ -34,7 +34,8 @@ export type Overlay =
 	| {kind: 'detail'; pane: string; index: number; cursor: number; top: number; shape: DetailShape | null}
 	/** `offset`: the first key shown, when they do not all fit. */
 	| {kind: 'help'; offset: number}
-	| {kind: 'export-name'; name: string}
+	/** `cursor`: the characters of the name before the caret. */
+	| {kind: 'export-name'; name: string; cursor: number}
 	| {kind: 'export-confirm'; name: string};
 
 export type Command =
@@ -56,6 +57,8 @@ export type State = {
 	command: {id: number; run: Command} | null;
 	/** Today, YYYY-MM-DD, for default file names. */
 	today: string;
+	/** The name last typed for an export that was refused or failed: the next export starts from it. */
+	exportDraft: string | null;
 };
 
 /** What the state waits to know of the data. */
@@ -73,12 +76,14 @@ export type Action =
 	| {type: 'detail-measured'; pane: string; index: number; width: number; shape: DetailShape}
 	/** The export target exists: ask before replacing it. */
 	| {type: 'export-exists'; file: string}
+	/** The export could not be written: why, and the name to start from next time. */
+	| {type: 'export-failed'; file: string; reason: string}
 	| {type: 'status'; status: Status};
 
 export function initialState(size: Size, panes: Panes, today: string): State {
 	const views: Record<string, PaneView> = {};
 	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
-	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today};
+	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, exportDraft: null};
 }
 
 /** The questions a state waits on: answering them (runtime.ts) settles it. */
@@ -191,8 +196,10 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 		}
 		case 'reverse':
 			return withView(state, panes, pane.id, {descending: !view.descending, selected: 0, offset: 0});
-		case 'export':
-			return {...state, overlay: {kind: 'export-name', name: `kzrs-${pane.id}-${state.today}.csv`}};
+		case 'export': {
+			const name = state.exportDraft ?? `kzrs-${pane.id}-${state.today}.csv`;
+			return {...state, overlay: {kind: 'export-name', name, cursor: [...name].length}};
+		}
 		case 'copy':
 			return !view.total ? state : issue(state, {kind: 'copy-row', pane: pane.id, query: viewQuery(pane, view), index: view.selected});
 		case 'help':
@@ -288,11 +295,38 @@ function helpOffset(state: State, panes: Panes, offset: number): number {
 	return clamp(offset, 0, Math.max(0, keyBindings(panes).length - helpPage(state.size, panes)));
 }
 
-function editName(name: string, key: KeyPress): string | undefined {
-	if (key.text !== '') return name + key.text;
-	if (key.command === 'erase') return [...name].slice(0, -1).join('');
-	if (key.command === 'clear-line') return '';
-	return undefined;
+/** A line edited by a key, as shells edit theirs; undefined for a key that does not edit. */
+function editLine(name: string, cursor: number, key: KeyPress): {name: string; cursor: number} | undefined {
+	const characters = [...name];
+	const before = characters.slice(0, cursor);
+	const after = characters.slice(cursor);
+	const line = (left: string[], right: string[]) => ({name: [...left, ...right].join(''), cursor: left.length});
+	if (key.text !== '') return line([...before, ...key.text], after);
+	switch (key.command) {
+		case 'erase':
+			return line(before.slice(0, -1), after);
+		case 'erase-word': {
+			// Back over spaces and separators, then the word before them.
+			let start = before.length;
+			while (start > 0 && /[\s/]/.test(before[start - 1] ?? '')) start--;
+			while (start > 0 && !/[\s/]/.test(before[start - 1] ?? '')) start--;
+			return line(before.slice(0, start), after);
+		}
+		case 'clear-line':
+			return line([], after);
+		case 'left':
+			return {name, cursor: Math.max(0, cursor - 1)};
+		case 'right':
+			return {name, cursor: Math.min(characters.length, cursor + 1)};
+		case 'first':
+		case 'line-start':
+			return {name, cursor: 0};
+		case 'last':
+		case 'line-end':
+			return {name, cursor: characters.length};
+		default:
+			return undefined;
+	}
 }
 
 function exportCommand(state: State, panes: Panes, file: string, force: boolean): Command {
@@ -329,15 +363,15 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 			if (key.command === 'open') {
 				const file = overlay.name.trim();
 				if (file === '') return {...state, status: {text: 'Type a file name, or Esc to cancel', tone: 'error'}};
-				return issue(close, exportCommand(state, panes, file, false));
+				return issue({...close, exportDraft: null}, exportCommand(state, panes, file, false));
 			}
-			const name = editName(overlay.name, key);
-			return name === undefined ? state : {...state, overlay: {kind: 'export-name', name}};
+			const edited = editLine(overlay.name, overlay.cursor, key);
+			return edited === undefined ? state : {...state, overlay: {kind: 'export-name', ...edited}};
 		}
 		case 'export-confirm': {
 			if (key.text === 'y' || key.text === 'Y') return issue(close, exportCommand(state, panes, overlay.name, true));
 			if (key.text === 'n' || key.text === 'N' || key.command === 'back') {
-				return {...close, status: {text: `Kept ${overlay.name}; nothing written`, tone: 'info'}};
+				return {...close, exportDraft: overlay.name, status: {text: `Kept ${overlay.name}; nothing written`, tone: 'info'}};
 			}
 			return state;
 		}
@@ -371,6 +405,8 @@ export function update(state: State, action: Action, panes: Panes): State {
 		}
 		case 'export-exists':
 			return {...state, overlay: {kind: 'export-confirm', name: action.file}};
+		case 'export-failed':
+			return {...state, exportDraft: action.file, status: {text: `Export failed: ${action.reason}`, tone: 'error'}};
 		case 'status':
 			return {...state, status: action.status};
 		case 'key': {

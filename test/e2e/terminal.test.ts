@@ -221,8 +221,8 @@ describe('the dashboard in a terminal', () => {
 			// Export what the pane shows.
 			const prompt = await exportTimelineAs(tmux, 'out.csv');
 			expect(prompt).toMatch(/Export Timeline to: kzrs-timeline-\d{4}-\d{2}-\d{2}\.csv▏/);
-			screen = await tmux.waitFor((text) => /Exported \d+ rows? to /.test(text), {what: 'the export to finish'});
-			const exported = /Exported (\d+) rows? to (\S+)/.exec(screen);
+			screen = await tmux.waitFor((text) => /Exported \d+ rows? as CSV to /.test(text), {what: 'the export to finish'});
+			const exported = /Exported (\d+) rows? as CSV to (\S+)/.exec(screen);
 			const file = join(dir, 'out.csv');
 			expect(exported?.[2]).toBe(file);
 			const count = Number(exported?.[1]);

@@ -349,7 +349,7 @@ describe('commands carried out', () => {
 		await dashboard.shows(`/vucic 1/${matching}`);
 		dashboard.press(sequences.enter);
 		await exportTo();
-		await dashboard.shows(`Exported ${matching} rows to ${file}`);
+		await dashboard.shows(`Exported ${matching} rows as CSV to ${file}`);
 		const written = readFileSync(file, 'utf8');
 		expect(parseWithCsvParse(written)).toHaveLength(matching + 1);
 		writeFileSync(file, 'mine');
@@ -361,8 +361,24 @@ describe('commands carried out', () => {
 		await exportTo();
 		await dashboard.shows('Overwrite it? (y/n)');
 		dashboard.press('y');
-		await dashboard.shows(`Exported ${matching} rows to ${file}`);
+		await dashboard.shows(`Exported ${matching} rows as CSV to ${file}`);
 		expect(readFileSync(file, 'utf8')).toBe(written);
+	});
+
+	test('a name ending .json exports JSON; ~ is the home directory; a directory is refused before any question', async () => {
+		const home = makeTempDir();
+		const dashboard = await renderDashboard(grid, {env: {HOME: home}});
+		await dashboard.shows('Timeline');
+		await exportTimelineTo(dashboard, '~/events.json');
+		const file = join(home, 'events.json');
+		await dashboard.shows(`Exported ${countOf(env, 'timeline')} rows as JSON to ${file}`);
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveLength(countOf(env, 'timeline'));
+		await exportTimelineTo(dashboard, home);
+		await dashboard.shows(`Export failed: ${home} is a directory`);
+		expect(dashboard.frame()).not.toContain('Overwrite it?');
+		// The refused name is where the next export starts.
+		dashboard.press('e');
+		await dashboard.shows(`to: ${home}▏`);
 	});
 
 	test('an export that cannot be written says why in the status line, writes nothing, and the dashboard goes on', async () => {

@@ -562,7 +562,8 @@ describe('sorting', () => {
 describe('export', () => {
 	test.each(dashboardPanes)('e in %s asks for a file name, kzrs-<pane>-<today>.csv by default', (pane) => {
 		const state = start(env, gridSize, paneKey(pane), key('e'));
-		expect(state.overlay).toEqual({kind: 'export-name', name: `kzrs-${pane}-${fixedToday}.csv`});
+		const name = `kzrs-${pane}-${fixedToday}.csv`;
+		expect(state.overlay).toEqual({kind: 'export-name', name, cursor: name.length});
 	});
 
 	test('the name is edited like the filter: typed text (bound letters too), Backspace, Ctrl-U', () => {
@@ -575,8 +576,39 @@ describe('export', () => {
 		expect(name(run(prompt, env, keys.ctrlU))).toBe('');
 		expect(name(run(prompt, env, keys.ctrlU, ...typed('связи.csv')))).toBe('связи.csv');
 		expect(name(run(prompt, env, keys.ctrlU, keys.backspace))).toBe('');
-		for (const press of [keys.tab, keys.up, keys.down, keys.left, keys.pageDown]) expect(run(prompt, env, press)).toEqual(prompt);
+		for (const press of [keys.tab, keys.up, keys.down, keys.pageDown]) expect(run(prompt, env, press)).toEqual(prompt);
 		expect(run(prompt, env, key('q')).command).toBeNull();
+	});
+
+	test('the name is edited as shells edit a line: ←/→, Home/End, Ctrl-A/Ctrl-E, Ctrl-W, Ctrl-U before the caret', () => {
+		const line = (state: State) => (state.overlay.kind === 'export-name' ? [state.overlay.name, state.overlay.cursor] : undefined);
+		const prompt = start(env, gridSize, key('e'), keys.ctrlU, ...typed('out/trade.csv'));
+		expect(line(prompt)).toEqual(['out/trade.csv', 13]);
+		expect(line(run(prompt, env, keys.left, keys.left, keys.left, keys.left, ...typed('-2026')))).toEqual(['out/trade-2026.csv', 14]);
+		expect(line(run(prompt, env, keys.home, ...typed('~/')))).toEqual(['~/out/trade.csv', 2]);
+		expect(line(run(prompt, env, keys.ctrlA, keys.right, keys.right, keys.right, keys.backspace))).toEqual(['ou/trade.csv', 2]);
+		expect(line(run(prompt, env, keys.ctrlA, keys.ctrlE))).toEqual(['out/trade.csv', 13]);
+		expect(line(run(prompt, env, keys.ctrlW))).toEqual(['out/', 4]);
+		expect(line(run(prompt, env, keys.ctrlW, keys.ctrlW))).toEqual(['', 0]);
+		expect(line(run(prompt, env, keys.left, keys.left, keys.left, keys.left, keys.ctrlU))).toEqual(['.csv', 0]);
+		// The caret stops at both ends.
+		expect(line(run(prompt, env, keys.right))).toEqual(['out/trade.csv', 13]);
+		expect(line(run(prompt, env, keys.home, keys.left))).toEqual(['out/trade.csv', 0]);
+		expect(line(run(prompt, env, keys.end))).toEqual(['out/trade.csv', 13]);
+	});
+
+	test('a name refused (n) or failed is where the next export starts; an export issued clears it', () => {
+		const refused = start(env, gridSize, key('e'), keys.ctrlU, ...typed('mine.csv'), keys.enter, {type: 'export-exists', file: 'mine.csv'}, key('n'));
+		expect(run(refused, env, key('e')).overlay).toEqual({kind: 'export-name', name: 'mine.csv', cursor: 8});
+		const failed = start(env, gridSize, key('e'), keys.ctrlU, ...typed('/nope/x.csv'), keys.enter, {
+			type: 'export-failed',
+			file: '/nope/x.csv',
+			reason: 'its directory does not exist',
+		});
+		expect(failed.status).toEqual({text: 'Export failed: its directory does not exist', tone: 'error'});
+		expect(run(failed, env, key('e')).overlay).toEqual({kind: 'export-name', name: '/nope/x.csv', cursor: 11});
+		const issued = run(failed, env, key('e'), keys.enter, key('e'));
+		expect(issued.overlay).toEqual({kind: 'export-name', name: `kzrs-timeline-${fixedToday}.csv`, cursor: `kzrs-timeline-${fixedToday}.csv`.length});
 	});
 
 	test('Enter asks the app to export the pane with its filter and sort, without overwriting', () => {
@@ -606,7 +638,7 @@ describe('export', () => {
 		for (const name of ['', '   ']) {
 			const refused = start(env, gridSize, key('e'), keys.ctrlU, ...typed(name), keys.enter);
 			expect(refused.command).toBeNull();
-			expect(refused.overlay).toEqual({kind: 'export-name', name});
+			expect(refused.overlay).toEqual({kind: 'export-name', name, cursor: name.length});
 			expect(refused.status).toEqual({text: 'Type a file name, or Esc to cancel', tone: 'error'});
 		}
 	});
@@ -727,7 +759,7 @@ describe('the status line', () => {
 		const refused = start(env, gridSize, key('e'), keys.ctrlU, keys.enter);
 		const next = run(refused, env, key('a'));
 		expect(next.status).toBeNull();
-		expect(next.overlay).toEqual({kind: 'export-name', name: 'a'});
+		expect(next.overlay).toEqual({kind: 'export-name', name: 'a', cursor: 1});
 	});
 });
 
