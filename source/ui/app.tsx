@@ -76,7 +76,7 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 	const {size, overlay, focus} = state;
 	const screenReader = useIsScreenReaderEnabled();
 	const overview = useMemo(() => views.overview(), [views]);
-	const current = layout(size, panes, focus);
+	const current = layout(size, panes, focus, state.zoomed);
 	if (current.kind === 'too-small') return <TooSmall size={size} need={current.need} />;
 	// Read aloud, panes side by side would interleave: one at a time, like the tabs.
 	const grid = current.kind === 'grid' && !screenReader ? current : undefined;
@@ -90,7 +90,7 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 			focused={pane.id === focus}
 			width={grid ? area.width : body.width}
 			height={area.height}
-			listRows={listHeight(pane, size, panes)}
+			listRows={listHeight(pane, size, panes, state.zoomed)}
 			summaryRows={summaryRows(pane, area.height)}
 		/>
 	);

@@ -25,6 +25,7 @@ type FixedCommand =
 	| 'export'
 	| 'copy'
 	| 'help'
+	| 'zoom'
 	| 'quit'
 	| 'erase'
 	| 'erase-word'
@@ -63,6 +64,7 @@ const fixedBindings: ReadonlyArray<Binding & {command: FixedCommand}> = [
 	{command: 'reverse', keys: 'S', help: 'reverse the sort', matches: char('S')},
 	{command: 'export', keys: 'e', help: 'export the pane as CSV', matches: char('e')},
 	{command: 'copy', keys: 'y', help: 'copy row (quote in detail)', matches: char('y')},
+	{command: 'zoom', keys: 'z', help: 'the pane alone on screen, and back', matches: char('z')},
 	{command: 'help', keys: '?', help: 'this help', matches: char('?')},
 	{command: 'quit', keys: 'q Ctrl-C', help: 'quit (close in detail/help)', matches: (input, key) => char('q')(input, key) || (key.ctrl && input === 'c')},
 	{command: 'erase', keys: 'Backspace', help: 'delete a character', matches: (_, key) => key.backspace || key.delete},
@@ -129,6 +131,7 @@ const hints: Record<Mode, readonly Hint[]> = {
 		{commands: ['sort', 'reverse'], does: 'sort', keep: 3},
 		{commands: ['export'], does: 'export', keep: 2},
 		{commands: ['copy'], does: 'copy'},
+		{commands: ['zoom'], does: 'zoom'},
 		{commands: ['help'], does: 'help', keep: always},
 		{commands: ['quit'], does: 'quit', keep: always},
 	],

@@ -40,11 +40,11 @@ function gridRows(panes: Panes, columns: number, focus: string | undefined): str
 	return [shown.slice(0, perRow), shown.slice(perRow)].filter((row) => row.length > 0);
 }
 
-/** The layout for the panes the dashboard shows (see screenPanes). */
-export function layout({columns, rows}: Size, panes: Panes, focus?: string): Layout {
+/** The layout for the panes the dashboard shows (see screenPanes); `zoomed`: the focused pane alone, as under tabs. */
+export function layout({columns, rows}: Size, panes: Panes, focus?: string, zoomed = false): Layout {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) return {kind: 'too-small', need: minimumSize};
 	const bodyHeight = rows - spareRows - headerRows - footerRows;
-	if (columns >= gridSize.columns && rows >= gridSize.rows) {
+	if (!zoomed && columns >= gridSize.columns && rows >= gridSize.rows) {
 		const grid = gridRows(panes, columns, focus);
 		const perRow = Math.max(...grid.map((row) => row.length));
 		return {
@@ -67,8 +67,8 @@ export function summaryRows(pane: AnyPane, paneHeight: number): number {
 export const paneHeight = (listRows: number, summaryLines: number) => frameRows + summaryLines + listRows;
 
 /** How many rows of the pane's list are visible at once. */
-export function listHeight(pane: AnyPane, size: Size, panes: Panes): number {
-	const current = layout(size, panes);
+export function listHeight(pane: AnyPane, size: Size, panes: Panes, zoomed = false): number {
+	const current = layout(size, panes, undefined, zoomed);
 	if (current.kind === 'too-small') return 1;
 	return Math.max(1, current.pane.height - frameRows - summaryRows(pane, current.pane.height));
 }

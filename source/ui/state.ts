@@ -57,6 +57,8 @@ export type State = {
 	command: {id: number; run: Command} | null;
 	/** Today, YYYY-MM-DD, for default file names. */
 	today: string;
+	/** Whether the focused pane has the whole screen. */
+	zoomed: boolean;
 	/** The name last typed for an export that was refused or failed: the next export starts from it. */
 	exportDraft: string | null;
 };
@@ -83,7 +85,7 @@ export type Action =
 export function initialState(size: Size, panes: Panes, today: string): State {
 	const views: Record<string, PaneView> = {};
 	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
-	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, exportDraft: null};
+	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, zoomed: false, exportDraft: null};
 }
 
 /** The questions a state waits on: answering them (runtime.ts) settles it. */
@@ -130,11 +132,18 @@ function fitSelection(view: PaneView, height: number): PaneView {
 }
 
 function withView(state: State, panes: Panes, id: string, change: Partial<PaneView>): State {
-	const view = fitSelection({...(state.views[id] as PaneView), ...change}, listHeight(paneOf(panes, id), state.size, panes));
+	const view = fitSelection({...(state.views[id] as PaneView), ...change}, listHeight(paneOf(panes, id), state.size, panes, state.zoomed));
 	return {...state, views: {...state.views, [id]: view}};
 }
 
 const focused = (state: State) => state.views[state.focus] as PaneView;
+
+/** Every pane's window fitted to the lists' heights now. */
+function refit(state: State, panes: Panes): State {
+	let next = state;
+	for (const id of Object.keys(state.views)) next = withView(next, panes, id, {});
+	return next;
+}
 
 /** A new filter: counted before anything depends on it. */
 const refilter = (state: State, panes: Panes, filter: string): State => withView(state, panes, state.focus, {filter, total: null, selected: 0, offset: 0});
@@ -149,7 +158,7 @@ function issue(state: State, run: Command): State {
 function move(state: State, panes: Panes, command: KeyPress['command']): State | undefined {
 	const view = focused(state);
 	if (view.total === null) return undefined;
-	const page = listHeight(paneOf(panes, state.focus), state.size, panes);
+	const page = listHeight(paneOf(panes, state.focus), state.size, panes, state.zoomed);
 	const target: Partial<Record<NonNullable<KeyPress['command']>, number>> = {
 		up: view.selected - 1,
 		down: view.selected + 1,
@@ -166,7 +175,7 @@ function switchPane(state: State, panes: Panes, command: KeyPress['command']): S
 	const ids = panes.map((pane) => pane.id);
 	const count = ids.length;
 	const index = ids.indexOf(state.focus);
-	const current = layout(state.size, panes, state.focus);
+	const current = layout(state.size, panes, state.focus, state.zoomed);
 	let next = paneOfCommand(command);
 	if (command === 'next-pane') next = ids[(index + 1) % count];
 	else if (command === 'previous-pane') next = ids[(index + count - 1) % count];
@@ -204,6 +213,8 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 			return !view.total ? state : issue(state, {kind: 'copy-row', pane: pane.id, query: viewQuery(pane, view), index: view.selected});
 		case 'help':
 			return {...state, overlay: {kind: 'help', offset: 0}};
+		case 'zoom':
+			return refit({...state, zoomed: !state.zoomed}, panes);
 		case 'quit':
 			return issue(state, quitting(key));
 		default:
@@ -385,8 +396,7 @@ export function update(state: State, action: Action, panes: Panes): State {
 		case 'resize': {
 			// The detail is laid out again at the new width.
 			const overlay = state.overlay.kind === 'detail' ? {...state.overlay, shape: null} : state.overlay;
-			let next: State = {...state, size: action.size, overlay};
-			for (const id of Object.keys(state.views)) next = withView(next, panes, id, {});
+			const next = refit({...state, size: action.size, overlay}, panes);
 			// A larger window may show every key: the help scrolls back as far as it needs.
 			return next.overlay.kind === 'help' ? {...next, overlay: {kind: 'help', offset: helpOffset(next, panes, next.overlay.offset)}} : next;
 		}

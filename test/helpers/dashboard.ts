@@ -140,7 +140,7 @@ export function brokenInvariants(state: State, environment: Environment): string
 	const problems: string[] = [];
 	for (const pane of environment.panes) {
 		const {selected, offset, total, filter} = state.views[pane.id] as PaneView;
-		const height = listHeight(pane, state.size, environment.panes);
+		const height = listHeight(pane, state.size, environment.panes, state.zoomed);
 		const where = `${pane.id} (selected ${selected}, offset ${offset}, total ${total}, height ${height})`;
 		const count = environment.answers.count(pane, filter);
 		if (total !== count) problems.push(`${where}: total is not count(${JSON.stringify(filter)}) = ${count}`);

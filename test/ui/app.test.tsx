@@ -275,6 +275,17 @@ describe('smaller terminals', () => {
 		await dashboard.shows('Id:', 'Date:');
 	});
 
+	test('z shows the focused pane alone under a tab bar, and z brings the grid back', async () => {
+		const dashboard = await renderDashboard(grid);
+		await dashboard.shows(memorandaLine());
+		dashboard.press('z');
+		await dashboard.shows('[1 Timeline]');
+		expect(dashboard.frame()).not.toContain(memorandaLine());
+		dashboard.press('z');
+		await dashboard.shows(memorandaLine());
+		expect(dashboard.frame()).not.toContain('[1 Timeline]');
+	});
+
 	test('at 80 columns the footer keeps ? help and q quit, leaving out what matters less', async () => {
 		const dashboard = await renderDashboard({columns: 80, rows: 24});
 		await dashboard.shows('? help', 'q quit');

@@ -3,7 +3,7 @@
 // empty pane and a very long one).
 import {beforeAll, describe, expect, test} from 'vitest';
 import type {AnyPane} from '../../source/panes/pane.js';
-import {fullViewBox, helpGrid, layout, type Size} from '../../source/ui/layout.js';
+import {fullViewBox, helpGrid, layout, listHeight, type Size} from '../../source/ui/layout.js';
 import {initialState, type PaneView, paneOf, questions, type State, update} from '../../source/ui/state.js';
 import type {FactViews, RowQuery} from '../../source/views/fact-views.js';
 import {
@@ -556,6 +556,25 @@ describe('sorting', () => {
 		const plain = syntheticEnvironment(5, {sortable: []});
 		expect(view(start(plain, gridSize, key('s'))).sort).toBe(-1);
 		expect(view(start(plain, gridSize, key('s'), key('s'))).sort).toBe(-1);
+	});
+});
+
+describe('zoom', () => {
+	test('z gives the focused pane the whole screen, as one tab, and z gives the grid back; the selection stays', () => {
+		const zoomed = start(env, gridSize, key('4'), key('j'), key('z'));
+		expect(zoomed.zoomed).toBe(true);
+		expect(layout(zoomed.size, panes, zoomed.focus, zoomed.zoomed).kind).toBe('tabs');
+		expect(listHeightOf(env, 'companies', gridSize)).toBeLessThan(listHeight(paneOf(panes, 'companies'), gridSize, panes, true));
+		expect(view(zoomed, 'companies').selected).toBe(1);
+		// Moving between panes keeps the zoom; G reaches the last row within the taller list.
+		const moved = run(zoomed, env, keys.tab, key('G'));
+		expect(moved.focus).toBe('timeline');
+		expect(brokenInvariants(moved, env)).toEqual([]);
+		const back = run(moved, env, key('z'));
+		expect(back.zoomed).toBe(false);
+		expect(layout(back.size, panes, back.focus, back.zoomed).kind).toBe('grid');
+		expect(brokenInvariants(back, env)).toEqual([]);
+		expect(view(back).selected).toBe(totals.timeline - 1);
 	});
 });
 
