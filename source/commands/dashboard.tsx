@@ -16,13 +16,19 @@ function localDate(now: Date): string {
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+function snapshotColumns(env: NodeJS.ProcessEnv): number {
+	const columns = Number.parseInt(env.COLUMNS ?? '', 10);
+	return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : 100;
+}
+
 export async function runDashboard(paths: FactPaths, io: Io, panes: Panes): Promise<number> {
 	const views = new FactViews(await openFactBase(paths));
 	const onScreen = screenPanes(panes);
 	const theme = themeFor(io.env);
 	const {stdin, stdout, stderr} = io;
 	if (!stdin.isTTY || !stdout.isTTY) {
-		stdout.write(snapshot(views, onScreen, stdout.columns || 100, theme));
+		// A pipe has no width: COLUMNS, as shells set it, or 100.
+		stdout.write(snapshot(views, onScreen, stdout.columns || snapshotColumns(io.env), theme));
 		return 0;
 	}
 	let exitCode = 0;

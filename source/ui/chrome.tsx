@@ -9,7 +9,8 @@ import type {Size} from './layout.js';
 import {paneOf, type State} from './state.js';
 import {useTheme} from './theme.js';
 
-export function Header({overview, width}: {overview: Overview; width: number}) {
+/** The title line; `keys`: whether it points to the help (not in a snapshot, where no key works). */
+export function Header({overview, width, keys = true}: {overview: Overview; width: number; keys?: boolean}) {
 	const theme = useTheme();
 	const span = overview.from && overview.to ? ` · ${overview.from} → ${overview.to}` : '';
 	// A narrow terminal keeps the counts and the dates, which say the most.
@@ -17,6 +18,12 @@ export function Header({overview, width}: {overview: Overview; width: number}) {
 	const text = wide
 		? `kzrs · Kazakhstan–Serbia relations · ${overview.sources} sources in ${overview.languages} languages${span}`
 		: `kzrs · ${overview.sources} sources, ${overview.languages} languages${span}`;
+	if (!keys)
+		return (
+			<Text bold color={theme.accent}>
+				{fitColumns(text, width)}
+			</Text>
+		);
 	const help = wide ? '? help' : '?';
 	return (
 		<Text bold color={theme.accent}>

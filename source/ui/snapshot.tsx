@@ -45,7 +45,7 @@ export function snapshot(views: FactViews, panes: Panes, columns: number, theme:
 	const tree = (
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns}>
-				<Header overview={views.overview()} width={columns} />
+				<Header overview={views.overview()} width={columns} keys={false} />
 				{sections}
 				<Text
 					color={theme.muted}

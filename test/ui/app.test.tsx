@@ -14,6 +14,7 @@ import {snapshot} from '../../source/ui/snapshot.js';
 import {paneOf} from '../../source/ui/state.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {FactViews} from '../../source/views/fact-views.js';
+import {runKzrs} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {bindings, countOf, paneIds as dashboardPanes, type Environment, panes, shippedEnvironment, shippedViews} from '../helpers/dashboard.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
@@ -334,6 +335,24 @@ describe('the plain-text snapshot', () => {
 		expect(text).not.toContain('\u001B');
 		expect(frameProblems(text)).toEqual([]);
 		expect(Math.max(...text.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(inkColumns);
+	});
+
+	test('names no key, since none works there', () => {
+		expect(text).not.toMatch(/\? help|q quit/);
+	});
+
+	test('piped, kzrs prints it COLUMNS wide, or 100 wide without COLUMNS', async () => {
+		const widest = (output: string) => Math.max(...output.split('\n').map((line) => stringWidth(line)));
+		for (const [columns, width] of [
+			['60', 60],
+			['150', 150],
+			[undefined, 100],
+			['wide', 100],
+		] as const) {
+			const result = await runKzrs([], {env: columns === undefined ? {} : {COLUMNS: columns}});
+			expect(result.status).toBe(0);
+			expect(widest(result.stdout), `COLUMNS=${columns}`).toBe(width);
+		}
 	});
 });
 
