@@ -1,5 +1,6 @@
 // Carries out what the reducer asks for (files, clipboard) and reports back
 // as actions, so the reducer itself never touches the outside world.
+import {execFileSync} from 'node:child_process';
 import {statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {extname, join, resolve} from 'node:path';
@@ -61,9 +62,36 @@ async function exportPane(command: Extract<Command, {kind: 'export'}>, context: 
 	}
 }
 
+/** A tmux option of the server kzrs runs in; undefined when tmux cannot be asked. */
+function tmuxOption(name: string, env: NodeJS.ProcessEnv): string | undefined {
+	try {
+		return execFileSync('tmux', ['show-options', '-gv', name], {env, encoding: 'utf8', timeout: 1000, stdio: ['ignore', 'pipe', 'ignore']}).trim();
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * How a copy can reach a clipboard from here, and where it goes, in words.
+ * kzrs sends OSC 52 and cannot know whether the terminal took it; inside
+ * tmux it sends only what tmux's own options let through.
+ */
+function clipboardRoute(env: NodeJS.ProcessEnv): {wrapForTmux: boolean; where: string} | {refused: string} {
+	if (env.TMUX === undefined) return {wrapForTmux: false, where: "the terminal's clipboard (OSC 52)"};
+	if (tmuxOption('set-clipboard', env) === 'on') return {wrapForTmux: false, where: "tmux's clipboard (OSC 52)"};
+	const passthrough = tmuxOption('allow-passthrough', env);
+	if (passthrough === 'on' || passthrough === 'all') return {wrapForTmux: true, where: "the terminal's clipboard, through tmux (OSC 52)"};
+	return {refused: 'Not copied: tmux takes a clipboard sequence only with set-clipboard on (or allow-passthrough on)'};
+}
+
 function copy(text: string, what: string, {stdout, dispatch, env}: EffectContext): void {
-	stdout.write(clipboardSequence(text, env.TMUX !== undefined));
-	dispatch({type: 'status', status: {text: `Copied ${what} (${plural([...text].length, 'character')}) to the clipboard`, tone: 'info'}});
+	const route = clipboardRoute(env);
+	if ('refused' in route) {
+		dispatch({type: 'status', status: {text: route.refused, tone: 'error'}});
+		return;
+	}
+	stdout.write(clipboardSequence(text, route.wrapForTmux));
+	dispatch({type: 'status', status: {text: `Sent ${what} (${plural([...text].length, 'character')}) to ${route.where}`, tone: 'info'}});
 }
 
 export function runCommand(command: Command, context: EffectContext): void {

@@ -259,10 +259,16 @@ describe('the dashboard in a terminal', () => {
 			expect(readFileSync(file)).toEqual(before.bytes);
 			expect(statSync(file).mtimeMs).toBe(before.modified);
 
-			// y copies the selected row (OSC 52) and says so; the screen stays intact.
+			// Under tmux's defaults no clipboard sequence gets through: y says so and sends nothing.
 			tmux.press('y');
-			screen = await tmux.waitForText(`Copied row ${expected[0]?.id} (`);
+			await tmux.waitForText('Not copied: tmux takes a clipboard sequence only with set-clipboard on');
+			// With set-clipboard on, y puts the row in tmux's buffer (OSC 52); the screen stays intact.
+			tmux.tmux(['set-option', '-g', 'set-clipboard', 'on']);
+			tmux.press('y');
+			screen = await tmux.waitForText(`Sent row ${expected[0]?.id} (`);
+			expect(screen).toContain("to tmux's clipboard");
 			expect(showsAllTitles(screen)).toBe(true);
+			expect(tmux.tmux(['show-buffer']).split('\t').slice(0, 2)).toEqual([expected[0]?.id, rows[0]?.[header.indexOf('date')]]);
 
 			await quitAndExpectRestored(tmux);
 		},

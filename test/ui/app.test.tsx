@@ -439,19 +439,19 @@ describe('commands carried out', () => {
 	test('y copies the selected row, and in the detail the quote under the cursor', async () => {
 		const dashboard = await startGrid();
 		dashboard.press('j', 'y');
-		await dashboard.shows('Copied row phone-call-vucic-tokayev-2024');
+		await dashboard.shows('Sent row phone-call-vucic-tokayev-2024 (', "to the terminal's clipboard (OSC 52)");
 		const [row] = dashboard.clipboard();
 		expect(row?.split('\t').slice(0, 2)).toEqual(['phone-call-vucic-tokayev-2024', '2024-02-20']);
 		dashboard.press(sequences.enter);
 		await dashboard.shows('Quotes (5)');
 		dashboard.press('j', 'y');
-		await dashboard.shows('Copied the quote from s001 (sr-Cyrl)');
+		await dashboard.shows('Sent the quote from s001 (sr-Cyrl)');
 		const quote = byId(readData('events'), 'phone-call-vucic-tokayev-2024').citations[1]?.quote;
 		expect(dashboard.clipboard()[1]).toBe(quote);
 		// The status goes with the next key.
 		dashboard.press(sequences.escape);
 		await dashboard.shows('Tab/1-4 pane');
-		expect(dashboard.frame()).not.toContain('Copied');
+		expect(dashboard.frame()).not.toContain('Sent');
 	});
 });
 
