@@ -23,6 +23,9 @@ export type EffectContext = {
 	setExitCode: (code: number) => void;
 };
 
+/** How often a long action on the screen reports its progress. */
+const progressMs = 100;
+
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The file a typed name means: relative to the working directory, `~` the home directory, as shells read it. */
@@ -53,12 +56,18 @@ async function exportPane(command: Extract<Command, {kind: 'export'}>, context: 
 	// The name says the format: JSON for .json, CSV for anything else.
 	const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
 	const counter = {rows: 0};
+	// A long export says how far it is, at once and then every tenth of a second.
+	const progress = () => dispatch({type: 'status', status: {text: `Exporting to ${file}: ${plural(counter.rows, 'row')} so far…`, tone: 'info'}});
+	progress();
+	const ticking = setInterval(progress, progressMs);
 	try {
 		checkReader(file);
 		await writeFileAtomically(file, views.export(paneOf(panes, command.pane), command.query, format, counter), {force: command.force});
 		dispatch({type: 'status', status: {text: `Exported ${plural(counter.rows, 'row')} as ${format.toUpperCase()} to ${file}`, tone: 'info'}});
 	} catch (error) {
 		failed(error instanceof UserError ? error.message : String(error));
+	} finally {
+		clearInterval(ticking);
 	}
 }
 

@@ -6,7 +6,9 @@ import {spawnSync} from 'node:child_process';
 import {lstatSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {generateDataDir} from '../../scripts/trade-data.js';
 import {runUserQuery} from '../../source/db/user-query.js';
 import {openFactBase} from '../../source/load/open.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
@@ -434,6 +436,25 @@ describe('commands carried out', () => {
 		expect(lstatSync(pipe).isFIFO()).toBe(true);
 		dashboard.press('j');
 		await dashboard.shows(`2/${countOf(env, 'timeline')}`);
+	});
+
+	test('a long export says how far it is while it writes, and what it wrote at the end', async () => {
+		const dataDir = join(makeTempDir(), 'data');
+		generateDataDir({rows: 30_000, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		const database = await openFactBase({dataDir, seedsDir: shippedSeedsDir});
+		const dashboard = await renderDashboard(grid, {views: new FactViews(database)});
+		await dashboard.shows('Trade');
+		dashboard.press('3');
+		await dashboard.shows('▶ 3 Trade');
+		const file = join(makeTempDir(), 'trade.csv');
+		dashboard.press('e', sequences.ctrlU);
+		dashboard.type(file);
+		await dashboard.shows(`to: ${file}▏`);
+		dashboard.press(sequences.enter);
+		await dashboard.shows('Exported 30000 rows as CSV');
+		const progress = dashboard.frames().filter((frame) => stripAnsi(frame).includes('rows so far…'));
+		expect(progress.length).toBeGreaterThan(0);
+		database.close();
 	});
 
 	test('y copies the selected row, and in the detail the quote under the cursor', async () => {
