@@ -215,3 +215,22 @@ describe('--save-db', () => {
 		expect(listDir(dir)).toEqual([]);
 	});
 });
+
+describe('long names', () => {
+	test.each([249, 255])('a %i-byte file name (255 is the most a directory takes) is written', async (length) => {
+		const dir = makeTempDir();
+		const name = `${'n'.repeat(length - 4)}.csv`;
+		const result = await runKzrs(['export', 'trade', '--out', name], {cwd: dir});
+		expect(result.stderr).toBe(`kzrs: wrote ${tradeCount} rows to ${name}\n`);
+		expect(readFileSync(join(dir, name), 'utf8')).toBe(await tradeCsv());
+		expect(listDir(dir)).toEqual([name]);
+	});
+
+	test('a name longer than a directory takes: one line, nothing written', async () => {
+		const dir = makeTempDir();
+		const name = `${'n'.repeat(252)}.csv`;
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--out', name], {cwd: dir}))).toBe(`kzrs: cannot write ${name}: its name is too long`);
+		expect(userErrorLine(await runKzrs(['--save-db', name, '--force'], {cwd: dir}))).toBe(`kzrs: cannot write ${name}: its name is too long`);
+		expect(listDir(dir)).toEqual([]);
+	});
+});
