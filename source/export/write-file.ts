@@ -87,10 +87,11 @@ export async function writeFileAtomically(file: string, content: Readable, {forc
 	if (!force && stats !== undefined) throw explain(shown, Object.assign(new Error('exists'), {code: 'EEXIST'}));
 	const temporary = temporaryFileIn(dirname(file));
 	try {
-		await pipeline(content, createWriteStream(temporary.path, {flags: 'wx', mode: 0o644}));
+		await pipeline(content, createWriteStream(temporary.path, {flags: 'wx', mode: 0o644}), {signal: temporary.signal});
 		if (force) renameSync(temporary.path, file);
 		else linkSync(temporary.path, file);
 	} catch (error) {
+		if (temporary.signal.aborted) throw new UserError(`cannot write ${shown}: interrupted`);
 		throw error instanceof UserError ? error : explain(shown, error);
 	} finally {
 		temporary.remove();

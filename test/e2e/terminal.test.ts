@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import {afterEach, describe, expect, test} from 'vitest';
 import {cliPath, exportJson} from '../helpers/cli.js';
 import {parseWithPython} from '../helpers/csv.js';
-import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
+import {listDir, makeTempDir, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
 import {killTmuxSessions, type Size, shellQuote, TmuxSession, terminalEnvironment} from '../helpers/tmux.js';
 
 afterEach(() => {
@@ -378,6 +378,23 @@ describe('the dashboard in a terminal', () => {
 			const exit = await waitForExit(tmux);
 			expect(exit.status, exit.screen).toBe(130);
 			expectTerminalRestored(tmux, exit.screen);
+		},
+		testTimeout,
+	);
+
+	test(
+		'SIGTERM in the middle of an export ends kzrs with status 143, leaving neither the file nor a temporary one',
+		async () => {
+			// kzrs sends itself SIGTERM once the export has written into its temporary file.
+			const signalMidWrite = join(repoRoot, 'test', 'helpers', 'signal-mid-write.cjs');
+			const env = terminalEnvironment({NODE_OPTIONS: `--require ${JSON.stringify(signalMidWrite)}`, KZRS_TEST_SIGNAL: 'SIGTERM'});
+			const {tmux, dir} = startKzrs({width: 100, height: 30}, env);
+			await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			await exportTimelineAs(tmux, 'out.csv');
+			const exit = await waitForExit(tmux);
+			expect(exit.status, exit.screen).toBe(143);
+			expectTerminalRestored(tmux, exit.screen);
+			expect(listDir(dir)).toEqual(['kzrs.pid']);
 		},
 		testTimeout,
 	);
