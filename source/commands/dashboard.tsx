@@ -1,13 +1,14 @@
 // `kzrs` with no command: the full-screen dashboard on a terminal, and a
 // plain-text snapshot anywhere else (pipes, files, CI), never Ink's raw-mode error.
 import {render} from 'ink';
+import type {ComponentProps} from 'react';
 import type {Io} from '../cli/io.js';
 import type {FactPaths} from '../facts/check.js';
 import {openFactBase} from '../load/open.js';
 import {type Panes, screenPanes} from '../panes/registry.js';
 import {App} from '../ui/app.js';
 import {snapshot} from '../ui/snapshot.js';
-import {enterFullScreen} from '../ui/terminal.js';
+import {enterFullScreen, useSuspension} from '../ui/terminal.js';
 import {themeFor} from '../ui/theme.js';
 import {FactViews} from '../views/fact-views.js';
 
@@ -19,6 +20,12 @@ function localDate(now: Date): string {
 function snapshotColumns(env: NodeJS.ProcessEnv): number {
 	const columns = Number.parseInt(env.COLUMNS ?? '', 10);
 	return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : 100;
+}
+
+/** The dashboard, which Ctrl-Z and SIGTSTP suspend. */
+function Dashboard(props: ComponentProps<typeof App>) {
+	useSuspension();
+	return <App {...props} />;
 }
 
 export async function runDashboard(paths: FactPaths, io: Io, panes: Panes): Promise<number> {
@@ -37,7 +44,7 @@ export async function runDashboard(paths: FactPaths, io: Io, panes: Panes): Prom
 	};
 	const leave = enterFullScreen(stdout);
 	const instance = render(
-		<App
+		<Dashboard
 			views={views}
 			panes={onScreen}
 			initialSize={{columns: stdout.columns ?? 80, rows: stdout.rows ?? 24}}

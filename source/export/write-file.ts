@@ -1,15 +1,16 @@
 // Writing a file so that nothing is ever lost: the content goes to a temporary
-// file beside the target, and only a complete file takes the target's name.
+// file beside the target (temporary-file.ts), and only a complete file takes
+// the target's name.
 // Without `force` an existing file is never replaced: the final step is a hard
 // link, which the file system refuses if the name exists, so even a file that
 // appears meanwhile is safe. A device or a pipe (/dev/null, a FIFO) is
 // written into, as there is no file to replace.
-import {randomBytes} from 'node:crypto';
-import {closeSync, constants, createWriteStream, linkSync, openSync, renameSync, rmSync, type Stats, statSync} from 'node:fs';
-import {basename, dirname, join} from 'node:path';
+import {closeSync, constants, createWriteStream, linkSync, openSync, renameSync, type Stats, statSync} from 'node:fs';
+import {dirname} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import {UserError} from '../errors.js';
+import {temporaryFileIn} from '../temporary-file.js';
 
 export type WriteOptions = {
 	force: boolean;
@@ -23,6 +24,7 @@ function explain(file: string, error: unknown): UserError {
 		EEXIST: 'file exists (use --force to overwrite)',
 		ENOENT: 'its directory does not exist',
 		ENOTDIR: 'a part of the path is not a directory',
+		ENAMETOOLONG: 'its name is too long',
 		EACCES: 'permission denied',
 		EPERM: 'permission denied',
 		EROFS: 'the file system is read-only',
@@ -83,21 +85,15 @@ export async function writeFileAtomically(file: string, content: Readable, {forc
 		return;
 	}
 	if (!force && stats !== undefined) throw explain(shown, Object.assign(new Error('exists'), {code: 'EEXIST'}));
-	const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	const temporary = temporaryFileIn(dirname(file));
 	try {
-		await pipeline(content, createWriteStream(temporary, {flags: 'wx', mode: 0o644}));
-		if (force) {
-			renameSync(temporary, file);
-		} else {
-			linkSync(temporary, file);
-			rmSync(temporary);
-		}
+		await pipeline(content, createWriteStream(temporary.path, {flags: 'wx', mode: 0o644}), {signal: temporary.signal});
+		if (force) renameSync(temporary.path, file);
+		else linkSync(temporary.path, file);
 	} catch (error) {
-		try {
-			rmSync(temporary, {force: true});
-		} catch {
-			// Nothing was created (the path runs through a file, say): nothing to remove.
-		}
+		if (temporary.signal.aborted) throw new UserError(`cannot write ${shown}: interrupted`);
 		throw error instanceof UserError ? error : explain(shown, error);
+	} finally {
+		temporary.remove();
 	}
 }

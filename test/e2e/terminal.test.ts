@@ -3,13 +3,13 @@
 // see is read back with capture-pane. Every test has its own tmux server and
 // working directory, and waits for the screen rather than for the clock.
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs';
+import {closeSync, existsSync, openSync, readFileSync, realpathSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, test} from 'vitest';
 import {cliPath, exportJson} from '../helpers/cli.js';
 import {parseWithPython} from '../helpers/csv.js';
-import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
+import {listDir, makeTempDir, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
 import {killTmuxSessions, type Size, shellQuote, TmuxSession, terminalEnvironment} from '../helpers/tmux.js';
 
 afterEach(() => {
@@ -387,6 +387,23 @@ describe('the dashboard in a terminal', () => {
 		},
 		testTimeout,
 	);
+
+	test(
+		'SIGTERM in the middle of an export ends kzrs with status 143, leaving neither the file nor a temporary one',
+		async () => {
+			// kzrs sends itself SIGTERM once the export has written into its temporary file.
+			const signalMidWrite = join(repoRoot, 'test', 'helpers', 'signal-mid-write.cjs');
+			const env = terminalEnvironment({NODE_OPTIONS: `--require ${JSON.stringify(signalMidWrite)}`, KZRS_TEST_SIGNAL: 'SIGTERM'});
+			const {tmux, dir} = startKzrs({width: 100, height: 30}, env);
+			await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			await exportTimelineAs(tmux, 'out.csv');
+			const exit = await waitForExit(tmux);
+			expect(exit.status, exit.screen).toBe(143);
+			expectTerminalRestored(tmux, exit.screen);
+			expect(listDir(dir)).toEqual(['kzrs.pid']);
+		},
+		testTimeout,
+	);
 });
 
 describe('without a terminal, or without colour', () => {
@@ -428,6 +445,108 @@ describe('without a terminal, or without colour', () => {
 			// The capture does carry attributes (the selection is bold and inverse), just no colours.
 			expect(screen.includes('\u001B['), 'capture-pane -e shows attributes').toBe(true);
 			expect(colourCodes(screen), JSON.stringify(screen)).toEqual([]);
+		},
+		testTimeout,
+	);
+});
+
+describe('suspended and continued from a shell', () => {
+	const prompt = 'kzrs-shell$';
+
+	/** The shell's last line is its prompt, waiting for a command. */
+	const atPrompt = (screen: string) => visibleLines(screen).at(-1)?.trimEnd() === prompt;
+
+	/**
+	 * An interactive shell with job control in a terminal of `size`, as a
+	 * person has, working in a new temporary directory; it starts kzrs, which
+	 * writes its pid to kzrs.pid, and waits for the first screen.
+	 */
+	async function startFromShell(size: Size): Promise<{tmux: TmuxSession; pid: number}> {
+		const dir = realpathSync(makeTempDir('kzrs-e2e-'));
+		writeFileSync(join(dir, 'kzrs.sh'), `echo $$ > kzrs.pid\nexec ${shellQuote(process.execPath)} ${shellQuote(cliPath)}\n`);
+		const tmux = TmuxSession.start({...size, command: `cd ${shellQuote(dir)} && PS1=${shellQuote(`${prompt} `)} exec sh -i`});
+		await tmux.waitFor(atPrompt, {what: 'the shell prompt'});
+		tmux.type('sh kzrs.sh');
+		tmux.press('Enter');
+		await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+		return {tmux, pid: Number(readFileSync(join(dir, 'kzrs.pid'), 'utf8'))};
+	}
+
+	/** Types a command at the prompt and waits for the line it prints. */
+	async function runInShell(tmux: TmuxSession, command: string, printed: string): Promise<void> {
+		tmux.type(command);
+		tmux.press('Enter');
+		await tmux.waitFor((text) => text.includes(`\n${printed}\n`) && atPrompt(text), {what: `the shell to run ${command}`});
+	}
+
+	/** Stopped: the shell says so on the normal screen, with its cursor and its line, where a command is typed and run. */
+	async function expectShellBack(tmux: TmuxSession): Promise<void> {
+		const screen = await tmux.waitFor((text) => /Stopped/.test(text) && atPrompt(text), {what: 'the shell to report kzrs stopped'});
+		expect(tmux.format('#{alternate_on}')).toBe('0');
+		expect(tmux.format('#{cursor_flag}')).toBe('1');
+		// The normal screen: the command that started kzrs, none of the dashboard.
+		expect(screen).toContain(`${prompt} sh kzrs.sh`);
+		expect(screen).not.toContain('Timeline');
+		await runInShell(tmux, 'echo stopped-$((6 * 7))', 'stopped-42');
+	}
+
+	/** `fg`: the dashboard drawn whole again, in the alternate screen, without the shell's text, at the terminal's size. */
+	async function continueKzrs(tmux: TmuxSession, size: Size, layout: (screen: string) => boolean): Promise<void> {
+		tmux.type('fg');
+		tmux.press('Enter');
+		const screen = await tmux.waitFor((text) => showsAllTitles(text) && layout(text), {what: 'the dashboard drawn again'});
+		expect(tmux.format('#{alternate_on}')).toBe('1');
+		expect(tmux.format('#{cursor_flag}')).toBe('0');
+		expect(screen).not.toContain(prompt);
+		expectFrameFits(tmux, screen, size);
+	}
+
+	/** j moves the selection at once, and nothing is echoed: raw mode is back. */
+	async function expectKeysReachKzrs(tmux: TmuxSession, size: Size, row: number): Promise<void> {
+		tmux.press('j');
+		const screen = await waitForFocusedTitle(tmux, `at row ${row}`, (title) => title.includes('1 Timeline') && new RegExp(` ${row}/\\d+$`).test(title));
+		expectFrameFits(tmux, screen, size);
+	}
+
+	test(
+		'Ctrl-Z and SIGTSTP give the shell its screen and line; fg (after SIGSTOP too) draws the dashboard again, at the new size, and keys work',
+		async () => {
+			const large = {width: 100, height: 30};
+			const {tmux, pid} = await startFromShell(large);
+			expect(tmux.format('#{alternate_on}')).toBe('1');
+
+			tmux.press('C-z');
+			await expectShellBack(tmux);
+			await continueKzrs(tmux, large, isGrid);
+			await expectKeysReachKzrs(tmux, large, 2);
+
+			// Stopped from outside, and the terminal made smaller meanwhile: only the shell is told.
+			process.kill(pid, 'SIGTSTP');
+			await expectShellBack(tmux);
+			const small = {width: 60, height: 20};
+			tmux.resize(small);
+			await runInShell(tmux, 'stty size', '20 60');
+			await continueKzrs(tmux, small, isTabs);
+			await expectKeysReachKzrs(tmux, small, 3);
+
+			// SIGSTOP stops kzrs where it stands: the shell's text lands on the dashboard, and
+			// the terminal keeps kzrs's settings until the shell resets them, as bash does.
+			process.kill(pid, 'SIGSTOP');
+			await tmux.waitFor((text) => /Stopped/.test(text) && atPrompt(text), {what: 'the shell to report kzrs stopped'});
+			const terminal = openSync(tmux.format('#{pane_tty}'), 'r+');
+			try {
+				expect(spawnSync('stty', ['sane'], {stdio: [terminal, 'ignore', 'inherit']}).status).toBe(0);
+			} finally {
+				closeSync(terminal);
+			}
+			await continueKzrs(tmux, small, isTabs);
+			await expectKeysReachKzrs(tmux, small, 4);
+
+			tmux.press('q');
+			const screen = await tmux.waitFor(atPrompt, {what: 'the shell prompt after kzrs quits'});
+			expect(tmux.format('#{alternate_on}')).toBe('0');
+			expect(tmux.format('#{cursor_flag}')).toBe('1');
+			expect(screen).toContain('20 60');
 		},
 		testTimeout,
 	);

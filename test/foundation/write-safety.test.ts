@@ -1,13 +1,14 @@
 // Writing files never loses data: --out and --save-db refuse to replace a file
 // without --force, write whole files only, and leave nothing behind (not even
-// their temporary file) when they cannot write.
+// their temporary file) when they cannot write or are interrupted.
 import {spawn, spawnSync} from 'node:child_process';
-import {chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {constants} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
-import {dataFileNames, listDir, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {dataFileNames, listDir, makeTempDir, readData, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
 import {requireTool} from '../helpers/tools.js';
 
 afterEach(removeTempDirs);
@@ -213,5 +214,103 @@ describe('--save-db', () => {
 		expect(result.status).toBe(2);
 		expect(result.stderr.split('\n')[0]).toBe('kzrs: --save-db takes no command');
 		expect(listDir(dir)).toEqual([]);
+	});
+});
+
+describe('long names', () => {
+	test.each([249, 255])('a %i-byte file name (255 is the most a directory takes) is written', async (length) => {
+		const dir = makeTempDir();
+		const name = `${'n'.repeat(length - 4)}.csv`;
+		const result = await runKzrs(['export', 'trade', '--out', name], {cwd: dir});
+		expect(result.stderr).toBe(`kzrs: wrote ${tradeCount} rows to ${name}\n`);
+		expect(readFileSync(join(dir, name), 'utf8')).toBe(await tradeCsv());
+		expect(listDir(dir)).toEqual([name]);
+	});
+
+	test('a name longer than a directory takes: one line, nothing written', async () => {
+		const dir = makeTempDir();
+		const name = `${'n'.repeat(252)}.csv`;
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--out', name], {cwd: dir}))).toBe(`kzrs: cannot write ${name}: its name is too long`);
+		expect(userErrorLine(await runKzrs(['--save-db', name, '--force'], {cwd: dir}))).toBe(`kzrs: cannot write ${name}: its name is too long`);
+		expect(listDir(dir)).toEqual([]);
+	});
+});
+
+describe('interrupted', () => {
+	const signalMidWrite = join(repoRoot, 'test', 'helpers', 'signal-mid-write.cjs');
+	/** kzrs's own name for a temporary file. */
+	const temporaryName = /^\.kzrs-\d+-[0-9a-f]{8}\.tmp$/;
+
+	/**
+	 * Runs the kzrs command in `dir` from a shell, which gives its exit status;
+	 * kzrs sends itself `signal` once it has written into its temporary file.
+	 */
+	function runSignalledMidWrite(args: string[], signal: NodeJS.Signals, dir: string): number {
+		const result = spawnSync('sh', ['-c', '"$@"; echo "$?"', 'sh', process.execPath, '--require', signalMidWrite, cliPath, ...args], {
+			cwd: dir,
+			env: {...process.env, KZRS_TEST_SIGNAL: signal},
+			encoding: 'utf8',
+			// Far beyond a run's time: kzrs did not end.
+			timeout: 20_000,
+		});
+		if (result.error) throw result.error;
+		return Number(result.stdout.trim());
+	}
+
+	/** A process id no process has: a process's that has ended. */
+	const endedPid = () => spawnSync(process.execPath, ['-e', '']).pid;
+
+	describe.each([
+		['export --out', ['export', 'trade', '--out', 'trade.csv']],
+		['--save-db', ['--save-db', 'kzrs.sqlite']],
+	])('%s', (_, args) => {
+		test.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the temporary file, and kzrs ends with 128 plus its number', (signal) => {
+			const dir = makeTempDir();
+			expect(runSignalledMidWrite(args, signal, dir)).toBe(128 + constants.signals[signal]);
+			expect(listDir(dir)).toEqual([]);
+		});
+
+		test('after SIGKILL, the next write into the directory removes what it left', async () => {
+			const dir = makeTempDir();
+			expect(runSignalledMidWrite(args, 'SIGKILL', dir)).toBe(128 + constants.signals.SIGKILL);
+			const [left, ...more] = listDir(dir);
+			expect(more).toEqual([]);
+			expect(left).toMatch(temporaryName);
+			expect((await runKzrs(args, {cwd: dir})).status).toBe(0);
+			expect(listDir(dir)).toEqual([args.at(-1)]);
+		});
+	});
+
+	test("a write removes only kzrs's own temporary files, left by a process that has ended", async () => {
+		const dir = makeTempDir();
+		const ended = endedPid();
+		const stale = `.kzrs-${ended}-0123abcd.tmp`;
+		const kept = [
+			// A process that still runs: this one.
+			`.kzrs-${process.pid}-0123abcd.tmp`,
+			// Other names.
+			`.trade.csv.${ended}.0123abcd.tmp`,
+			`kzrs-${ended}-0123abcd.tmp`,
+			`.kzrs-${ended}-0123abcd.tmp.bak`,
+			`.kzrs-${ended}-0123abcd.temp`,
+			`.kzrs-${ended}-0123abcde.tmp`,
+		];
+		for (const name of [stale, ...kept]) writeFileSync(join(dir, name), 'partial\n');
+		// Not a file: a directory and a link, by kzrs's name.
+		mkdirSync(join(dir, `.kzrs-${ended}-89abcdef.tmp`));
+		symlinkSync('notes.txt', join(dir, `.kzrs-${ended}-456789ab.tmp`));
+		writeFileSync(join(dir, 'notes.txt'), 'notes\n');
+		const others = [`.kzrs-${ended}-89abcdef.tmp`, `.kzrs-${ended}-456789ab.tmp`, 'notes.txt'];
+		// Another user's: only root can give a file away.
+		if (process.getuid?.() === 0) {
+			const theirs = `.kzrs-${ended}-fedcba98.tmp`;
+			writeFileSync(join(dir, theirs), 'partial\n');
+			chownSync(join(dir, theirs), 65534, 65534);
+			others.push(theirs);
+		}
+
+		expect((await runKzrs(['export', 'trade', '--out', 'trade.csv'], {cwd: dir})).status).toBe(0);
+		expect(listDir(dir)).toEqual([...kept, ...others, 'trade.csv'].sort());
+		expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('notes\n');
 	});
 });
