@@ -41,6 +41,15 @@ export const text = check<string>((value) => {
 	return undefined;
 });
 
+/** A file's name alone, without a folder: it names a file in the folder it is looked for in, and cannot lead out of it. */
+export const fileName = check<string>((value) => {
+	const notText = text(value);
+	if (notText) return notText;
+	return value === '.' || value === '..' || /[/\\]/.test(value as string)
+		? problem(`expected a file name without a path, found ${JSON.stringify(value)}`)
+		: undefined;
+});
+
 export const nullable = <T>(inner: Check<T>) => check<T | null>((value) => (value === null ? undefined : inner(value)));
 
 export const oneOf = <const Allowed extends readonly string[]>(...allowed: Allowed) =>

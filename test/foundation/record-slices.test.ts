@@ -2,14 +2,17 @@
 // arrives in: every record exactly once, in order, with its index and byte
 // offset in the file, and a broken list reported as broken.
 import {statSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import fc from 'fast-check';
 import {afterAll, describe, expect, test} from 'vitest';
-import {readRecordBatches} from '../../source/facts/read-file.js';
+import {readRecordBatches as readBatches, sizeLimits} from '../../source/facts/read-file.js';
 import {MalformedJson, type ReadBlock, recordSlices} from '../../source/facts/record-slices.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
+
+/** A data file's batches, the file named by its path in messages. */
+const readRecordBatches = (path: string) => readBatches({path, shown: path, folder: dirname(path), limit: sizeLimits.streamedDataFile});
 
 /** Reads `bytes` in pieces that end at `cuts`, as short reads of a pipe or a slow disk would. */
 function readInPieces(bytes: Buffer, cuts: number[]): ReadBlock {
