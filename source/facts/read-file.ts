@@ -108,18 +108,28 @@ function openChecked({path, shown, folder, limit}: FileToRead): {descriptor: num
 const tooLarge = (shown: string, size: number, limit: number) =>
 	new UserError(`${shown}: is larger than the ${inMebibytes(limit)} such a file may have (${size} bytes; see data/README.md)`);
 
-/** Where the first byte that is not UTF-8 is, or -1. */
-function firstBadByte(bytes: Buffer): number {
-	if (isUtf8(bytes)) return -1;
+/** The first byte that keeps a file from being UTF-8 text: where it is, and whether it is a NUL. */
+type BadByte = {offset: number; nul: boolean};
+
+/**
+ * The first byte of `bytes` that is not UTF-8 text, if any. A NUL counts: no
+ * text holds one, but UTF-16 text, which is otherwise often valid UTF-8 too,
+ * has one in every character of ASCII.
+ */
+function firstBadByte(bytes: Buffer): BadByte | undefined {
+	const nul = bytes.indexOf(0);
+	const before = nul === -1 ? bytes : bytes.subarray(0, nul);
+	if (isUtf8(before)) return nul === -1 ? undefined : {offset: nul, nul: true};
 	// Decoding replaces each bad sequence with U+FFFD: the first byte where the
 	// round trip differs is the first bad one (a real U+FFFD survives it).
-	const roundTrip = Buffer.from(bytes.toString('utf8'), 'utf8');
+	const roundTrip = Buffer.from(before.toString('utf8'), 'utf8');
 	let offset = 0;
-	while (offset < bytes.length && bytes[offset] === roundTrip[offset]) offset++;
-	return offset;
+	while (offset < before.length && before[offset] === roundTrip[offset]) offset++;
+	return {offset, nul: false};
 }
 
-const notUtf8 = (shown: string, offset: number) => new UserError(`${shown}: is not UTF-8 text (first bad byte at offset ${offset})`);
+const notUtf8 = (shown: string, {offset, nul}: BadByte) =>
+	new UserError(`${shown}: is not UTF-8 text (${nul ? `a NUL byte at offset ${offset}, as in UTF-16 text` : `first bad byte at offset ${offset}`})`);
 
 /** The checked file, open: read through a ReadBlock that holds it to its limit (should it grow while it is read). */
 function openFile(file: FileToRead): {read: ReadBlock; size: number; close: () => void} {
@@ -164,7 +174,7 @@ export function readText(file: FileToRead): string {
 	const bytes = readBytes(file);
 	if (bytes.length === 0) throw new UserError(`${file.shown}: file is empty`);
 	const bad = firstBadByte(bytes);
-	if (bad >= 0) throw notUtf8(file.shown, bad);
+	if (bad) throw notUtf8(file.shown, bad);
 	return bytes.toString('utf8', hasByteOrderMark(bytes) ? 3 : 0);
 }
 
@@ -190,8 +200,8 @@ function unfinishedCharacter(bytes: Buffer): number {
 	return 0;
 }
 
-/** The offset of the file's first byte that is not UTF-8, or -1: block by block. */
-function firstBadByteIn(file: FileToRead): number {
+/** The file's first byte that is not UTF-8 text, if any: block by block. */
+function firstBadByteIn(file: FileToRead): BadByte | undefined {
 	return withFile(file, (read) => {
 		let carried = Buffer.alloc(0);
 		let offset = 0;
@@ -199,11 +209,12 @@ function firstBadByteIn(file: FileToRead): number {
 			const bytes = carried.length === 0 ? block : Buffer.concat([carried, block]);
 			const whole = bytes.subarray(0, bytes.length - unfinishedCharacter(bytes));
 			const bad = firstBadByte(whole);
-			if (bad >= 0) return offset + bad;
+			if (bad) return {...bad, offset: offset + bad.offset};
 			offset += whole.length;
 			carried = Buffer.from(bytes.subarray(whole.length));
 		}
-		return carried.length > 0 ? offset : -1;
+		// A character cut short by the end of the file.
+		return carried.length > 0 ? {offset, nul: false} : undefined;
 	});
 }
 
@@ -236,7 +247,7 @@ function lineAndColumn(file: FileToRead, offset: number): string {
 function describeMalformed(file: FileToRead, error: MalformedJson | {offset: number; message: string}): UserError {
 	const {shown} = file;
 	const bad = firstBadByteIn(file);
-	if (bad >= 0) return notUtf8(shown, bad);
+	if (bad) return notUtf8(shown, bad);
 	const invalid = (detail: string) => new UserError(`${shown}: is not valid JSON: ${detail}`);
 	if (!(error instanceof MalformedJson)) return invalid(`${error.message} (${lineAndColumn(file, error.offset)})`);
 	const {problem} = error;
@@ -312,8 +323,11 @@ export function* readRecordBatches(file: FileToRead): Generator<RecordBatch> {
 				yield {first, records};
 				first += records.length;
 			} else if (slice.guessed) slice.rejected = true;
-			else if (!isUtf8(slice.bytes)) throw notUtf8(file.shown, slice.offset + firstBadByte(slice.bytes));
-			else throw describeMalformed(file, syntaxError(slice));
+			else {
+				const bad = firstBadByte(slice.bytes);
+				if (bad) throw notUtf8(file.shown, {...bad, offset: slice.offset + bad.offset});
+				throw describeMalformed(file, syntaxError(slice));
+			}
 		}
 	} catch (error) {
 		if (error instanceof MalformedJson) throw describeMalformed(file, error);
