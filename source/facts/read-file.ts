@@ -24,6 +24,8 @@ export const sizeLimits = {
 	seed: 10 * mebibyte,
 	/** The seeds sources.json names, together (a file named twice counts twice). */
 	seeds: 100 * mebibyte,
+	/** One record of a data file: held whole as text while it is parsed. A quote of a whole seed fits, escaped. */
+	record: 32 * mebibyte,
 };
 
 /** A size as data/README.md states the limits. */
@@ -218,28 +220,34 @@ function firstBadByteIn(file: FileToRead): BadByte | undefined {
 	});
 }
 
-/** "line 3, column 7" of a byte offset: the file is read up to it, keeping only the line it is on. */
+/**
+ * "line 3, column 7" of a byte offset, the column in UTF-16 code units as
+ * editors count them: the file is read up to it, counting as it goes, so a
+ * line of any length costs no memory.
+ */
 function lineAndColumn(file: FileToRead, offset: number): string {
 	return withFile(file, (read) => {
 		let line = 1;
-		let lineText: Buffer[] = [];
+		let column = 1;
 		let passed = 0;
 		for (const block of blocks(read)) {
 			const upTo = block.subarray(0, Math.max(0, Math.min(block.length, offset - passed)));
-			let lineStart = 0;
-			for (let newline = upTo.indexOf(0x0a); newline !== -1; newline = upTo.indexOf(0x0a, newline + 1)) {
+			// A byte-order mark is not a column of the first line.
+			let from = passed === 0 && hasByteOrderMark(upTo) ? 3 : 0;
+			for (let newline = upTo.indexOf(0x0a, from); newline !== -1; newline = upTo.indexOf(0x0a, from)) {
 				line++;
-				lineStart = newline + 1;
-				lineText = [];
+				column = 1;
+				from = newline + 1;
 			}
-			lineText.push(Buffer.from(upTo.subarray(lineStart)));
+			for (let at = from; at < upTo.length; at++) {
+				const byte = upTo[at] as number;
+				// A character begins at each byte that does not continue one; one of four bytes takes two code units.
+				if ((byte & 0xc0) !== 0x80) column += byte >= 0xf0 ? 2 : 1;
+			}
 			passed += block.length;
 			if (passed >= offset) break;
 		}
-		let text = Buffer.concat(lineText);
-		// A byte-order mark is not a column of the first line.
-		if (line === 1 && hasByteOrderMark(text)) text = text.subarray(3);
-		return `line ${line}, column ${text.toString('utf8').length + 1}`;
+		return `line ${line}, column ${column}`;
 	});
 }
 
@@ -255,6 +263,11 @@ function describeMalformed(file: FileToRead, error: MalformedJson | {offset: num
 	if (problem.kind === 'not-a-list') return dataError(shown, 'expected a JSON list of records at the top level');
 	if (problem.kind === 'truncated') return invalid('the JSON ends too early (is the file truncated?)');
 	if (problem.kind === 'trailing-comma') return invalid(`a comma with no record after it (${lineAndColumn(file, problem.offset)})`);
+	if (problem.kind === 'record-too-large') {
+		return new UserError(
+			`${shown}: the record at ${lineAndColumn(file, problem.offset)} is larger than the ${inMebibytes(sizeLimits.record)} a record may have (see data/README.md)`,
+		);
+	}
 	return invalid(`unexpected text after the list (${lineAndColumn(file, problem.offset)})`);
 }
 
@@ -317,7 +330,7 @@ export function* readRecordBatches(file: FileToRead): Generator<RecordBatch> {
 	const {read, close} = openFile(file);
 	try {
 		let first = 0;
-		for (const slice of recordSlices(read, defaultLimits)) {
+		for (const slice of recordSlices(read, {...defaultLimits, record: sizeLimits.record})) {
 			const records = parseRecords(slice.bytes);
 			if (records !== undefined) {
 				yield {first, records};
