@@ -10,6 +10,7 @@ import {closeSync, constants, fstatSync, openSync, readSync, realpathSync, type 
 import {isAbsolute, relative, sep} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {printable} from '../text/printable.js';
+import {findTextProblem, mayHideProblems} from './json-text.js';
 import {blockSize, defaultLimits, hasByteOrderMark, MalformedJson, type ReadBlock, type RecordSlice, recordSlices} from './record-slices.js';
 
 const mebibyte = 1024 * 1024;
@@ -271,14 +272,30 @@ function describeMalformed(file: FileToRead, error: MalformedJson | {offset: num
 	return invalid(`unexpected text after the list (${lineAndColumn(file, problem.offset)})`);
 }
 
-/** The records of text that should be whole values separated by commas; undefined when it is not. */
-function parseRecords(bytes: Buffer): unknown[] | undefined {
+/** The records of text that should be whole values separated by commas, and the text; undefined when it is not. */
+function parseRecords(bytes: Buffer): {text: string; records: unknown[]} | undefined {
 	// Decoding would turn a bad byte into U+FFFD, which parses.
 	if (!isUtf8(bytes)) return undefined;
+	const text = bytes.toString('utf8');
 	try {
-		return JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[];
+		return {text, records: JSON.parse(`[${text}]`) as unknown[]};
 	} catch {
 		return undefined;
+	}
+}
+
+/** A slice cut into its records, each at its offset in the slice plus one. */
+function recordsOf(slice: RecordSlice): RecordSlice[] {
+	const listed = Buffer.concat([Buffer.from('['), slice.bytes, Buffer.from(']')]);
+	return [...recordSlices(readOnce(listed), {records: 1, bytes: 0})].map((record) => ({...record, bytes: Buffer.from(record.bytes)}));
+}
+
+/** The first record of a parsed slice with a key given twice or an inexact number, refused; see json-text.ts. */
+function refuseHiddenProblems(file: FileToRead, slice: RecordSlice, first: number, records: unknown[]): void {
+	for (const [at, record] of recordsOf(slice).entries()) {
+		const problem = findTextProblem(record.bytes.toString('utf8'));
+		const id = (records[at] as {id?: unknown} | null)?.id;
+		if (problem) throw dataError(file.shown, problem.message, {index: first + at, id, path: problem.path});
 	}
 }
 
@@ -288,10 +305,9 @@ function parseRecords(bytes: Buffer): unknown[] | undefined {
  * ("…" is not valid JSON): that part is dropped, and controls are made harmless.
  */
 function syntaxError(slice: RecordSlice): MalformedJson | {offset: number; message: string} {
-	const listed = Buffer.concat([Buffer.from('['), slice.bytes, Buffer.from(']')]);
 	let records: RecordSlice[];
 	try {
-		records = [...recordSlices(readOnce(listed), {records: 1, bytes: 0})].map((record) => ({...record, bytes: Buffer.from(record.bytes)}));
+		records = recordsOf(slice);
 	} catch (error) {
 		// A slice's own problem as a list (a comma with no record after it), placed in the file.
 		if (!(error instanceof MalformedJson) || !('offset' in error.problem)) throw error;
@@ -331,8 +347,10 @@ export function* readRecordBatches(file: FileToRead): Generator<RecordBatch> {
 	try {
 		let first = 0;
 		for (const slice of recordSlices(read, {...defaultLimits, record: sizeLimits.record})) {
-			const records = parseRecords(slice.bytes);
-			if (records !== undefined) {
+			const parsed = parseRecords(slice.bytes);
+			if (parsed !== undefined) {
+				const {text, records} = parsed;
+				if (mayHideProblems(text, records)) refuseHiddenProblems(file, slice, first, records);
 				yield {first, records};
 				first += records.length;
 			} else if (slice.guessed) slice.rejected = true;

@@ -3,9 +3,11 @@
 // what it refuses and why. Cases that would hang or exhaust memory without
 // the rule run the built command as a process, under a time limit.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdirSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import fc from 'fast-check';
 import {afterAll, describe, expect, test} from 'vitest';
+import {findTextProblem, mayHideProblems} from '../../source/facts/json-text.js';
 import {sizeLimits} from '../../source/facts/read-file.js';
 import {type CliResult, cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {copyFactBase, editData, type FactBaseCopy, readData, removeTempDirs} from '../helpers/fact-base.js';
@@ -157,6 +159,120 @@ describe('each file has a size limit, checked before it is read', () => {
 		writeFileSync(join(copy.dataDir, 'sources.json'), JSON.stringify(sources));
 		expect(userErrorLine(await check(copy))).toBe(
 			'kzrs: data/sources.json: record 11 (id "s010"), field file: the seeds named up to here are larger than the 100 MiB they may have together',
+		);
+	});
+});
+
+/** A copy of the fact base with the first `from` in a data file's text replaced by `to`. */
+function withText(file: 'companies' | 'trade', from: string, to: string): FactBaseCopy {
+	const copy = copyFactBase();
+	const path = join(copy.dataDir, `${file}.json`);
+	const text = readFileSync(path, 'utf8');
+	if (!text.includes(from)) throw new Error(`${file}.json has no ${from}`);
+	writeFileSync(path, text.replace(from, to));
+	return copy;
+}
+
+const firstCompany = 'data/companies.json: record 1 (id "serbian-companies-in-kazakhstan-more-than-60")';
+const investment = 'data/trade.json: record 6 (id "investment-kazakhstan-serbia-2024"), field value:';
+const largest = 'numbers are held exactly only up to 9007199254740991';
+
+describe('what JSON.parse would let pass unsaid', () => {
+	test.each([
+		['a key given twice', 'companies', '"count": 60,', '"count": 60, "count": 61,', `${firstCompany}, field count: is given twice in the same object`],
+		[
+			'a key given twice in a citation',
+			'trade',
+			'"quote": "',
+			'"quote": "a quote checked, then replaced", "quote": "',
+			'data/trade.json: record 1 (id "turnover-2025"), field citations[0].quote: is given twice in the same object',
+		],
+		[
+			'an integer past the largest exact one',
+			'companies',
+			'"count": 60,',
+			'"count": 9007199254740993,',
+			`${firstCompany}, field count: the number 9007199254740993 is too large: ${largest}`,
+		],
+		['a value far past it', 'trade', '"value": 6.5,', '"value": 1.23e29,', `${investment} the number 1.23e29 is too large: ${largest}`],
+		['a value past any number', 'trade', '"value": 6.5,', '"value": 1e309,', `${investment} the number 1e309 is too large: ${largest}`],
+		[
+			'more digits than a number holds',
+			'trade',
+			'"value": 6.5,',
+			'"value": 6.50000000000000000001,',
+			`${investment} the number 6.50000000000000000001 cannot be held exactly: it would be read as 6.5`,
+		],
+		[
+			'a value too small to hold',
+			'trade',
+			'"value": 6.5,',
+			'"value": 1e-400,',
+			`${investment} the number 1e-400 cannot be held exactly: it would be read as 0`,
+		],
+	] as const)('%s is refused', async (_, file, from, to, message) => {
+		expect(userErrorLine(await check(withText(file, from, to)))).toBe(`kzrs: ${message}`);
+	});
+
+	test.each([
+		['the largest exact integer', 'companies', '"count": 60,', '"count": 9007199254740991,'],
+		['a value written with an exponent and zeros', 'trade', '"value": 6.5,', '"value": 0.6500e1,'],
+		['text that looks like keys and numbers after colons', 'trade', '"label": "', '"label": "\\"count\\": 1e400, \\"count\\": 1 '],
+	] as const)('%s is read as written', async (_, file, from, to) => {
+		const result = await check(withText(file, from, to));
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+	});
+});
+
+describe('the test for what JSON.parse hides', () => {
+	// JSON written by hand, so that an object can repeat a key: keys from a few, text with the characters a count of keys could trip on.
+	type Written = {entries: Array<[string, Written]>} | {items: Written[]} | {text: string} | {number: string; exact?: boolean};
+	const largest = BigInt(Number.MAX_SAFE_INTEGER);
+	const number = fc.oneof(
+		fc.double({noNaN: true, noDefaultInfinity: true}).map((value) => ({number: String(value), exact: Math.abs(value) <= Number.MAX_SAFE_INTEGER})),
+		fc.bigInt({min: -(2n ** 60n), max: 2n ** 60n}).map((value) => ({number: String(value), exact: value <= largest && value >= -largest})),
+		// Long decimals, whose exactness the test does not judge.
+		fc
+			.tuple(fc.stringMatching(/^-?[1-9]\d{0,20}$/), fc.stringMatching(/^\d{0,20}$/), fc.integer({min: -400, max: 400}))
+			.map(([whole, fraction, exponent]) => ({number: `${whole}${fraction ? `.${fraction}` : ''}e${exponent}`})),
+	);
+	const {value} = fc.letrec<{value: Written}>((tie) => ({
+		value: fc.oneof(
+			{depthSize: 'small'},
+			fc.record({text: fc.string({unit: fc.constantFrom('a', ':', '"', '\\', ' ', '1', 'e', '{', '}', ',')})}),
+			fc.record({entries: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'a:', '"', ':"'), fc.oneof(number, tie('value'))), {maxLength: 4})}),
+			// Lists hold no numbers: no field of a record is a list of numbers (see mayHideProblems).
+			fc.record({items: fc.array(tie('value'), {maxLength: 3})}),
+		),
+	}));
+	const write = (written: Written): string => {
+		if ('entries' in written) return `{${written.entries.map(([key, item]) => `${JSON.stringify(key)}: ${write(item)}`).join(',')}}`;
+		if ('items' in written) return `[${written.items.map(write).join(', ')}]`;
+		if ('text' in written) return JSON.stringify(written.text);
+		return written.number;
+	};
+	/** Whether a record repeats a key or holds a number too large, or one the test does not judge (undefined). */
+	const hides = (written: Written): boolean | undefined => {
+		const parts = 'entries' in written ? written.entries.map(([, item]) => item) : 'items' in written ? written.items : [];
+		if ('number' in written) return written.exact === undefined ? undefined : !written.exact;
+		if ('entries' in written && new Set(written.entries.map(([key]) => key)).size < written.entries.length) return true;
+		const found = parts.map(hides);
+		return found.includes(true) ? true : found.includes(undefined) ? undefined : false;
+	};
+
+	test('finds every repeated key and number past the largest exact one, and never misses a slice that holds one', () => {
+		fc.assert(
+			fc.property(fc.array(value, {minLength: 1, maxLength: 5}), (records) => {
+				const texts = records.map(write);
+				const found = texts.map(findTextProblem);
+				if (found.some(Boolean)) expect(mayHideProblems(texts.join(',\n'), JSON.parse(`[${texts.join(',')}]`))).toBe(true);
+				for (const [index, record] of records.entries()) {
+					const expected = hides(record);
+					if (expected !== undefined) expect(found[index] !== undefined, texts[index]).toBe(expected);
+				}
+			}),
+			{numRuns: 300},
 		);
 	});
 });
