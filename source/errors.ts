@@ -20,7 +20,7 @@ export function dataError(file: string, message: string, where?: Location): User
 	let place = '';
 	if (where) {
 		place = ` record ${where.index + 1}`;
-		if (typeof where.id === 'string') place += ` (id "${where.id}")`;
+		if (typeof where.id === 'string') place += ` (id "${shortened(where.id)}")`;
 		if (where.path) place += `, field ${where.path.replace(/^\./, '')}`;
 		place += ':';
 	}

@@ -10,7 +10,7 @@ import {afterAll, describe, expect, test} from 'vitest';
 import {findTextProblem, mayHideProblems} from '../../source/facts/json-text.js';
 import {sizeLimits} from '../../source/facts/read-file.js';
 import {type CliResult, cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
-import {copyFactBase, editData, type FactBaseCopy, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {copyFactBase, type DataFileName, editData, type FactBaseCopy, readData, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
 
@@ -164,7 +164,7 @@ describe('each file has a size limit, checked before it is read', () => {
 });
 
 /** A copy of the fact base with the first `from` in a data file's text replaced by `to`. */
-function withText(file: 'companies' | 'trade', from: string, to: string): FactBaseCopy {
+function withText(file: DataFileName, from: string, to: string): FactBaseCopy {
 	const copy = copyFactBase();
 	const path = join(copy.dataDir, `${file}.json`);
 	const text = readFileSync(path, 'utf8');
@@ -273,6 +273,57 @@ describe('the test for what JSON.parse hides', () => {
 				}
 			}),
 			{numRuns: 300},
+		);
+	});
+});
+
+describe('a message quotes a value in one short line, however large or deep the value', () => {
+	const long = (letter: string) => letter.repeat(1_000_000);
+	const cut = (letter: string) => `${letter.repeat(59)}…`;
+
+	test('a list nested a million deep where an id should be', async () => {
+		const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+		const copy = withText('honours', '"id": "order-of-the-golden-eagle"', `"id": ${deep}`);
+		expect(userErrorLine(await check(copy))).toBe(
+			'kzrs: data/honours.json: record 1, field id: expected an id of lower-case letters, digits and "-", found a list',
+		);
+	});
+
+	test.each([
+		[
+			'an object where a language tag should be',
+			(source: Record<string, unknown>) => {
+				source.language = {tag: 'sr-Latn'};
+			},
+			'field language: expected a BCP 47 language tag such as sr-Latn, found an object',
+		],
+		[
+			'a megabyte of text where a date should be',
+			(source: Record<string, unknown>) => {
+				source.published = long('x');
+			},
+			`field published: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found "${cut('x')}"`,
+		],
+		[
+			'a megabyte of key',
+			(source: Record<string, unknown>) => {
+				source[long('k')] = 1;
+			},
+			`field ${cut('k')}: is not a field of this file (see data/README.md)`,
+		],
+	])('%s', async (_, change, message) => {
+		const copy = copyFactBase();
+		editData(copy.dataDir, 'sources', (sources) => change(sources[0] as unknown as Record<string, unknown>));
+		expect(userErrorLine(await check(copy))).toBe(`kzrs: data/sources.json: record 1 (id "s000"), ${message}`);
+	});
+
+	test('a megabyte of id', async () => {
+		const copy = copyFactBase();
+		editData(copy.dataDir, 'sources', (sources) => {
+			Object.assign(sources[0] ?? {}, {id: long('s'), published: 'soon'});
+		});
+		expect(userErrorLine(await check(copy))).toBe(
+			`kzrs: data/sources.json: record 1 (id "${cut('s')}"), field published: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found "soon"`,
 		);
 	});
 });
