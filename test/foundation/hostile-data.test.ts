@@ -10,7 +10,7 @@ import {afterAll, describe, expect, test} from 'vitest';
 import {findTextProblem, mayHideProblems} from '../../source/facts/json-text.js';
 import {sizeLimits} from '../../source/facts/read-file.js';
 import {type CliResult, cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
-import {copyFactBase, type DataFileName, editData, type FactBaseCopy, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {copyFactBase, type DataFileName, dataFileNames, editData, type FactBaseCopy, readData, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
 
@@ -324,6 +324,72 @@ describe('a message quotes a value in one short line, however large or deep the 
 		});
 		expect(userErrorLine(await check(copy))).toBe(
 			`kzrs: data/sources.json: record 1 (id "${cut('s')}"), field published: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found "soon"`,
+		);
+	});
+});
+
+describe('any fact base, however damaged', () => {
+	// The shipped files, each damaged in its turn in one directory written afresh for every run.
+	const root = copyFactBase();
+	const files = [...dataFileNames.map((name) => join('data', `${name}.json`)), ...readData('sources').map((source) => join('seeds', source.file))].map(
+		(path) => ({path, bytes: readFileSync(join(root.root, path))}),
+	);
+	// What a terminal would act on: C0 controls but the line feed, DEL and C1 controls.
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+	const controls = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+
+	type Damage =
+		| {kind: 'cut'; file: number; at: number}
+		| {kind: 'flip'; file: number; flips: Array<[number, number]>}
+		| {kind: 'text'; file: DataFileName; record: number; field: number; value: unknown};
+	const fraction = fc.double({min: 0, max: 1, maxExcluded: true, noNaN: true});
+	const damage: fc.Arbitrary<Damage> = fc.oneof(
+		fc.record({kind: fc.constant('cut' as const), file: fc.nat(files.length - 1), at: fraction}),
+		fc.record({
+			kind: fc.constant('flip' as const),
+			file: fc.nat(files.length - 1),
+			flips: fc.array(fc.tuple(fraction, fc.nat(255)), {minLength: 1, maxLength: 4}),
+		}),
+		// A field of a record set to any text, a number or a value of another type: the file stays valid JSON.
+		fc.record({
+			kind: fc.constant('text' as const),
+			file: fc.constantFrom(...dataFileNames),
+			record: fc.nat(),
+			field: fc.nat(),
+			value: fc.oneof(fc.string({unit: 'binary', maxLength: 30}), fc.double(), fc.constantFrom(null, [], {}, true)),
+		}),
+	);
+
+	/** Writes every file of the fact base afresh, one of them damaged. */
+	function write(what: Damage): void {
+		for (const {path, bytes} of files) writeFileSync(join(root.root, path), bytes);
+		if (what.kind === 'text') {
+			editData(root.dataDir, what.file, (records) => {
+				const record = records[what.record % records.length] as unknown as Record<string, unknown>;
+				const fields = Object.keys(record);
+				record[fields[what.field % fields.length] ?? 'id'] = what.value;
+			});
+			return;
+		}
+		const {path, bytes} = files[what.file] ?? {path: '', bytes: Buffer.alloc(0)};
+		const damaged = what.kind === 'cut' ? bytes.subarray(0, Math.floor(what.at * bytes.length)) : Buffer.from(bytes);
+		if (what.kind === 'flip') for (const [at, byte] of what.flips) damaged[Math.floor(at * damaged.length)] = byte;
+		writeFileSync(join(root.root, path), damaged);
+	}
+
+	test('loads, or is refused in one clean line, never anything else', async () => {
+		await fc.assert(
+			fc.asyncProperty(damage, async (what) => {
+				write(what);
+				// A failure that is not the user's rejects here, and fails the property.
+				const result = await check(root);
+				expect(result.stdout + result.stderr).not.toMatch(controls);
+				if (result.status === 0) {
+					expect(result.stderr).toBe('');
+					expect(result.stdout).toMatch(/^ok: /);
+				} else userErrorLine(result);
+			}),
+			{numRuns: 80},
 		);
 	});
 });
