@@ -6,6 +6,13 @@ export class UserError extends Error {
 	override name = 'UserError';
 }
 
+/** Text cut to a length a one-line message can quote, between characters. */
+export function shortened(value: string, length = 60): string {
+	if (value.length <= length) return value;
+	const cut = value.slice(0, length - 1);
+	return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
 /** Where a problem is inside a data file: the record and, if known, the field. */
 export type Location = {index: number; id?: unknown; path?: string};
 
@@ -13,7 +20,7 @@ export function dataError(file: string, message: string, where?: Location): User
 	let place = '';
 	if (where) {
 		place = ` record ${where.index + 1}`;
-		if (typeof where.id === 'string') place += ` (id "${where.id}")`;
+		if (typeof where.id === 'string') place += ` (id "${shortened(where.id)}")`;
 		if (where.path) place += `, field ${where.path.replace(/^\./, '')}`;
 		place += ':';
 	}

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {validate} from './fields.js';
-import {displayPath, readRecordBatches, readText} from './read-file.js';
+import {displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
 import {
 	type Citation,
 	type CompanyCount,
@@ -88,11 +88,12 @@ function* checkedBatches<Name extends DataFileName>(
 	check?: RecordCheck<Name>,
 	positions = new Map<string, number>(),
 ): Generator<Array<RecordOf<Name>>> {
-	const file = join(dataDir, `${name}.json`);
-	const shown = displayPath(file, cwd);
+	const path = join(dataDir, `${name}.json`);
+	const shown = displayPath(path, cwd);
+	const limit = name === 'trade' ? sizeLimits.streamedDataFile : sizeLimits.dataFile;
 	const shape = recordShapes[name];
 	const citationField = name === 'people' ? 'spellings' : 'citations';
-	for (const {first, records} of readRecordBatches(file, shown)) {
+	for (const {first, records} of readRecordBatches({path, shown, folder: dataDir, limit})) {
 		const checked: Array<RecordOf<Name>> = [];
 		for (const [offset, record] of records.entries()) {
 			const index = first + offset;
@@ -190,14 +191,24 @@ export function checkFactBase(paths: FactPaths): FactBase {
 	const sources = readAll(paths, 'sources', undefined);
 	if (sources.length === 0) throw dataError(sourcesShown, 'has no sources; every fact needs one');
 	const seeds = new Map<string, string>();
+	let seedBytes = 0;
 	for (const [index, source] of sources.entries()) {
-		const seed = join(seedsDir, source.file);
+		// A plain file name (records.ts checks it), so the seed is looked for in the seeds folder and nowhere else.
+		const path = join(seedsDir, source.file);
+		const seed: FileToRead = {path, shown: displayPath(path, cwd), folder: seedsDir, limit: sizeLimits.seed};
+		const where = {index, id: source.id, path: 'file'};
+		let seedText: string;
 		try {
-			seeds.set(source.id, readText(seed, displayPath(seed, cwd)));
+			seedText = readText(seed);
 		} catch (error) {
 			// Name the record that points at the seed, and what is wrong with it.
 			if (!(error instanceof UserError)) throw error;
-			throw dataError(sourcesShown, `its seed ${error.message}`, {index, id: source.id, path: 'file'});
+			throw dataError(sourcesShown, `its seed ${error.message}`, where);
+		}
+		seeds.set(source.id, seedText);
+		seedBytes += Buffer.byteLength(seedText);
+		if (seedBytes > sizeLimits.seeds) {
+			throw dataError(sourcesShown, `the seeds named up to here are larger than the ${inMebibytes(sizeLimits.seeds)} they may have together`, where);
 		}
 	}
 	const quotes = new QuoteFinder(seeds);

@@ -4,6 +4,8 @@
 // are inferred from their checks (see records.ts), so there is one definition
 // of each shape.
 
+import {shortened} from '../errors.js';
+
 export type Problem = {path: string; message: string};
 
 /** A check whose passing values are of type `T` (a type only: `type` is never set). */
@@ -27,7 +29,15 @@ function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'string') return value === '' ? 'empty text' : 'text';
+	if (typeof value === 'object') return 'an object';
 	return `a ${typeof value}`;
+}
+
+/** A value as a message quotes it: text, cut short, and numbers as they are; a list or an object in words, however large or deep. */
+function quoted(value: unknown): string {
+	if (typeof value === 'string') return JSON.stringify(shortened(value));
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return describe(value);
 }
 
 export const text = check<string>((value) => {
@@ -41,11 +51,18 @@ export const text = check<string>((value) => {
 	return undefined;
 });
 
+/** A file's name alone, without a folder: it names a file in the folder it is looked for in, and cannot lead out of it. */
+export const fileName = check<string>((value) => {
+	const notText = text(value);
+	if (notText) return notText;
+	return value === '.' || value === '..' || /[/\\]/.test(value as string) ? problem(`expected a file name without a path, found ${quoted(value)}`) : undefined;
+});
+
 export const nullable = <T>(inner: Check<T>) => check<T | null>((value) => (value === null ? undefined : inner(value)));
 
 export const oneOf = <const Allowed extends readonly string[]>(...allowed: Allowed) =>
 	check<Allowed[number]>((value) =>
-		typeof value === 'string' && allowed.includes(value) ? undefined : problem(`expected one of ${allowed.join(', ')}, found ${JSON.stringify(value)}`),
+		typeof value === 'string' && allowed.includes(value) ? undefined : problem(`expected one of ${allowed.join(', ')}, found ${quoted(value)}`),
 	);
 
 export const boolean = check<boolean>((value) => (typeof value === 'boolean' ? undefined : problem(`expected true or false, found ${describe(value)}`)));
@@ -55,20 +72,18 @@ export const finiteNumber = check<number>((value) =>
 );
 
 export const count = check<number>((value) =>
-	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-		? undefined
-		: problem(`expected a whole number of at least 0, found ${JSON.stringify(value)}`),
+	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined : problem(`expected a whole number of at least 0, found ${quoted(value)}`),
 );
 
 export const slug = check<string>((value) =>
 	typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
 		? undefined
-		: problem(`expected an id of lower-case letters, digits and "-", found ${JSON.stringify(value)}`),
+		: problem(`expected an id of lower-case letters, digits and "-", found ${quoted(value)}`),
 );
 
 /** ISO 8601 calendar date, year-month or year, and a real day of the calendar. */
 export const isoDate = check<string>((value) => {
-	const bad = () => problem(`expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found ${JSON.stringify(value)}`);
+	const bad = () => problem(`expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found ${quoted(value)}`);
 	if (typeof value !== 'string') return bad();
 	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
 	if (!match) return bad();
@@ -84,16 +99,16 @@ export const isoDate = check<string>((value) => {
 });
 
 export const currencyCode = check<string>((value) =>
-	typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? undefined : problem(`expected a three-letter ISO 4217 currency code, found ${JSON.stringify(value)}`),
+	typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? undefined : problem(`expected a three-letter ISO 4217 currency code, found ${quoted(value)}`),
 );
 
 export const languageTag = check<string>((value) => {
-	const invalid = problem(`expected a BCP 47 language tag such as sr-Latn, found ${JSON.stringify(value)}`);
-	if (typeof value !== 'string') return invalid;
+	const invalid = () => problem(`expected a BCP 47 language tag such as sr-Latn, found ${quoted(value)}`);
+	if (typeof value !== 'string') return invalid();
 	try {
-		return Intl.getCanonicalLocales(value)[0] === value ? undefined : invalid;
+		return Intl.getCanonicalLocales(value)[0] === value ? undefined : invalid();
 	} catch {
-		return invalid;
+		return invalid();
 	}
 });
 
@@ -130,7 +145,7 @@ export const object = <S extends Shape>(shape: S) => {
 		const keys = Object.keys(value);
 		if (keys.length === fields.length) return undefined;
 		const unknown = keys.find((field) => !Object.hasOwn(shape, field));
-		return problem('is not a field of this file (see data/README.md)', `.${unknown}`);
+		return problem('is not a field of this file (see data/README.md)', `.${shortened(unknown ?? '')}`);
 	});
 };
 

@@ -29,7 +29,9 @@ export type Malformed =
 	| {kind: 'not-a-list'}
 	| {kind: 'truncated'}
 	| {kind: 'syntax'; offset: number}
-	| {kind: 'trailing-comma'; offset: number};
+	| {kind: 'trailing-comma'; offset: number}
+	/** A record longer than SliceLimits' `record`, at its first byte. */
+	| {kind: 'record-too-large'; offset: number};
 
 export class MalformedJson extends Error {
 	constructor(readonly problem: Malformed) {
@@ -54,6 +56,8 @@ export type SliceLimits = {
 	bytes: number;
 	/** Whether slices may be cut at likely record ends (past `bytes`, whatever their records), for the reader to confirm. */
 	guess?: boolean;
+	/** The most bytes one record may take: the window grows to hold a record, and no further. */
+	record?: number;
 };
 export const defaultLimits: SliceLimits = {records: 250, bytes: 60 * 1024, guess: true};
 
@@ -107,14 +111,18 @@ export const hasByteOrderMark = (bytes: Buffer) => bytes[0] === 0xef && bytes[1]
  * records. Throws MalformedJson for what is not a list of values; the values
  * themselves are left to JSON.parse. Linear in the input: a record longer than
  * the window grows it by doubling, and kept text is moved only when the window
- * is full.
+ * is full. Searches look only at what has been read, never at the stale bytes
+ * past it, which after a long record could be most of a large window.
  */
 export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<RecordSlice> {
 	let window = Buffer.allocUnsafe(2 * blockSize);
-	/** Bytes read into the window; its file offset; where scanning resumes. */
+	/** The bytes read into the window, and how many. */
+	let filled = window.subarray(0, 0);
 	let end = 0;
+	/** The window's offset in the file; where scanning resumes; where the record being scanned starts. */
 	let base = 0;
 	let position = 0;
+	let recordStart = 0;
 	let state: 'before' | 'first' | 'inside' | 'after' = 'before';
 	let sliceStart = 0;
 	let depth = 0;
@@ -122,7 +130,17 @@ export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<R
 	let count = 0;
 	let guessing = limits.guess === true;
 
+	const recordLimit = limits.record ?? Number.POSITIVE_INFINITY;
+	/** The record being scanned is too large: refused at its first byte. */
+	const tooLarge = (): MalformedJson => {
+		let first = recordStart;
+		while (first < end && isWhitespace(window[first] as number)) first++;
+		return new MalformedJson({kind: 'record-too-large', offset: base + first});
+	};
+
 	const fill = (): boolean => {
+		// Refused before the window grows past it, and below once it ends, should it end in the block read last.
+		if (state === 'inside' && end - recordStart > recordLimit) throw tooLarge();
 		if (window.length - end < blockSize) {
 			// Keep only what the slice being cut still needs.
 			const keep = state === 'inside' ? sliceStart : position;
@@ -132,6 +150,7 @@ export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<R
 				base += keep;
 				position -= keep;
 				sliceStart -= keep;
+				recordStart -= keep;
 			}
 			if (window.length - end < blockSize) {
 				const larger = Buffer.allocUnsafe(2 * window.length);
@@ -141,6 +160,7 @@ export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<R
 		}
 		const length = read(window, end, blockSize);
 		end += length;
+		filled = window.subarray(0, end);
 		return length > 0;
 	};
 
@@ -168,10 +188,10 @@ export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<R
 				}
 				state = 'inside';
 				sliceStart = position;
+				recordStart = position;
 			}
 			if (guessing && position === sliceStart) {
-				// Searched only in what has been read: the window's bytes past `end` are stale.
-				const cut = likelyRecordEnd(window.subarray(0, end), sliceStart + limits.bytes);
+				const cut = likelyRecordEnd(filled, sliceStart + limits.bytes);
 				if (cut !== -1) {
 					const guessed: RecordSlice = {offset: base + sliceStart, bytes: window.subarray(sliceStart, cut + 1), guessed: true};
 					yield guessed;
@@ -179,14 +199,15 @@ export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<R
 						// Past the record's `}` and its comma.
 						position = cut + 2;
 						sliceStart = position;
+						recordStart = position;
 						continue;
 					}
 					guessing = false;
 				}
 			}
 			if (inString) {
-				const next = window.indexOf(quote, position);
-				if (next === -1 || next >= end) {
+				const next = filled.indexOf(quote, position);
+				if (next === -1) {
 					position = end;
 					break;
 				}
@@ -205,7 +226,9 @@ export function* recordSlices(read: ReadBlock, limits: SliceLimits): Generator<R
 				if (last && count === 0 && window.subarray(sliceStart, position).every(isWhitespace)) {
 					throw new MalformedJson({kind: 'trailing-comma', offset: base + position});
 				}
+				if (position - recordStart > recordLimit) throw tooLarge();
 				count++;
+				recordStart = position + 1;
 				if (last || count === limits.records || position - sliceStart >= limits.bytes) {
 					yield {offset: base + sliceStart, bytes: window.subarray(sliceStart, position), guessed: false};
 					count = 0;

@@ -7,6 +7,7 @@ import {
 	type Checked,
 	count,
 	currencyCode,
+	fileName,
 	finiteNumber,
 	isoDate,
 	languageTag,
@@ -25,7 +26,7 @@ const citations = listOf(citation, 1);
 const shapes = {
 	sources: object({
 		id: slug,
-		file: text,
+		file: fileName,
 		language: languageTag,
 		outlet: nullable(text),
 		published: isoDate,

@@ -12,7 +12,8 @@ import {closeSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {UserError} from '../errors.js';
 import type {FactPaths} from '../facts/check.js';
-import {readText} from '../facts/read-file.js';
+import {fileName} from '../facts/fields.js';
+import {readBytes, readText, sizeLimits} from '../facts/read-file.js';
 import {dataFileNames as recordFileNames} from '../facts/records.js';
 import {prebuiltFile} from '../paths.js';
 import {programDigest} from '../program-identity.js';
@@ -40,10 +41,19 @@ function dataSize({dataDir}: FactPaths): number | undefined {
 function inputDigest({dataDir, seedsDir}: FactPaths, program: Buffer): Buffer | undefined {
 	const hash = createHash('sha256').update(program);
 	const add = (name: string, bytes: Buffer) => hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+	// Read as loading reads them: regular files in their folders, within their limits.
+	const dataFile = (name: string) => ({path: join(dataDir, name), shown: name, folder: dataDir, limit: sizeLimits.dataFile});
 	try {
-		for (const name of dataFileNames) add(`data/${name}`, readFileSync(join(dataDir, name)));
-		const sources = JSON.parse(readText(join(dataDir, 'sources.json'))) as Array<{file: string}>;
-		for (const {file} of sources) add(`seeds/${file}`, readFileSync(join(seedsDir, file)));
+		for (const name of dataFileNames) add(`data/${name}`, readBytes(dataFile(name)));
+		const sources = JSON.parse(readText(dataFile('sources.json'))) as Array<{file: unknown}>;
+		let seedBytes = 0;
+		for (const {file} of sources) {
+			if (fileName(file) !== undefined) return undefined;
+			const seed = readBytes({path: join(seedsDir, file as string), shown: file as string, folder: seedsDir, limit: sizeLimits.seed});
+			seedBytes += seed.length;
+			if (seedBytes > sizeLimits.seeds) return undefined;
+			add(`seeds/${file}`, seed);
+		}
 	} catch {
 		// Unreadable, or not what the build read: loading says what is wrong.
 		return undefined;

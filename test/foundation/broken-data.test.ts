@@ -5,7 +5,17 @@ import {appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'no
 import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {runKzrs, userErrorLine} from '../helpers/cli.js';
-import {byId, copyFactBase, type DataFileName, type DataFiles, editData, type FactBaseCopy, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {
+	byId,
+	copyFactBase,
+	type DataFileName,
+	type DataFiles,
+	editData,
+	type FactBaseCopy,
+	readData,
+	removeTempDirs,
+	shippedDataDir,
+} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
 
@@ -109,6 +119,18 @@ const cases: Case[] = [
 		'memoranda',
 		Buffer.from([0x5b, 0xff, 0xfe, 0x00, 0x9c, 0x5d]),
 		'is not UTF-8 text (first bad byte at offset 1)',
+	),
+	fileCase(
+		'UTF-16 text without a byte-order mark',
+		'honours',
+		Buffer.from(readFileSync(join(shippedDataDir, 'honours.json'), 'utf8'), 'utf16le'),
+		'is not UTF-8 text (a NUL byte at offset 1, as in UTF-16 text)',
+	),
+	fileCase(
+		'big-endian UTF-16 text without a byte-order mark',
+		'honours',
+		Buffer.from(readFileSync(join(shippedDataDir, 'honours.json'), 'utf8'), 'utf16le').swap16(),
+		'is not UTF-8 text (a NUL byte at offset 0, as in UTF-16 text)',
 	),
 	fileCase('an object where the list of records should be', 'honours', '{"id": "x"}\n', 'expected a JSON list of records at the top level'),
 	fileCase('no sources at all', 'sources', '[]\n', 'has no sources; every fact needs one'),
@@ -423,6 +445,16 @@ describe('messages that point at the problem', () => {
 		const line = userErrorLine(await check(copy, ['--data', 'data', '--seeds', 'empty-seeds']));
 		// The record in sources.json that names the seed, and the seed's own path.
 		expect(line).toBe(`kzrs: data/sources.json: record 1 (id "s000"), field file: its seed empty-seeds/${firstSeed}: file is missing`);
+	});
+
+	test('a seed in UTF-16 is not UTF-8 text', async () => {
+		const copy = copyFactBase();
+		const source = byId(readData('sources'), 's000');
+		const seed = join(copy.seedsDir, source.file);
+		writeFileSync(seed, Buffer.from(readFileSync(seed, 'utf8'), 'utf16le'));
+		expect(userErrorLine(await check(copy))).toBe(
+			`kzrs: data/sources.json: record 1 (id "s000"), field file: its seed seeds/${source.file}: is not UTF-8 text (a NUL byte at offset 1, as in UTF-16 text)`,
+		);
 	});
 
 	test('an empty seed file is named', async () => {

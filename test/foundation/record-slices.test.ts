@@ -2,14 +2,17 @@
 // arrives in: every record exactly once, in order, with its index and byte
 // offset in the file, and a broken list reported as broken.
 import {statSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import fc from 'fast-check';
 import {afterAll, describe, expect, test} from 'vitest';
-import {readRecordBatches} from '../../source/facts/read-file.js';
+import {readRecordBatches as readBatches, sizeLimits} from '../../source/facts/read-file.js';
 import {MalformedJson, type ReadBlock, recordSlices} from '../../source/facts/record-slices.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
 
 afterAll(removeTempDirs);
+
+/** A data file's batches, the file named by its path in messages. */
+const readRecordBatches = (path: string) => readBatches({path, shown: path, folder: dirname(path), limit: sizeLimits.streamedDataFile});
 
 /** Reads `bytes` in pieces that end at `cuts`, as short reads of a pipe or a slow disk would. */
 function readInPieces(bytes: Buffer, cuts: number[]): ReadBlock {
@@ -109,6 +112,18 @@ describe('recordSlices', () => {
 		}
 		expect(thrown).toBeInstanceOf(MalformedJson);
 		expect((thrown as MalformedJson).problem.kind).toBe(kind);
+	});
+
+	test('a record longer than the limit is refused at its first byte, without reading on to its end', () => {
+		// It never ends: read to the end, the list would be truncated.
+		const text = `[{"id": "a"},\n {"id": "b", "text": "${'x'.repeat(3 * 512 * 1024)}`;
+		const cut = () => [...recordSlices(readInPieces(Buffer.from(text), []), {records: 1, bytes: 0, record: 1024 * 1024})];
+		expect(cut).toThrow(MalformedJson);
+		try {
+			cut();
+		} catch (error) {
+			expect((error as MalformedJson).problem).toEqual({kind: 'record-too-large', offset: text.indexOf('{"id": "b"')});
+		}
 	});
 });
 
@@ -230,6 +245,23 @@ describe('readRecordBatches over a file of many blocks', () => {
 		const file = join(dir, 'block-end.json');
 		writeFileSync(file, text);
 		expect([...readRecordBatches(file)].flatMap(({records: read}) => read)).toEqual(JSON.parse(text));
+	});
+
+	test('a record larger than the limit, by as little as a byte, is refused at its line and column', () => {
+		const file = join(dir, 'huge-record.json');
+		writeFileSync(file, `[\n  {"id": "a"},\n  {"id": "b", "text": "${'x'.repeat(sizeLimits.record)}"}\n]\n`);
+		expect(() => [...readRecordBatches(file)]).toThrow(
+			/huge-record\.json: the record at line 3, column 3 is larger than the 32 MiB a record may have \(see data\/README\.md\)$/,
+		);
+	});
+
+	test('the column of an error on a line longer than a block counts characters as editors do', () => {
+		const file = join(dir, 'long-line.json');
+		// Two, three and four bytes of UTF-8; the flag is two characters of two UTF-16 code units each.
+		const line = `[{"id": "a", "text": "${'ž→🇰🇿'.repeat(100_000)}"} x]`;
+		writeFileSync(file, line);
+		expect(Buffer.byteLength(line)).toBeGreaterThan(2 * 512 * 1024);
+		expect(() => [...readRecordBatches(file)]).toThrow(new RegExp(`\\(line 1, column ${line.indexOf(' x]') + 2}\\)$`));
 	});
 
 	test('a comma after the last record is an error after many batches too', () => {
