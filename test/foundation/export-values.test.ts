@@ -141,6 +141,7 @@ describe('row values are the data file’s values', () => {
 			...companies.flatMap((company) => company.citations),
 			...readData('honours').flatMap((honour) => honour.citations),
 			...readData('people').flatMap((person) => person.spellings),
+			...readData('agenda').flatMap((area) => area.citations),
 		].filter((citation) => citation.source === id);
 		expect(rowById('sources', id)).toEqual({...source, facts: cited.length});
 	});
