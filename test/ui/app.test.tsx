@@ -71,7 +71,7 @@ describe('the grid at 100×40', () => {
 		expect(dashboard.frame().split('\n').length).toBeLessThanOrEqual(grid.rows - 1);
 	});
 
-	test('the timeline lists dates and marks the days of the state visit with ◆', async () => {
+	test('the timeline lists dates and marks the days of the official visit with ◆', async () => {
 		const dashboard = await startGrid();
 		await dashboard.shows('1996-12-10', '2024-11-19', '2026-02-27');
 		const frame = dashboard.frame();
@@ -189,6 +189,7 @@ describe('the grid at 100×40', () => {
 		dashboard.press('?');
 		await dashboard.shows('Keys', 'Shift-Tab', 'export the pane as CSV');
 		for (const {keys, help} of bindings) await dashboard.shows(keys, help);
+		await dashboard.shows('◆ a day of the February 2026 official visit', '★ holds an honour');
 		dashboard.press(sequences.escape);
 		await dashboard.shows(titleOf('companies'));
 		expect(dashboard.frame()).not.toContain('export the pane as CSV');
@@ -349,6 +350,11 @@ describe('the plain-text snapshot', () => {
 
 	test('names no key, since none works there', () => {
 		expect(text).not.toMatch(/\? help|q quit/);
+	});
+
+	test('its legend uses the sources’ word for the visit: official, not state', () => {
+		expect(text).toContain('◆ official visit day');
+		expect(text).not.toMatch(/state visit/i);
 	});
 
 	test('piped, kzrs prints it COLUMNS wide, or 100 wide without COLUMNS', async () => {
