@@ -63,6 +63,7 @@ CREATE TABLE memoranda (
 	qualifier TEXT,
 	area TEXT,
 	term TEXT,
+	status TEXT NOT NULL CHECK (status IN ('signed', 'announced')),
 	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL,
 	CHECK ((kind = 'count') = (count IS NOT NULL AND area IS NULL))

@@ -83,8 +83,8 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 		search: (e) => [e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations)],
 	}),
 	memoranda: table('memoranda', {
-		fields: {id: sameName, kind: sameName, count: sameName, qualifier: sameName, area: sameName, term: sameName, citations: cited},
-		search: (m) => [m.kind, m.count, m.area, m.term],
+		fields: {id: sameName, kind: sameName, count: sameName, qualifier: sameName, area: sameName, term: sameName, status: sameName, citations: cited},
+		search: (m) => [m.kind, m.count, m.area, m.term, m.status],
 	}),
 	trade: table('trade', {
 		fields: {

@@ -53,6 +53,8 @@ const shapes = {
 		qualifier: nullable(qualifier),
 		area: nullable(text),
 		term: nullable(text),
+		// Whether a source reports it done, or only announces it in advance.
+		status: oneOf('signed', 'announced'),
 		citations,
 	}),
 	trade: object({

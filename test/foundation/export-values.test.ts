@@ -99,6 +99,7 @@ describe('row values are the data file’s values', () => {
 			qualifier: memorandum.qualifier,
 			area: memorandum.area,
 			term: memorandum.term,
+			status: memorandum.status,
 		});
 		expectCitationColumns(row, memorandum.citations);
 	});

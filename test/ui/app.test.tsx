@@ -44,12 +44,12 @@ const titleOf = (pane: string) => `${paneOf(panes, pane).key} ${paneOf(panes, pa
 const timelineRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›]\d{4}/.test(line));
 const focusMarks = (frame: string) => [...frame].filter((character) => character === '▶').length;
 
-/** What the memoranda pane must say: the count signed and how many areas the sources name for them. */
+/** What the memoranda pane must say: the count signed and how many areas the announcement before it names. */
 function memorandaLine(): string {
 	const memoranda = readData('memoranda');
-	const count = memoranda.find((record) => record.kind === 'count')?.count ?? Number.NaN;
-	const named = memoranda.filter((record) => record.kind === 'area').length;
-	return `${count} signed · sources name ${named} areas for them`;
+	const count = memoranda.find((record) => record.kind === 'count' && record.status === 'signed')?.count ?? Number.NaN;
+	const named = memoranda.filter((record) => record.kind === 'area' && record.status === 'announced').length;
+	return `${count} signed · ${named} areas named only in advance`;
 }
 
 async function startGrid(): Promise<Dashboard> {
@@ -82,9 +82,11 @@ describe('the grid at 100×40', () => {
 		expect(linesWith(frame, '◆').length).toBe(visits);
 	});
 
-	test('the memoranda pane says how many were signed and how many areas the sources name', async () => {
+	test('the memoranda pane says how many were signed, and that only the announcement before names areas', async () => {
 		const dashboard = await startGrid();
-		await dashboard.shows('10 memoranda signed', 'Health (“zdravstva”)');
+		await dashboard.shows('10 memoranda signed', '(announced) 10 memoranda', '(announced) Health (“zdravstva”)');
+		// Signed: one source; announced: another.
+		expect(linesWith(dashboard.frame(), '10 memoranda signed')[0]).toMatch(/ bg│$/);
 		// The gap between the count and the areas named is the point of the line: it must not be cut off.
 		await dashboard.shows(memorandaLine());
 	});
