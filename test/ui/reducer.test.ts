@@ -312,9 +312,11 @@ describe('browse: the detail view', () => {
 	});
 
 	test('a row with one quote keeps the cursor on it; a row with none (hand-made) at 0', () => {
-		const one = start(env, gridSize, keys.enter);
+		// Tokayev's 2024 visit to Belgrade: one source, one quote.
+		const belgrade = timelineIndex('tokayev-official-visit-belgrade');
+		const one = start(env, gridSize, ...Array(belgrade).fill(key('j')), keys.enter);
 		expect(quotesOf(one)).toBe(1);
-		expect(run(one, env, key('j'), key('G')).overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+		expect(run(one, env, key('j'), key('G')).overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: belgrade, cursor: 0});
 		const none = syntheticEnvironment(10, {quotes: () => 0});
 		const noQuotes = start(none, gridSize, keys.enter, key('j'), key('G'), key('k'));
 		expect(noQuotes.overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
