@@ -100,6 +100,22 @@ describe('the grid at 100×40', () => {
 		expect(axis[0]).not.toContain('┤');
 	});
 
+	test('the turnover chart does not exaggerate: its axis starts at zero, the derived 2024 step dashed', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('3', 'z');
+		await dashboard.shows('[3 Trade]', '╌* derived', '┤');
+		const plot = linesWith(dashboard.frame(), '┤').concat(linesWith(dashboard.frame(), '┼'));
+		const label = (line: string) => Number(/(\d+) [┤┼]/.exec(line)?.[1]);
+		const labels = plot.map(label);
+		expect(Math.min(...labels)).toBe(0);
+		const [derived] = plot.filter((line) => line.includes('╌'));
+		const [stated] = plot.filter((line) => line.includes('───'));
+		expect(derived).not.toContain('─');
+		expect(stated).not.toContain('╌');
+		// Each step stands as high as its figure: 603.7 against 903.7, two thirds.
+		expect(label(derived ?? '') / label(stated ?? '')).toBeCloseTo(603.7 / 903.7, 1);
+	});
+
 	test('the trade rows show each amount whole, with the derived mark', async () => {
 		const dashboard = await startGrid();
 		await dashboard.shows('Total trade in goods');
