@@ -11,7 +11,7 @@ export type SourcedQuote = {
 	file: string;
 	quote: string;
 	spelling: string | null;
-	/** For a derived figure: the input the quote stands behind. */
+	/** The fact the quote stands behind, where it is not the row's own: a derived figure's input, a person's honour. */
 	via: string | null;
 };
 

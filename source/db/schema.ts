@@ -9,7 +9,7 @@ import {factTables} from './tables.js';
  * The schema's version, kept in SQLite's user_version: a saved database of
  * another version is not opened as if it were this one.
  */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
@@ -63,6 +63,7 @@ CREATE TABLE memoranda (
 	qualifier TEXT,
 	area TEXT,
 	term TEXT,
+	status TEXT NOT NULL CHECK (status IN ('signed', 'announced')),
 	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL,
 	CHECK ((kind = 'count') = (count IS NOT NULL AND area IS NULL))
@@ -116,6 +117,16 @@ CREATE TABLE honours (
 	recipient TEXT NOT NULL,
 	conferred_by TEXT NOT NULL,
 	description TEXT NOT NULL,
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
+) STRICT;
+
+-- stances: "s003 agreed; s004 agreed", one per source that names the area.
+CREATE TABLE agenda (
+	id TEXT PRIMARY KEY,
+	area TEXT NOT NULL,
+	stances TEXT NOT NULL,
+	note TEXT,
 	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL
 ) STRICT;

@@ -83,8 +83,8 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 		search: (e) => [e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations)],
 	}),
 	memoranda: table('memoranda', {
-		fields: {id: sameName, kind: sameName, count: sameName, qualifier: sameName, area: sameName, term: sameName, citations: cited},
-		search: (m) => [m.kind, m.count, m.area, m.term],
+		fields: {id: sameName, kind: sameName, count: sameName, qualifier: sameName, area: sameName, term: sameName, status: sameName, citations: cited},
+		search: (m) => [m.kind, m.count, m.area, m.term, m.status],
 	}),
 	trade: table('trade', {
 		fields: {
@@ -120,10 +120,20 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 		fields: {id: sameName, name: sameName, recipient: sameName, conferred_by: sameName, description: sameName, citations: cited},
 		search: (h) => [h.name, h.recipient, h.description],
 	}),
+	agenda: table('agenda', {
+		fields: {
+			id: sameName,
+			area: sameName,
+			stances: {stances: (a) => a.stances.map(({source, stance}) => `${source} ${stance}`).join('; ')},
+			note: sameName,
+			citations: cited,
+		},
+		search: (a) => [a.area, a.stances.map(({stance}) => stance).join(' '), a.note, quotesOf(a.citations)],
+	}),
 };
 
 /** The tables of facts, which cite their quotes through citation lists. */
-export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
+export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'agenda'] as const;
 export type FactTable = (typeof factTables)[number];
 
 /** The columns of a table's rows as loading gives them. */

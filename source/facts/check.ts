@@ -8,6 +8,7 @@ import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {validate} from './fields.js';
 import {displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
 import {
+	type AgendaArea,
 	type Citation,
 	type CompanyCount,
 	type DataFileName,
@@ -40,6 +41,7 @@ export type FactBase = {
 	companies: CompanyCount[];
 	people: Person[];
 	honours: Honour[];
+	agenda: AgendaArea[];
 };
 
 /** A check beyond the record's shape; returns the problem, if any. */
@@ -142,6 +144,19 @@ const checkFigure: RecordCheck<'trade'> = (figure) => {
 	return undefined;
 };
 
+/** Each source that names an area has one stance on it, and each stance stands on that source's quotes. */
+const checkAgenda: RecordCheck<'agenda'> = (area) => {
+	const cited = new Set(area.citations.map(({source}) => source));
+	const seen = new Set<string>();
+	for (const [index, {source}] of area.stances.entries()) {
+		if (seen.has(source)) return `stances[${index}]: a second stance for source "${source}"; a source has one stance on an area`;
+		if (!cited.has(source)) return `stances[${index}]: source "${source}" has no quote among the citations`;
+		seen.add(source);
+	}
+	const without = [...cited].find((source) => !seen.has(source));
+	return without === undefined ? undefined : `source "${without}" is cited but has no stance`;
+};
+
 /**
  * The trade figures, batch by batch, each one's position in the file recorded
  * in `positions`. A derived figure may name inputs further down the file, so
@@ -220,6 +235,7 @@ export function checkFactBase(paths: FactPaths): FactBase {
 		companies: readAll(paths, 'companies', quotes),
 		people: readAll(paths, 'people', quotes),
 		honours: readAll(paths, 'honours', quotes),
+		agenda: readAll(paths, 'agenda', quotes, checkAgenda),
 		trade: tradeBatches(paths, quotes, tradePositions),
 		tradePositions,
 	};

@@ -22,6 +22,8 @@ import {
 const qualifier = oneOf('exact', 'approximately', 'more-than', 'at-least');
 const citation = object({source: slug, quote: text});
 const citations = listOf(citation, 1);
+/** How far a source says a cooperation area got. */
+const stance = oneOf('agreed', 'discussed', 'proposed', 'unresolved');
 
 const shapes = {
 	sources: object({
@@ -52,6 +54,8 @@ const shapes = {
 		qualifier: nullable(qualifier),
 		area: nullable(text),
 		term: nullable(text),
+		// Whether a source reports it done, or only announces it in advance.
+		status: oneOf('signed', 'announced'),
 		citations,
 	}),
 	trade: object({
@@ -96,6 +100,14 @@ const shapes = {
 		description: text,
 		citations,
 	}),
+	agenda: object({
+		id: slug,
+		area: text,
+		// One per source that names the area: every cited source has one (see check.ts).
+		stances: listOf(object({source: slug, stance}), 1),
+		note: nullable(text),
+		citations,
+	}),
 };
 
 /** A data file, by its name without `.json`. */
@@ -115,6 +127,8 @@ export type TradeFigure = RecordOf<'trade'>;
 export type CompanyCount = RecordOf<'companies'>;
 export type Person = RecordOf<'people'>;
 export type Honour = RecordOf<'honours'>;
+export type AgendaArea = RecordOf<'agenda'>;
+export type Stance = Checked<typeof stance>;
 export type Citation = Checked<typeof citation>;
 export type Qualifier = Checked<typeof qualifier>;
 export type Derivation = NonNullable<TradeFigure['derived']>;

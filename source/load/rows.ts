@@ -153,6 +153,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	yield* factRows('companies', facts.companies, citedBy('companies'));
 	yield* factRows('people', facts.people, citedBy('people'));
 	yield* factRows('honours', facts.honours, citedBy('honours'));
+	yield* factRows('agenda', facts.agenda, citedBy('agenda'));
 
 	// Each figure's citation list, and the own quotes of derived figures: the
 	// derived figures borrow their inputs' quotes once every figure is in.

@@ -22,9 +22,10 @@ export type ListColumn<Shown, Summary = undefined> = {
 	/**
 	 * Its width in columns, given the list's inner width and the rows in view;
 	 * `rest`: what the other columns leave (one column of a list). A width of 0
-	 * hides the column.
+	 * hides the column. The summary is there for widths that depend on the
+	 * data as a whole (a column per source).
 	 */
-	width: 'rest' | ((inner: number, rows: readonly Shown[]) => number);
+	width: 'rest' | ((inner: number, rows: readonly Shown[], summary: Summary) => number);
 	align?: 'left' | 'right';
 	text: (row: Shown, context: CellContext<Summary>) => string;
 	tone?: (row: Shown) => Tone | undefined;
@@ -52,6 +53,8 @@ export type PaneDetail = {
 	show?: Readonly<Record<string, (value: Value) => string>>;
 	/** What a reader must not miss about the row: derived values, disagreeing sources. */
 	notes?: (row: Row, db: FactDatabase) => Note[];
+	/** Facts of other tables the row stands with (a person's honours): their quotes follow the row's own, each marked with its fact. */
+	related?: (row: Row, db: FactDatabase) => Array<{table: FactTable; id: string}>;
 };
 
 export type PaneDefinition<Shown extends {id: string} = {id: string}, Summary = undefined> = {

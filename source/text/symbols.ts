@@ -6,5 +6,6 @@ export const symbols = {
 	event: '·',
 	derived: '*',
 	disputed: '⚠',
+	honour: '★',
 	selected: '›',
 } as const;

@@ -8,8 +8,8 @@ import {useTheme} from './theme.js';
 
 /** The marks kzrs draws, in words: the help's and the snapshot's legend. */
 const legend = [
-	`${symbols.visit} a day of the February 2026 state visit   ${symbols.derived} derived (computed, or dated from "today", "last year")`,
-	`${symbols.disputed} sources disagree: Enter shows every reading with its sources`,
+	`${symbols.visit} a day of the February 2026 official visit   ${symbols.derived} derived (computed, or dated from "today", "last year")`,
+	`${symbols.disputed} sources disagree: Enter shows every reading with its sources   ${symbols.honour} holds an honour (People)`,
 ];
 
 /** Every key, from the same table the reducer reads; j/k scroll it when it does not fit. */

@@ -29,8 +29,8 @@ type Props = {
 type Column = ListColumn<any, any>;
 
 /** Each column's width in a list `inner` columns wide: the `rest` column takes what the others, a space between each, leave. */
-function columnWidths(columns: readonly Column[], inner: number, rows: readonly unknown[]): number[] {
-	const fixed = columns.map((column) => (column.width === 'rest' ? 0 : Math.max(0, column.width(inner, rows))));
+function columnWidths(columns: readonly Column[], inner: number, rows: readonly unknown[], summary: unknown): number[] {
+	const fixed = columns.map((column) => (column.width === 'rest' ? 0 : Math.max(0, column.width(inner, rows, summary))));
 	const shown = columns.filter((column, index) => column.width === 'rest' || (fixed[index] ?? 0) > 0).length;
 	// The selection mark takes the first column.
 	const rest = Math.max(0, inner - 1 - fixed.reduce((total, width) => total + width, 0) - Math.max(0, shown - 1));
@@ -54,7 +54,7 @@ function PaneList({
 }) {
 	const theme = useTheme();
 	if (rows.length === 0) return <EmptyList filter={view.filter} />;
-	const widths = columnWidths(pane.list, inner, rows);
+	const widths = columnWidths(pane.list, inner, rows, summary);
 	const shown = pane.list.flatMap((column, index) => ((widths[index] ?? 0) > 0 || column.width === 'rest' ? [{column, width: widths[index] ?? 0}] : []));
 	return rows.map((row, position) => {
 		const selected = view.offset + position === view.selected;

@@ -49,7 +49,7 @@ export function snapshot(views: FactViews, panes: Panes, columns: number, theme:
 				{sections}
 				<Text
 					color={theme.muted}
-				>{`${symbols.visit} state visit day  ${symbols.derived} derived  ${symbols.disputed} sources disagree · run kzrs in a terminal for the dashboard`}</Text>
+				>{`${symbols.visit} official visit day  ${symbols.derived} derived  ${symbols.disputed} sources disagree  ${symbols.honour} honour · run kzrs in a terminal for the dashboard`}</Text>
 			</Box>
 		</ThemeContext.Provider>
 	);

@@ -3,7 +3,7 @@
 import type {Row} from '../db/database.js';
 import {quotesOf, type SourcedQuote} from '../db/facts.js';
 import type {PaneReader} from '../db/pane-reads.js';
-import type {AnyPane, Note} from '../panes/pane.js';
+import type {AnyPane, Note, PaneDetail} from '../panes/pane.js';
 
 export type Detail = {
 	id: string;
@@ -17,6 +17,11 @@ export type {SourcedQuote};
 // Shown as the quotes below, not as fields.
 const citationKeys = new Set(['sources', 'languages', 'quotes']);
 
+/** The quotes of the facts a row stands with, each marked with the fact it stands behind. */
+function relatedQuotes(reader: PaneReader, detail: PaneDetail, row: Row): SourcedQuote[] {
+	return (detail.related?.(row, reader.db) ?? []).flatMap(({table, id}) => quotesOf(reader.db, table, id).map((quote) => ({...quote, via: id})));
+}
+
 export function detailOf(reader: PaneReader, pane: AnyPane, row: Row): Detail {
 	const {detail} = pane;
 	const hidden = new Set([...citationKeys, ...(detail?.hidden ?? [])]);
@@ -28,6 +33,6 @@ export function detailOf(reader: PaneReader, pane: AnyPane, row: Row): Detail {
 		id,
 		fields,
 		notes: detail?.notes?.(row, reader.db) ?? [],
-		quotes: detail ? quotesOf(reader.db, detail.table, id) : [],
+		quotes: detail ? [...quotesOf(reader.db, detail.table, id), ...relatedQuotes(reader, detail, row)] : [],
 	};
 }

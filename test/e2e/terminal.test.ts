@@ -24,6 +24,7 @@ const startupMs = 20_000;
 
 /** Printed by the shell before kzrs starts: the primary screen's content, to find again after quitting. */
 const launchMarker = 'KZRS-E2E-BEFORE-LAUNCH';
+/** The panes of the grid at 120×40; Agenda and People are a key away. */
 const paneTitles = ['1 Timeline', '2 Memoranda', '3 Trade', '4 Companies'];
 
 type Kzrs = {tmux: TmuxSession; dir: string};
@@ -160,7 +161,7 @@ function expectFrameFits(tmux: TmuxSession, screen: string, {width, height}: Siz
 	// The header: on a narrow terminal it keeps the counts and the dates.
 	expect(lines[0]).toMatch(/^kzrs · (Kazakhstan|\d+ sources)/);
 	expect(lines[0]).toMatch(/\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}/);
-	expect(lines.at(-1)).toMatch(/^Tab\/1-4 pane · j\/k move/);
+	expect(lines.at(-1)).toMatch(/^Tab\/1-6 pane · j\/k move/);
 	expect(lines.length).toBeLessThanOrEqual(height);
 }
 
@@ -408,7 +409,7 @@ describe('the dashboard in a terminal', () => {
 
 describe('without a terminal, or without colour', () => {
 	test(
-		'piped, kzrs prints a plain snapshot of the four panes and exits 0',
+		'piped, kzrs prints a plain snapshot of the panes and exits 0',
 		() => {
 			const dir = makeTempDir('kzrs-e2e-pipe-');
 			const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" | cat', process.execPath, cliPath], {
@@ -421,7 +422,7 @@ describe('without a terminal, or without colour', () => {
 			});
 			if (result.error) throw result.error;
 			expect(result.status, result.stderr).toBe(0);
-			for (const title of paneTitles) expect(result.stdout).toContain(title);
+			for (const title of [...paneTitles, '5 Agenda', '6 People']) expect(result.stdout).toContain(title);
 			expect(result.stdout).toMatch(/^kzrs · Kazakhstan/);
 			for (const output of [result.stdout, result.stderr]) {
 				expect(output.includes('\u001B'), JSON.stringify(output.slice(0, 400))).toBe(false);

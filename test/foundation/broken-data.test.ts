@@ -74,7 +74,7 @@ function recordCase<Name extends DataFileName>(
 }
 
 type Citation = {source: string; quote: string};
-type CitingFile = 'events' | 'memoranda' | 'trade' | 'companies' | 'honours';
+type CitingFile = 'events' | 'memoranda' | 'trade' | 'companies' | 'honours' | 'agenda';
 
 /** A case that changes one citation of a record; the message names it as citations[position]. */
 function citationCase(name: string, file: CitingFile, id: string, position: number, change: (citation: Citation) => void, says: string, field = ''): Case {
@@ -361,6 +361,66 @@ const cases: Case[] = [
 			if (spelling) spelling.spelling = 'Olzhas Bektenov';
 		},
 		'the spelling does not occur in its quote',
+	),
+	recordCase(
+		'a stance the agenda does not know',
+		'agenda',
+		'critical-raw-materials',
+		'stances[0].stance',
+		(area) => {
+			(area.stances[0] as {stance: string}).stance = 'signed';
+		},
+		'expected one of agreed, discussed, proposed, unresolved, found "signed"',
+	),
+	recordCase(
+		'an agenda area with no citation',
+		'agenda',
+		'tourism',
+		'citations',
+		(area) => {
+			area.citations = [];
+		},
+		'needs at least 1 item',
+	),
+	citationCase(
+		'an agenda citation of an unknown source',
+		'agenda',
+		'critical-raw-materials',
+		0,
+		(citation) => {
+			citation.source = 's999';
+		},
+		'unknown source "s999" (not in sources.json)',
+	),
+	recordCase(
+		'a stance of a source the area does not cite',
+		'agenda',
+		'tourism',
+		undefined,
+		(area) => {
+			area.stances.push({source: 's003', stance: 'agreed'});
+		},
+		'stances[1]: source "s003" has no quote among the citations',
+	),
+	recordCase(
+		'a cited source without a stance',
+		'agenda',
+		'critical-raw-materials',
+		undefined,
+		(area) => {
+			area.stances = area.stances.filter(({source}) => source !== 's002');
+		},
+		'source "s002" is cited but has no stance',
+	),
+	recordCase(
+		'two stances of one source on one area',
+		'agenda',
+		'critical-raw-materials',
+		undefined,
+		(area) => {
+			area.stances.push({source: 's003', stance: 'discussed'});
+		},
+		'stances[3]: a second stance for source "s003"',
 	),
 ];
 

@@ -120,6 +120,18 @@ describe('derived trade figures recompute from their inputs', () => {
 		expect(byId(trade, 'turnover-2024-derived').value).toBe(603.7);
 	});
 
+	test('2024 turnover is approximate: its inputs are rounded, and its note gives the range they allow', () => {
+		const figure = byId(trade, 'turnover-2024-derived');
+		const [turnover, growth] = ['turnover-2025', 'turnover-growth-2025'].map((id) => byId(trade, id).value);
+		if (turnover === undefined || growth === undefined) throw new Error('two inputs expected');
+		// Each input is known to half its last decimal, either way.
+		const lowest = (turnover - 0.05) / (1 + (growth + 0.05) / 100);
+		const highest = (turnover + 0.05) / (1 + (growth - 0.05) / 100);
+		expect(figure.qualifier).toBe('approximately');
+		expect(figure.derived?.note).toContain(`between ${lowest.toFixed(1)} and ${highest.toFixed(1)} million USD`);
+		expect(figure.derived?.note).toContain('“isti period 2024”');
+	});
+
 	test('the 2025 balance is exports minus imports: 75.7 − 828 = −752.3', () => {
 		const exports = byId(trade, 'exports-2025').value;
 		const imports = byId(trade, 'imports-2025').value;
@@ -129,5 +141,15 @@ describe('derived trade figures recompute from their inputs', () => {
 
 	test('a percent has no currency and an amount of money has one', () => {
 		for (const figure of trade) expect(figure.currency === null, figure.id).toBe(figure.unit === 'percent');
+	});
+});
+
+describe('a date basis that names a source cites it', () => {
+	const events = readData('events').filter((event) => event.date_basis !== null);
+
+	test.each(events.map((event) => [event.id, event]))('%s', (_, event) => {
+		const named = [...new Set((event.date_basis ?? '').match(/\bs\d{3}\b/g) ?? [])];
+		const cited = new Set(event.citations.map(({source}) => source));
+		expect(named.filter((source) => !cited.has(source))).toEqual([]);
 	});
 });

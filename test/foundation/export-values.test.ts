@@ -17,9 +17,13 @@ const events = readData('events');
 const memoranda = readData('memoranda');
 const trade = readData('trade');
 const companies = readData('companies');
+const people = readData('people');
+const honours = readData('honours');
+const agenda = readData('agenda');
 
 const languageOf = new Map(sources.map((source) => [source.id, source.language]));
-const distinct = (values: string[]) => [...new Set(values)].sort();
+const distinctInOrder = (values: string[]) => [...new Set(values)];
+const distinct = (values: string[]) => distinctInOrder(values).sort();
 const words = (cell: Cell | undefined) => (typeof cell === 'string' ? cell.split(' ').sort() : []);
 
 /** The citations a row stands on: its own, or for a derived figure its inputs'. */
@@ -59,6 +63,8 @@ describe('one row per record of the pane’s data file', () => {
 		['memoranda', memoranda],
 		['trade', trade],
 		['companies', companies],
+		['agenda', agenda],
+		['people', people],
 		['sources', sources],
 	] as const;
 
@@ -93,6 +99,7 @@ describe('row values are the data file’s values', () => {
 			qualifier: memorandum.qualifier,
 			area: memorandum.area,
 			term: memorandum.term,
+			status: memorandum.status,
 		});
 		expectCitationColumns(row, memorandum.citations);
 	});
@@ -132,6 +139,49 @@ describe('row values are the data file’s values', () => {
 		expectCitationColumns(row, company.citations);
 	});
 
+	test.each(agenda.map((area) => [area.id, area]))('agenda %s', async (id, area) => {
+		const row = rowById('agenda', id);
+		expect(row).toMatchObject({
+			area: area.area,
+			stances: area.stances.map(({source, stance}) => `${source} ${stance}`).join('; '),
+			note: area.note,
+		});
+		expectCitationColumns(row, area.citations);
+	});
+
+	test.each(people.map((person) => [person.id, person]))('people %s', async (id, person) => {
+		const row = rowById('people', id);
+		// Each spelling once, with the languages of the sources that write it so.
+		const spellings = [...new Set(person.spellings.map(({spelling}) => spelling))].map((spelling) => {
+			const languages = distinctInOrder(person.spellings.filter((entry) => entry.spelling === spelling).map(({source}) => languageOf.get(source) ?? '?'));
+			return `${spelling} (${languages.join(' ')})`;
+		});
+		const honoured = honours.filter((honour) => honour.recipient === person.name).map((honour) => honour.name);
+		expect(row).toMatchObject({
+			name: person.name,
+			role: person.role,
+			country: person.country,
+			delegation: person.delegation ? 1 : 0,
+			note: person.note,
+			spellings: spellings.join('; '),
+			honours: honoured.length > 0 ? honoured.join('; ') : null,
+		});
+		expectCitationColumns(row, person.spellings);
+	});
+
+	test('President Vučić holds the Order of the Golden Eagle; the delegation is four, each source spells his name', async () => {
+		expect(rowById('people', 'aleksandar-vucic').honours).toBe('Order of the Golden Eagle (Altyn Qyran)');
+		expect(rowById('people', 'aleksandar-vucic').spellings).toBe(
+			'Aleksandar Vučić (sr-Latn en); Александар Вучић (sr-Cyrl); Александр Вучич (ru); Александър Вучич (bg)',
+		);
+		expect(
+			paneRows('people')
+				.filter((row) => row.delegation === 1)
+				.map((row) => row.name),
+		).toEqual(['Aleksandar Vučić', 'Jagoda Lazarević', 'Nenad Popović', 'Mihailo Jovanović']);
+		expect(rowById('people', 'olzhas-bektenov').spellings).toContain('Olžasu Benktenovu (sr-Latn)');
+	});
+
 	test.each(sources.map((source) => [source.id, source]))('sources %s', async (id, source) => {
 		// Facts cited: every citation and spelling naming the source (not those a derived figure borrows).
 		const cited = [
@@ -139,8 +189,9 @@ describe('row values are the data file’s values', () => {
 			...memoranda.flatMap((memorandum) => memorandum.citations),
 			...trade.flatMap((figure) => figure.citations),
 			...companies.flatMap((company) => company.citations),
-			...readData('honours').flatMap((honour) => honour.citations),
-			...readData('people').flatMap((person) => person.spellings),
+			...honours.flatMap((honour) => honour.citations),
+			...people.flatMap((person) => person.spellings),
+			...agenda.flatMap((area) => area.citations),
 		].filter((citation) => citation.source === id);
 		expect(rowById('sources', id)).toEqual({...source, facts: cited.length});
 	});
@@ -188,6 +239,8 @@ describe('the pane’s own order', () => {
 	test.each([
 		['trade', trade],
 		['companies', companies],
+		['agenda', agenda],
+		['people', people],
 		['sources', sources],
 	] as const)('%s rows keep the data file’s order', (pane, records) => {
 		expect(ids(paneRows(pane))).toEqual(ids(records));
@@ -197,7 +250,7 @@ describe('the pane’s own order', () => {
 describe('CSV export', () => {
 	afterAll(removeTempDirs);
 
-	test.each(['timeline', 'memoranda', 'trade', 'companies', 'sources'])('%s: a header row, then the JSON export’s rows', async (pane) => {
+	test.each(['timeline', 'memoranda', 'trade', 'companies', 'agenda', 'people', 'sources'])('%s: a header row, then the JSON export’s rows', async (pane) => {
 		const result = await runKzrs(['export', pane]);
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
@@ -308,7 +361,7 @@ describe('bad arguments: exit 2 and a kzrs: message', () => {
 		expect(result.stdout).toBe('');
 		// The first line says what is wrong; a usage summary may follow it.
 		const [first] = result.stderr.split('\n');
-		expect(first).toMatch(/^kzrs: unknown pane "weather"; panes: timeline, memoranda, trade, companies, sources$/);
+		expect(first).toMatch(/^kzrs: unknown pane "weather"; panes: timeline, memoranda, trade, companies, agenda, people, sources$/);
 		expect(result.stderr).not.toContain('    at ');
 	});
 

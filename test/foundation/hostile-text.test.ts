@@ -31,7 +31,7 @@ const payload = `x${escapes.join('x')}x`;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const raw = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069\uFEFF]/u;
 
-const files: DataFileName[] = ['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours'];
+const files: DataFileName[] = ['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'agenda'];
 
 /** A change to the first record of a file: a field, a quote, the id, or an unknown key, set to the payload. */
 type Damage = {file: DataFileName; what: string; change: (record: Record<string, unknown>) => void};

@@ -36,7 +36,7 @@ describe('loading in a worker thread', () => {
 		const threaded = await openFactBase(paths());
 		const single = await loadedHere();
 		const everything = (database: FactDatabase) =>
-			['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'quotes', 'citation_lists', 'citations'].map(
+			['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'agenda', 'quotes', 'citation_lists', 'citations'].map(
 				(table) => runUserQuery(database, `SELECT * FROM ${table} ORDER BY 1, 2, 3`).rows,
 			);
 		const tables = everything(threaded);

@@ -30,7 +30,7 @@ describe.each(dataFileNames)('%s', (name) => {
 	});
 });
 
-// People and honours are read through kzrs sql only: no pane shows their table.
+// Honours are shown beside their recipients in the people pane, and by kzrs sql: no pane shows their table.
 const shownTables = shippedPanes.flatMap((pane) => dataFileNames.filter((name) => name === pane.query.table).map((name) => [pane, name] as const));
 
 test.each(shownTables.map(([pane, name]) => [pane.id, name, pane] as const))('the %s pane shows every stored column of %s', (_, name, pane) => {
@@ -38,6 +38,6 @@ test.each(shownTables.map(([pane, name]) => [pane.id, name, pane] as const))('th
 	for (const column of rowColumns(name).filter((column) => !ownColumns.has(column))) expect(selected, column).toContain(`f.${column}`);
 });
 
-test('every table but people and honours has a pane', () => {
-	expect(dataFileNames.filter((name) => !shownTables.some(([, shown]) => shown === name))).toEqual(['people', 'honours']);
+test('every table but honours has a pane', () => {
+	expect(dataFileNames.filter((name) => !shownTables.some(([, shown]) => shown === name))).toEqual(['honours']);
 });

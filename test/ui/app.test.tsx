@@ -34,6 +34,8 @@ afterEach(() => {
 });
 
 const grid = {columns: 100, rows: 40};
+/** The panes of the grid, two rows of two; the others join it only from 180 columns. */
+const gridPanes = ['timeline', 'memoranda', 'trade', 'companies'];
 /** Fewer than 26 rows: one pane at a time, under a tab bar. */
 const tabs = {columns: 100, rows: 20};
 
@@ -42,12 +44,12 @@ const titleOf = (pane: string) => `${paneOf(panes, pane).key} ${paneOf(panes, pa
 const timelineRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›]\d{4}/.test(line));
 const focusMarks = (frame: string) => [...frame].filter((character) => character === '▶').length;
 
-/** What the memoranda pane must say: the count signed and how many areas the sources name for them. */
+/** What the memoranda pane must say: the count signed and how many areas the announcement before it names. */
 function memorandaLine(): string {
 	const memoranda = readData('memoranda');
-	const count = memoranda.find((record) => record.kind === 'count')?.count ?? Number.NaN;
-	const named = memoranda.filter((record) => record.kind === 'area').length;
-	return `${count} signed · sources name ${named} areas for them`;
+	const count = memoranda.find((record) => record.kind === 'count' && record.status === 'signed')?.count ?? Number.NaN;
+	const named = memoranda.filter((record) => record.kind === 'area' && record.status === 'announced').length;
+	return `${count} signed · ${named} areas named only in advance`;
 }
 
 async function startGrid(): Promise<Dashboard> {
@@ -57,17 +59,19 @@ async function startGrid(): Promise<Dashboard> {
 }
 
 describe('the grid at 100×40', () => {
-	test('shows the header and all four panes, the timeline focused on its first row', async () => {
+	test('shows the header and the four panes of the grid, the timeline focused on its first row', async () => {
 		const dashboard = await startGrid();
 		const {sources, languages, from, to} = views.overview();
 		await dashboard.shows('kzrs · Kazakhstan–Serbia relations', `${sources} sources in ${languages} languages`, `${from} → ${to}`, '? help');
-		for (const pane of dashboardPanes) await dashboard.shows(titleOf(pane));
+		for (const pane of gridPanes) await dashboard.shows(titleOf(pane));
+		// The others are a key away: 5, 6, Tab.
+		for (const pane of dashboardPanes.filter((id) => !gridPanes.includes(id))) expect(dashboard.frame()).not.toContain(titleOf(pane));
 		expect(focusMarks(dashboard.frame())).toBe(1);
-		await dashboard.shows(`1/${countOf(env, 'timeline')}`, 'Tab/1-4 pane');
+		await dashboard.shows(`1/${countOf(env, 'timeline')}`, 'Tab/1-6 pane');
 		expect(dashboard.frame().split('\n').length).toBeLessThanOrEqual(grid.rows - 1);
 	});
 
-	test('the timeline lists dates and marks the days of the state visit with ◆', async () => {
+	test('the timeline lists dates and marks the days of the official visit with ◆', async () => {
 		const dashboard = await startGrid();
 		await dashboard.shows('1996-12-10', '2024-11-19', '2026-02-27');
 		const frame = dashboard.frame();
@@ -78,9 +82,11 @@ describe('the grid at 100×40', () => {
 		expect(linesWith(frame, '◆').length).toBe(visits);
 	});
 
-	test('the memoranda pane says how many were signed and how many areas the sources name', async () => {
+	test('the memoranda pane says how many were signed, and that only the announcement before names areas', async () => {
 		const dashboard = await startGrid();
-		await dashboard.shows('10 memoranda signed', 'Health (“zdravstva”)');
+		await dashboard.shows('10 memoranda signed', '(announced) 10 memoranda', '(announced) Health (“zdravstva”)');
+		// Signed: one source; announced: another.
+		expect(linesWith(dashboard.frame(), '10 memoranda signed')[0]).toMatch(/ bg│$/);
 		// The gap between the count and the areas named is the point of the line: it must not be cut off.
 		await dashboard.shows(memorandaLine());
 	});
@@ -92,6 +98,22 @@ describe('the grid at 100×40', () => {
 		expect(axis).toHaveLength(1);
 		expect(axis[0]).toContain('2025');
 		expect(axis[0]).not.toContain('┤');
+	});
+
+	test('the turnover chart does not exaggerate: its axis starts at zero, the derived 2024 step dashed', async () => {
+		const dashboard = await startGrid();
+		dashboard.press('3', 'z');
+		await dashboard.shows('[3 Trade]', '╌* derived', '┤');
+		const plot = linesWith(dashboard.frame(), '┤').concat(linesWith(dashboard.frame(), '┼'));
+		const label = (line: string) => Number(/(\d+) [┤┼]/.exec(line)?.[1]);
+		const labels = plot.map(label);
+		expect(Math.min(...labels)).toBe(0);
+		const [derived] = plot.filter((line) => line.includes('╌'));
+		const [stated] = plot.filter((line) => line.includes('───'));
+		expect(derived).not.toContain('─');
+		expect(stated).not.toContain('╌');
+		// Each step stands as high as its figure: 603.7 against 903.7, two thirds.
+		expect(label(derived ?? '') / label(stated ?? '')).toBeCloseTo(603.7 / 903.7, 1);
 	});
 
 	test('the trade rows show each amount whole, with the derived mark', async () => {
@@ -185,6 +207,7 @@ describe('the grid at 100×40', () => {
 		dashboard.press('?');
 		await dashboard.shows('Keys', 'Shift-Tab', 'export the pane as CSV');
 		for (const {keys, help} of bindings) await dashboard.shows(keys, help);
+		await dashboard.shows('◆ a day of the February 2026 official visit', '★ holds an honour');
 		dashboard.press(sequences.escape);
 		await dashboard.shows(titleOf('companies'));
 		expect(dashboard.frame()).not.toContain('export the pane as CSV');
@@ -204,7 +227,7 @@ describe('the grid at 100×40', () => {
 		expect(frame).toContain('President Vučić arrives');
 		expect(timelineRows(frame)).toHaveLength(matching);
 		dashboard.press(sequences.enter);
-		await dashboard.shows('Tab/1-4 pane');
+		await dashboard.shows('Tab/1-6 pane');
 		expect(dashboard.frame()).toContain(`/vucic 1/${matching}`);
 		dashboard.press(sequences.escape);
 		await dashboard.shows(`1/${total}`, 'Diplomatic relations');
@@ -261,6 +284,10 @@ describe('smaller terminals', () => {
 		dashboard.press(sequences.tab);
 		await dashboard.shows('[4 Companies]', '>60', '≈60');
 		dashboard.press('l');
+		await dashboard.shows('[5 Agenda]', 'Critical raw materials');
+		dashboard.press('l');
+		await dashboard.shows('[6 People]', 'Aleksandar Vučić');
+		dashboard.press('l');
 		await dashboard.shows('[1 Timeline]');
 	});
 
@@ -293,7 +320,7 @@ describe('smaller terminals', () => {
 		const dashboard = await renderDashboard({columns: 80, rows: 24});
 		await dashboard.shows('? help', 'q quit');
 		const footer = dashboard.frame().split('\n').at(-1) ?? '';
-		expect(footer).toContain('Tab/1-4 pane');
+		expect(footer).toContain('Tab/1-6 pane');
 		expect(footer).not.toContain('y copy');
 	});
 
@@ -324,7 +351,7 @@ describe('the plain-text snapshot', () => {
 		text = snapshot(views, panes, inkColumns, themeFor({NO_COLOR: '1'}));
 	});
 
-	test('holds all four panes and the first words of every timeline event', () => {
+	test('holds every pane of the dashboard and the first words of every timeline event', () => {
 		for (const pane of dashboardPanes) expect(text).toContain(titleOf(pane));
 		const events = readData('events');
 		expect(events.length).toBeGreaterThan(0);
@@ -341,6 +368,11 @@ describe('the plain-text snapshot', () => {
 
 	test('names no key, since none works there', () => {
 		expect(text).not.toMatch(/\? help|q quit/);
+	});
+
+	test('its legend uses the sources’ word for the visit: official, not state', () => {
+		expect(text).toContain('◆ official visit day');
+		expect(text).not.toMatch(/state visit/i);
 	});
 
 	test('piped, kzrs prints it COLUMNS wide, or 100 wide without COLUMNS', async () => {
@@ -471,7 +503,7 @@ describe('commands carried out', () => {
 		expect(dashboard.clipboard()[1]).toBe(quote);
 		// The status goes with the next key.
 		dashboard.press(sequences.escape);
-		await dashboard.shows('Tab/1-4 pane');
+		await dashboard.shows('Tab/1-6 pane');
 		expect(dashboard.frame()).not.toContain('Sent');
 	});
 });

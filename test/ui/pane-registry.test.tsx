@@ -29,34 +29,34 @@ afterEach(() => {
 describe('a pane added to the registry', () => {
 	test('takes the grid’s last place when it is focused', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40}, {panes: onScreen});
-		await dashboard.shows('1 Timeline', '4 Companies', 'Tab/1-5 pane');
-		dashboard.press('5');
-		await dashboard.shows('▶ 5 Honours', `${order?.name.slice(0, 20)}`);
+		await dashboard.shows('1 Timeline', '4 Companies', 'Tab/1-7 pane');
+		dashboard.press('7');
+		await dashboard.shows('▶ 7 Honours', `${order?.name.slice(0, 20)}`);
 	});
 
 	test('has its tab and its key', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 20}, {panes: onScreen});
-		await dashboard.shows('4 Companies   5 Honours');
+		await dashboard.shows('6 People   7 Honours');
 		dashboard.press(sequences.shiftTab);
-		await dashboard.shows('[5 Honours]', '▶ 5 Honours', order?.recipient ?? '?');
+		await dashboard.shows('[7 Honours]', '▶ 7 Honours', order?.recipient ?? '?');
 	});
 
 	test('is in the help, with its key', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40}, {panes: onScreen});
 		dashboard.press('?');
 		await dashboard.shows('Keys');
-		expect(dashboard.frame()).toMatch(/5 +Honours/);
+		expect(dashboard.frame()).toMatch(/7 +Honours/);
 	});
 
 	test('opens its rows in the detail view, with their fields and quotes', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40}, {panes: onScreen});
-		dashboard.press('5', sequences.enter);
+		dashboard.press('7', sequences.enter);
 		await dashboard.shows(`Row ${order?.id}`, 'Conferred by:', `Quotes (${order?.citations.length})`);
 	});
 
 	test('is in the snapshot', () => {
 		const text = snapshot(views, onScreen, 100, themeFor({NO_COLOR: '1'}));
-		expect(text).toContain('5 Honours');
+		expect(text).toContain('7 Honours');
 		expect(text).toContain(order?.recipient);
 	});
 
@@ -65,24 +65,25 @@ describe('a pane added to the registry', () => {
 		expect(result.stderr).toBe('');
 		expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({id: order?.id, name: order?.name, recipient: order?.recipient})]);
 		const usage = await runKzrs(['export', 'weather'], {panes});
-		expect(usage.stderr).toContain('panes: timeline, memoranda, trade, companies, sources, honours');
+		expect(usage.stderr).toContain('panes: timeline, memoranda, trade, companies, agenda, people, sources, honours');
 	});
 });
 
-test('a grid of more than four panes has three to a row from 180 columns; four panes keep two rows of two', () => {
+test('a grid of more than four panes has three to a row from 180 columns, the first six in order; below, two rows of two', () => {
 	const ids = (size: {columns: number; rows: number}, shown = onScreen) => {
 		const current = layout(size, shown);
 		return current.kind === 'grid' ? current.rows : current.kind;
 	};
 	expect(ids({columns: 200, rows: 60})).toEqual([
 		['timeline', 'memoranda', 'trade'],
-		['companies', 'honours'],
+		['companies', 'agenda', 'people'],
 	]);
 	expect(ids({columns: 120, rows: 40})).toEqual([
 		['timeline', 'memoranda'],
 		['trade', 'companies'],
 	]);
-	expect(ids({columns: 200, rows: 60}, screenPanes(shippedPanes))).toEqual([
+	const fourPanes = screenPanes(shippedPanes).slice(0, 4);
+	expect(ids({columns: 200, rows: 60}, fourPanes)).toEqual([
 		['timeline', 'memoranda'],
 		['trade', 'companies'],
 	]);

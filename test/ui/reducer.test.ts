@@ -128,9 +128,9 @@ describe('the first state', () => {
 describe('browse: switching panes', () => {
 	test('Tab goes round the panes in order, Shift-Tab backwards', () => {
 		const forward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.tab)).focus);
-		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'timeline']);
+		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'timeline']);
 		const backward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.shiftTab)).focus);
-		expect(backward).toEqual(['companies', 'trade', 'memoranda', 'timeline']);
+		expect(backward).toEqual(['people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
 	});
 
 	test.each(dashboardPanes.map((pane, index) => [String(index + 1), pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
@@ -139,17 +139,22 @@ describe('browse: switching panes', () => {
 		}
 	});
 
-	// h/← and l/→ from each pane. The grid is Timeline | Memoranda over Trade | Companies:
-	// there they stay in the row. One pane at a time, under tabs, they wrap round.
+	// h/← and l/→ from each pane. The grid is Timeline | Memoranda over Trade | Companies,
+	// a focused pane not among them taking the last place: there they stay in the row.
+	// One pane at a time, under tabs, they wrap round.
 	const sideways: Array<[string, DashboardPane, DashboardPane, DashboardPane, Size]> = [
 		['grid', 'timeline', 'timeline', 'memoranda', gridSize],
 		['grid', 'memoranda', 'timeline', 'memoranda', gridSize],
 		['grid', 'trade', 'trade', 'companies', gridSize],
 		['grid', 'companies', 'trade', 'companies', gridSize],
-		['tabs', 'timeline', 'companies', 'memoranda', tabsSize],
+		['grid', 'agenda', 'trade', 'agenda', gridSize],
+		['grid', 'people', 'trade', 'people', gridSize],
+		['tabs', 'timeline', 'people', 'memoranda', tabsSize],
 		['tabs', 'memoranda', 'timeline', 'trade', tabsSize],
 		['tabs', 'trade', 'memoranda', 'companies', tabsSize],
-		['tabs', 'companies', 'trade', 'timeline', tabsSize],
+		['tabs', 'companies', 'trade', 'agenda', tabsSize],
+		['tabs', 'agenda', 'companies', 'people', tabsSize],
+		['tabs', 'people', 'agenda', 'timeline', tabsSize],
 	];
 	test.each(sideways)('%s: from %s, left reaches %s and right %s', (_, from, left, right, size) => {
 		for (const press of [key('h'), keys.left]) expect(start(env, size, paneKey(from), press).focus).toBe(left);
@@ -157,7 +162,7 @@ describe('browse: switching panes', () => {
 	});
 
 	test('each pane keeps its own selection when focus moves away and back', () => {
-		const state = start(env, gridSize, key('j'), key('j'), keys.tab, key('j'), keys.tab, keys.tab, keys.tab);
+		const state = start(env, gridSize, key('j'), key('j'), keys.tab, key('j'), ...Array(dashboardPanes.length - 1).fill(keys.tab));
 		expect(state.focus).toBe('timeline');
 		expect(view(state, 'timeline').selected).toBe(2);
 		expect(view(state, 'memoranda').selected).toBe(1);
@@ -307,9 +312,11 @@ describe('browse: the detail view', () => {
 	});
 
 	test('a row with one quote keeps the cursor on it; a row with none (hand-made) at 0', () => {
-		const one = start(env, gridSize, keys.enter);
+		// Tokayev's 2024 visit to Belgrade: one source, one quote.
+		const belgrade = timelineIndex('tokayev-official-visit-belgrade');
+		const one = start(env, gridSize, ...Array(belgrade).fill(key('j')), keys.enter);
 		expect(quotesOf(one)).toBe(1);
-		expect(run(one, env, key('j'), key('G')).overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
+		expect(run(one, env, key('j'), key('G')).overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: belgrade, cursor: 0});
 		const none = syntheticEnvironment(10, {quotes: () => 0});
 		const noQuotes = start(none, gridSize, keys.enter, key('j'), key('G'), key('k'));
 		expect(noQuotes.overlay).toMatchObject({kind: 'detail', pane: 'timeline', index: 0, cursor: 0});
@@ -568,13 +575,13 @@ describe('zoom', () => {
 		expect(view(zoomed, 'companies').selected).toBe(1);
 		// Moving between panes keeps the zoom; G reaches the last row within the taller list.
 		const moved = run(zoomed, env, keys.tab, key('G'));
-		expect(moved.focus).toBe('timeline');
+		expect(moved.focus).toBe('agenda');
 		expect(brokenInvariants(moved, env)).toEqual([]);
 		const back = run(moved, env, key('z'));
 		expect(back.zoomed).toBe(false);
 		expect(layout(back.size, panes, back.focus, back.zoomed).kind).toBe('grid');
 		expect(brokenInvariants(back, env)).toEqual([]);
-		expect(view(back).selected).toBe(totals.timeline - 1);
+		expect(view(back).selected).toBe(countOf(env, 'agenda') - 1);
 	});
 });
 
@@ -801,7 +808,8 @@ describe('resizing', () => {
 	});
 
 	test('every pane is settled, not only the focused one', () => {
-		const state = start(env, gridSize, key('G'), key('2'), key('G'), key('3'), key('G'), key('4'), key('G'), {type: 'resize', size: {columns: 40, rows: 12}});
+		const everyPaneAtItsEnd = dashboardPanes.flatMap((_, index) => [key(String(index + 1)), key('G')]);
+		const state = start(env, gridSize, ...everyPaneAtItsEnd, {type: 'resize', size: {columns: 40, rows: 12}});
 		for (const pane of dashboardPanes) expect(view(state, pane).selected).toBe(countOf(env, pane) - 1);
 		expect(brokenInvariants(state, env)).toEqual([]);
 	});

@@ -1,6 +1,6 @@
 // The memoranda signed during the visit: the count, and the areas the sources name.
 import {qualified, qualifiedInWords} from '../format.js';
-import {pane, text} from '../pane.js';
+import {type Note, pane, text} from '../pane.js';
 import {memorandaCounts, query} from './queries.js';
 import {MemorandaLine, type MemorandaSummary, summarise} from './summary.js';
 
@@ -12,11 +12,15 @@ export const memoranda = pane<MemorandumRow, MemorandaSummary>({
 	title: 'Memoranda',
 	onScreen: true,
 	query,
-	present: (row) => ({
-		id: text(row.id),
-		text: row.kind === 'count' ? `${qualified(row.count, row.qualifier)} memoranda signed` : `${text(row.area)} (“${text(row.term)}”)`,
-		languages: text(row.languages),
-	}),
+	present: (row) => {
+		const announced = row.status === 'announced';
+		const count = `${qualified(row.count, row.qualifier)} memoranda${announced ? '' : ' signed'}`;
+		return {
+			id: text(row.id),
+			text: `${announced ? '(announced) ' : ''}${row.kind === 'count' ? count : `${text(row.area)} (“${text(row.term)}”)`}`,
+			languages: text(row.languages),
+		};
+	},
 	list: [
 		{header: 'Memorandum', width: 'rest', text: (row) => row.text},
 		{header: 'Languages', width: () => 11, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
@@ -25,15 +29,16 @@ export const memoranda = pane<MemorandumRow, MemorandaSummary>({
 	detail: {
 		table: 'memoranda',
 		notes: (row, db) => {
-			if (row.kind !== 'count') return [];
+			const notes: Note[] = [];
+			if (row.status === 'announced') notes.push({kind: 'announced', text: 'Announced in advance: its source does not report it as done.'});
+			if (row.kind !== 'count') return notes;
 			const {namedAreas} = memorandaCounts(db);
-			if (namedAreas >= Number(row.count)) return [];
-			return [
-				{
-					kind: 'gap',
-					text: `The sources name ${namedAreas} areas for ${qualifiedInWords(row.count, row.qualifier)} memoranda and do not say which memorandum covers which, nor what the others cover. kzrs does not fill the gap.`,
-				},
-			];
+			if (namedAreas >= Number(row.count)) return notes;
+			notes.push({
+				kind: 'gap',
+				text: `The sources name ${namedAreas} areas for ${qualifiedInWords(row.count, row.qualifier)} memoranda and do not say which memorandum covers which, nor what the others cover. kzrs does not fill the gap.`,
+			});
+			return notes;
 		},
 	},
 });

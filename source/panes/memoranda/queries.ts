@@ -11,6 +11,7 @@ export const query: PaneQuery = {
 		column('qualifier', 'Qualifier'),
 		column('area', 'Area'),
 		column('term', 'Original term'),
+		column('status', 'Status'),
 		...citationColumns,
 	],
 	sortable: ['area', 'term'],
@@ -18,12 +19,21 @@ export const query: PaneQuery = {
 	cited: true,
 };
 
-export type MemorandaCounts = {counts: Array<{count: number; qualifier: string}>; namedAreas: number};
+export type MemorandaCounts = {
+	counts: Array<{count: number; qualifier: string; signed: boolean}>;
+	namedAreas: number;
+	/** Of the named areas, those only an announcement made in advance names. */
+	announcedAreas: number;
+};
 
-/** The memoranda count(s) and how many areas the sources name. */
+/** The memoranda count(s), signed or announced, and how many areas the sources name. */
 export function memorandaCounts(db: FactDatabase): MemorandaCounts {
 	const counts = db
-		.all("SELECT count, qualifier FROM memoranda WHERE kind = 'count' ORDER BY rowid")
-		.map((row) => ({count: Number(row.count), qualifier: String(row.qualifier)}));
-	return {counts, namedAreas: db.number("SELECT count(*) FROM memoranda WHERE kind = 'area'")};
+		.all("SELECT count, qualifier, status FROM memoranda WHERE kind = 'count' ORDER BY rowid")
+		.map((row) => ({count: Number(row.count), qualifier: String(row.qualifier), signed: row.status === 'signed'}));
+	return {
+		counts,
+		namedAreas: db.number("SELECT count(*) FROM memoranda WHERE kind = 'area'"),
+		announcedAreas: db.number("SELECT count(*) FROM memoranda WHERE kind = 'area' AND status = 'announced'"),
+	};
 }

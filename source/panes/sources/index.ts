@@ -6,7 +6,7 @@ type SourceRow = {id: string; published: string; language: string; outlet: strin
 
 export const sources = pane<SourceRow>({
 	id: 'sources',
-	key: '5',
+	key: '8',
 	title: 'Sources',
 	onScreen: false,
 	query,

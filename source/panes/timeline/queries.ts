@@ -11,7 +11,7 @@ export const query: PaneQuery = {
 		column('place', 'Place'),
 		column('participants', 'Participants'),
 		column('status', 'Status'),
-		column('visit', 'State visit', 'number'),
+		column('visit', 'Official visit', 'number'),
 		column('date_basis', 'Date basis'),
 		...citationColumns,
 	],

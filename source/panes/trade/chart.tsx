@@ -14,10 +14,16 @@ const labelWidth = 7;
 const figuresWidth = 35;
 const shortFiguresWidth = 31;
 
+/** How a derived period's step is drawn, where a stated one is a solid line. */
+const derivedLine = '╌';
+
 /**
  * Turnover by period as a step chart: asciichart draws N−1 columns for N
  * points, so each period is repeated to fill the width as a flat step, never
- * interpolated. Periods label the axis; derived ones carry the derived mark.
+ * interpolated. The axis starts at zero, so that a step's height is in
+ * proportion to the figure: from a cut axis a rise of half would fill the
+ * chart. Periods label the axis; a derived one carries the derived mark and
+ * its step is dashed.
  */
 function turnoverChart({series}: TradeOverview, width: number, height: number): string[] {
 	if (series.length === 0) return ['No turnover totals to chart'];
@@ -30,16 +36,30 @@ function turnoverChart({series}: TradeOverview, width: number, height: number): 
 	const step = Math.max(1, Math.floor(plotWidth / series.length));
 	const values = series.flatMap((point) => Array<number>(step).fill(point.value));
 	if (values.length === 1) values.push(values[0] as number);
-	const plot = asciichart.plot(values, {height: height - 2, format: (value: number) => value.toFixed(0).padStart(labelWidth)}).split('\n');
+	const plot = asciichart
+		.plot(values, {min: 0, height: height - 2, format: (value: number) => (Math.round(value) || 0).toFixed(0).padStart(labelWidth)})
+		.split('\n');
+	const firstColumn = labelWidth + 2;
+	const lines = plot.map((line) => {
+		const characters = [...line];
+		// asciichart also crosses the axis (┼) on the top line when the axis starts at zero: only the line's start crosses it.
+		if (characters[firstColumn - 1] === '┼' && characters[firstColumn] === ' ') characters[firstColumn - 1] = '┤';
+		return characters
+			.map((character, column) => {
+				const point = series[Math.floor((column - firstColumn) / step)];
+				return character === '─' && column >= firstColumn && point?.derived ? derivedLine : character;
+			})
+			.join('');
+	});
 	const axis = Array<string>(width).fill(' ');
 	series.forEach((point, index) => {
 		const label = `${point.period}${point.derived ? symbols.derived : ''}`;
-		const column = labelWidth + 2 + index * step;
+		const column = firstColumn + index * step;
 		[...label].forEach((character, position) => {
 			if (column + position < width) axis[column + position] = character;
 		});
 	});
-	return [...plot, axis.join('').trimEnd()];
+	return [...lines, axis.join('').trimEnd()];
 }
 
 /** What a screen reader says instead of the drawing. */
@@ -64,7 +84,10 @@ export function TradeChart({summary: overview, width, height: chartHeight}: {sum
 	// A title line when there is room for it and for a chart of at least three lines.
 	const titled = chartHeight >= 4 && currency !== undefined;
 	const chart = turnoverChart(overview, chartWidth, chartHeight - (titled ? 1 : 0));
-	const title = chartWidth >= 34 ? ` Turnover, million ${currency}   ${symbols.derived} derived` : ` Turnover, mn ${currency} ${symbols.derived}derived`;
+	const title =
+		chartWidth >= 34
+			? ` Turnover, million ${currency}   ${derivedLine}${symbols.derived} derived`
+			: ` Turnover mn ${currency} ${derivedLine}${symbols.derived}derived`;
 	return (
 		<Box height={chartHeight} flexDirection="row" aria-label={chartDescription(overview)}>
 			<Box flexDirection="column" width={chartWidth}>
