@@ -9,6 +9,7 @@ import {findPane, type Panes, shippedPanes} from '../panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../paths.js';
 import {escaped} from '../text/printable.js';
 import type {Io} from './io.js';
+import {failureMessage, readerWentAway, watchOutput} from './standard-output.js';
 
 const usage = (panes: Panes) => `
 	Usage
@@ -186,16 +187,28 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 
 /**
  * Runs kzrs with these arguments (without the program's own name). A mistake
- * in the arguments or the data is one `kzrs:` line on stderr and status 2;
- * anything else is a fault in kzrs, thrown.
+ * in the arguments or the data, or standard output failing, is one `kzrs:`
+ * line on stderr and status 2; anything else is a fault in kzrs, thrown.
  */
 export async function run(argv: readonly string[], io: Io, panes: Panes = shippedPanes): Promise<number> {
+	const output = watchOutput(io.stdout);
+	let outcome: {status: number} | {error: unknown};
 	try {
-		return await dispatch(argv, io, panes);
+		outcome = {status: await dispatch(argv, io, panes)};
 	} catch (error) {
-		if (!(error instanceof UserError)) throw error;
-		const withUsage = error instanceof UsageError && error.withUsage;
-		io.stderr.write(`kzrs: ${escaped(error.message)}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
+		outcome = {error};
+	}
+	const failure = await output.finish();
+	// When standard output failed, whatever the command then threw came of it.
+	if (failure !== undefined) {
+		if (readerWentAway(failure)) return 'status' in outcome ? outcome.status : 0;
+		io.stderr.write(`kzrs: ${escaped(failureMessage(failure))}\n`);
 		return 2;
 	}
+	if ('status' in outcome) return outcome.status;
+	const {error} = outcome;
+	if (!(error instanceof UserError)) throw error;
+	const withUsage = error instanceof UsageError && error.withUsage;
+	io.stderr.write(`kzrs: ${escaped(error.message)}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
+	return 2;
 }
