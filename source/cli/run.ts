@@ -8,6 +8,7 @@ import {type ExportFormat, exportFormats} from '../export/formats.js';
 import {findPane, type Panes, shippedPanes} from '../panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../paths.js';
 import {escaped} from '../text/printable.js';
+import {faultReport} from './fault.js';
 import type {Io} from './io.js';
 import {failureMessage, readerWentAway, watchOutput} from './standard-output.js';
 
@@ -187,8 +188,9 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 
 /**
  * Runs kzrs with these arguments (without the program's own name). A mistake
- * in the arguments or the data, or standard output failing, is one `kzrs:`
- * line on stderr and status 2; anything else is a fault in kzrs, thrown.
+ * in the arguments or the data, standard output failing, or loading running
+ * out of memory, is one `kzrs:` line on stderr and status 2; anything else is
+ * a fault in kzrs, one line and status 1.
  */
 export async function run(argv: readonly string[], io: Io, panes: Panes = shippedPanes): Promise<number> {
 	const output = watchOutput(io.stdout);
@@ -207,7 +209,16 @@ export async function run(argv: readonly string[], io: Io, panes: Panes = shippe
 	}
 	if ('status' in outcome) return outcome.status;
 	const {error} = outcome;
-	if (!(error instanceof UserError)) throw error;
+	if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+		io.stderr.write(
+			"kzrs: out of memory loading the fact base: the loader thread reached Node's heap limit (NODE_OPTIONS=--max-old-space-size=MB raises it)\n",
+		);
+		return 2;
+	}
+	if (!(error instanceof UserError)) {
+		io.stderr.write(faultReport(error, io.env));
+		return 1;
+	}
 	const withUsage = error instanceof UsageError && error.withUsage;
 	io.stderr.write(`kzrs: ${escaped(error.message)}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
 	return 2;
