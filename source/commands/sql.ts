@@ -9,6 +9,7 @@ import type {ExportFormat} from '../export/formats.js';
 import {jsonChunks} from '../export/json.js';
 import type {FactPaths} from '../facts/check.js';
 import {openFactBase} from '../load/open.js';
+import {printable} from '../text/printable.js';
 import {type Cell, textTable} from '../text/text-table.js';
 import {deliver, type Target} from './output.js';
 
@@ -24,8 +25,8 @@ function cellOf(value: unknown): Cell {
 	return `X'${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex').toUpperCase()}'`;
 }
 
-function* cellsOf(rows: Iterable<readonly unknown[]>): Generator<Cell[]> {
-	for (const row of rows) yield row.map(cellOf);
+function* cellsOf(rows: Iterable<readonly unknown[]>, gate: (cell: Cell) => Cell): Generator<Cell[]> {
+	for (const row of rows) yield row.map((value) => gate(cellOf(value)));
 }
 
 function* tableChunks(columns: readonly string[], rows: Iterable<readonly Cell[]>): Generator<string> {
@@ -70,10 +71,15 @@ export async function runSql(paths: FactPaths, sql: string, {format, out, force}
 	let content: Readable | undefined;
 	try {
 		const {columns, rows} = userQuery(database, sql);
+		// On a terminal, text in every format passes the screen's gate, as the table's always does: an escape
+		// sequence or a bidirectional override in a cell must not act on the terminal. A file or a pipe gets the data as it is.
+		const onScreen = out === undefined && io.stdout.isTTY === true;
+		const shown = (text: string) => (onScreen ? printable(text) : text);
+		const names = columns.map(shown);
 		// Two result columns may share a name (SELECT 1 AS a, 2 AS a): the second becomes a_2, not a lost value.
-		const keys = columns.map((column, index) => (columns.indexOf(column) === index ? column : `${column}_${index + 1}`));
-		const cells = cellsOf(rows);
-		const chunks = format === 'json' ? jsonChunks(objectsOf(keys, cells)) : format === 'csv' ? csvChunks(keys, cells) : tableChunks(columns, cells);
+		const keys = names.map((name, index) => (names.indexOf(name) === index ? name : `${name}_${index + 1}`));
+		const cells = cellsOf(rows, (cell) => (typeof cell === 'string' ? shown(cell) : cell));
+		const chunks = format === 'json' ? jsonChunks(objectsOf(keys, cells)) : format === 'csv' ? csvChunks(keys, cells) : tableChunks(names, cells);
 		content = Readable.from(sizeChecked(chunks), {objectMode: false});
 		await deliver(content, out, force, io.stdout);
 	} finally {

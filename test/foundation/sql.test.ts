@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterAll, describe, expect, test} from 'vitest';
-import {cliPath, failingOutput, runKzrs, userErrorLine} from '../helpers/cli.js';
+import {cliPath, collector, failingOutput, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {expectedCsvRows, parseWithCsvParse} from '../helpers/csv.js';
 import {byId, copyFactBase, factBaseArgs, listDir, makeTempDir, readData, removeTempDirs, repoRoot, writeData} from '../helpers/fact-base.js';
 
@@ -304,5 +304,25 @@ describe('control characters never reach the terminal', () => {
 		const output = await sql("SELECT char(27) || '[31mred' AS colour", 'json');
 		expect(output).not.toContain(escapeCharacter);
 		expect(JSON.parse(output)).toEqual([{colour: `${escapeCharacter}[31mred`}]);
+	});
+
+	// ESC, the one-character CSI (U+009B), a right-to-left override and DEL, in a cell and in a column name.
+	const hostile = ['\u001b', '\u009b', '\u202e', '\u007f'];
+	const hostileQuery = `SELECT ${hostile.map((character, index) => `char(${character.codePointAt(0)}) || 'x' AS "${character}${index}"`).join(', ')}`;
+
+	test.each(['table', 'csv', 'json'])('on a terminal, every format shows them harmlessly: %s', async (format) => {
+		const terminal = Object.assign(collector(), {isTTY: true});
+		const result = await runKzrs(['sql', hostileQuery, '--format', format], {stdout: terminal});
+		expect(result).toEqual({status: 0, stdout: '', stderr: ''});
+		const output = terminal.text();
+		for (const character of hostile) expect(output).not.toContain(character);
+		expect(output).toContain('\uFFFDx');
+		expect(output).toContain('\uFFFD0');
+	});
+
+	test('piped, CSV and JSON keep the data as it is', async () => {
+		const values = Object.fromEntries(hostile.map((character, index) => [`${character}${index}`, `${character}x`]));
+		expect(JSON.parse(await sql(hostileQuery, 'json'))).toEqual([values]);
+		expect(parseWithCsvParse(await sql(hostileQuery, 'csv'))).toEqual([Object.keys(values), Object.values(values)]);
 	});
 });
