@@ -47,6 +47,19 @@ const flagSpecs = {
 	saveDb: {type: 'string'},
 } as const;
 
+type ValueFlag = {[Name in keyof typeof flagSpecs]: (typeof flagSpecs)[Name]['type'] extends 'string' ? Name : never}[keyof typeof flagSpecs];
+
+/** What each option that takes a value needs, as a message asks for it. */
+const valueNames: Record<ValueFlag, string> = {
+	data: 'a directory',
+	seeds: 'a directory',
+	format: 'a format',
+	out: 'a file name',
+	filter: 'a text',
+	sort: 'a column',
+	saveDb: 'a file name',
+};
+
 type Parsed = Pick<Result<typeof flagSpecs>, 'input' | 'flags' | 'unnormalizedFlags'>;
 
 /** A mistake in the arguments: one line, then the usage when it helps. */
@@ -82,15 +95,22 @@ async function parseArguments(argv: readonly string[], panes: Panes): Promise<Pa
 		return {input: [], flags, unnormalizedFlags: flags};
 	}
 	const {default: meow} = await import('meow');
-	const parsed = meow(usage(panes), {
-		argv: [...argv],
-		importMeta: import.meta,
-		autoHelp: false,
-		autoVersion: false,
-		// Checked below, so that the message is kzrs's own one line and the usage.
-		allowUnknownFlags: true,
-		flags: flagSpecs,
-	});
+	let parsed: Result<typeof flagSpecs>;
+	try {
+		parsed = meow(usage(panes), {
+			argv: [...argv],
+			importMeta: import.meta,
+			autoHelp: false,
+			autoVersion: false,
+			// Checked below, so that the message is kzrs's own one line and the usage.
+			allowUnknownFlags: true,
+			flags: flagSpecs,
+		});
+	} catch (error) {
+		const [, twice] = /^The flag --(\w+) can only be set once\.$/.exec((error as Error).message) ?? [];
+		if (twice === undefined) throw error;
+		throw new UsageError(`--${kebab(twice)} is given more than once`);
+	}
 	const given = (flag: unknown) => flag !== undefined && flag !== false;
 	if (given(parsed.unnormalizedFlags.help)) return {print: `${parsed.help}\n`};
 	if (given(parsed.unnormalizedFlags.version)) return {print: `${parsed.pkg.version ?? ''}\n`};
@@ -131,9 +151,10 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	const {input, flags, unnormalizedFlags} = parsed;
 	const paths = {dataDir: resolve(io.cwd, flags.data ?? shippedDataDir), seedsDir: resolve(io.cwd, flags.seeds ?? shippedSeedsDir), cwd: io.cwd};
 	const [command, ...rest] = input;
-	for (const name of ['out', 'saveDb'] as const) if (flags[name] === '') throw new UsageError(`--${kebab(name)} needs a file name`);
 	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
 	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard', unnormalizedFlags);
+	// An option followed by nothing, or by another option, has the value "": not "no filter", say, but a mistake.
+	for (const [name, needs] of Object.entries(valueNames)) if (flags[name as ValueFlag] === '') throw new UsageError(`--${kebab(name)} needs ${needs}`);
 	const target = (file: string) => ({file: resolve(io.cwd, file), shown: file});
 	const out = flags.out === undefined ? undefined : target(flags.out);
 
