@@ -16,18 +16,29 @@ import {publishProgramDigest} from './program-identity.js';
 setFlagsFromString('--liftoff-only');
 
 process.title = 'kzrs';
-const program = loadProgram(join(__dirname, 'kzrs.cjs'), join(__dirname, 'kzrs.cjs.cache'));
-publishProgramDigest(program.digest);
-// The build runs kzrs once with this set, to make the cache.
-if (process.env.KZRS_SAVE_CODE_CACHE === '1') process.once('exit', () => program.saveCache());
-const {run} = program.run() as typeof import('./program.js');
 const {stdin, stdout, stderr, env} = process;
-run(process.argv.slice(2), {stdin, stdout, stderr, env, cwd: process.cwd()}).then(
-	(status) => {
+
+/** How a fault is worded until the program is loaded, when it can only be that loading it failed. */
+let faultReport = (error: unknown, _env: NodeJS.ProcessEnv) => `kzrs: cannot start: ${String(error)} (build or install kzrs again)\n`;
+/** A fault that run() could not report (an error no code was waiting for): one line, and exit 1. */
+function fail(error: unknown): void {
+	stderr.write(faultReport(error, env));
+	process.exit(1);
+}
+process.on('uncaughtException', fail);
+// Nothing is left to report a failure of standard error on; the exit status still tells.
+stderr.on('error', () => {});
+
+try {
+	const program = loadProgram(join(__dirname, 'kzrs.cjs'), join(__dirname, 'kzrs.cjs.cache'));
+	publishProgramDigest(program.digest);
+	// The build runs kzrs once with this set, to make the cache.
+	if (env.KZRS_SAVE_CODE_CACHE === '1') process.once('exit', () => program.saveCache());
+	const exports = program.run() as typeof import('./program.js');
+	faultReport = exports.faultReport;
+	exports.run(process.argv.slice(2), {stdin, stdout, stderr, env, cwd: process.cwd()}).then((status) => {
 		process.exitCode = status;
-	},
-	(error: unknown) => {
-		stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-		process.exit(1);
-	},
-);
+	}, fail);
+} catch (error) {
+	fail(error);
+}

@@ -8,7 +8,9 @@ import {type ExportFormat, exportFormats} from '../export/formats.js';
 import {findPane, type Panes, shippedPanes} from '../panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../paths.js';
 import {escaped} from '../text/printable.js';
+import {faultReport} from './fault.js';
 import type {Io} from './io.js';
+import {failureMessage, readerWentAway, watchOutput} from './standard-output.js';
 
 const usage = (panes: Panes) => `
 	Usage
@@ -45,6 +47,19 @@ const flagSpecs = {
 	saveDb: {type: 'string'},
 } as const;
 
+type ValueFlag = {[Name in keyof typeof flagSpecs]: (typeof flagSpecs)[Name]['type'] extends 'string' ? Name : never}[keyof typeof flagSpecs];
+
+/** What each option that takes a value needs, as a message asks for it. */
+const valueNames: Record<ValueFlag, string> = {
+	data: 'a directory',
+	seeds: 'a directory',
+	format: 'a format',
+	out: 'a file name',
+	filter: 'a text',
+	sort: 'a column',
+	saveDb: 'a file name',
+};
+
 type Parsed = Pick<Result<typeof flagSpecs>, 'input' | 'flags' | 'unnormalizedFlags'>;
 
 /** A mistake in the arguments: one line, then the usage when it helps. */
@@ -80,15 +95,22 @@ async function parseArguments(argv: readonly string[], panes: Panes): Promise<Pa
 		return {input: [], flags, unnormalizedFlags: flags};
 	}
 	const {default: meow} = await import('meow');
-	const parsed = meow(usage(panes), {
-		argv: [...argv],
-		importMeta: import.meta,
-		autoHelp: false,
-		autoVersion: false,
-		// Checked below, so that the message is kzrs's own one line and the usage.
-		allowUnknownFlags: true,
-		flags: flagSpecs,
-	});
+	let parsed: Result<typeof flagSpecs>;
+	try {
+		parsed = meow(usage(panes), {
+			argv: [...argv],
+			importMeta: import.meta,
+			autoHelp: false,
+			autoVersion: false,
+			// Checked below, so that the message is kzrs's own one line and the usage.
+			allowUnknownFlags: true,
+			flags: flagSpecs,
+		});
+	} catch (error) {
+		const [, twice] = /^The flag --(\w+) can only be set once\.$/.exec((error as Error).message) ?? [];
+		if (twice === undefined) throw error;
+		throw new UsageError(`--${kebab(twice)} is given more than once`);
+	}
 	const given = (flag: unknown) => flag !== undefined && flag !== false;
 	if (given(parsed.unnormalizedFlags.help)) return {print: `${parsed.help}\n`};
 	if (given(parsed.unnormalizedFlags.version)) return {print: `${parsed.pkg.version ?? ''}\n`};
@@ -129,9 +151,10 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	const {input, flags, unnormalizedFlags} = parsed;
 	const paths = {dataDir: resolve(io.cwd, flags.data ?? shippedDataDir), seedsDir: resolve(io.cwd, flags.seeds ?? shippedSeedsDir), cwd: io.cwd};
 	const [command, ...rest] = input;
-	for (const name of ['out', 'saveDb'] as const) if (flags[name] === '') throw new UsageError(`--${kebab(name)} needs a file name`);
 	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
 	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard', unnormalizedFlags);
+	// An option followed by nothing, or by another option, has the value "": not "no filter", say, but a mistake.
+	for (const [name, needs] of Object.entries(valueNames)) if (flags[name as ValueFlag] === '') throw new UsageError(`--${kebab(name)} needs ${needs}`);
 	const target = (file: string) => ({file: resolve(io.cwd, file), shown: file});
 	const out = flags.out === undefined ? undefined : target(flags.out);
 
@@ -186,16 +209,38 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 
 /**
  * Runs kzrs with these arguments (without the program's own name). A mistake
- * in the arguments or the data is one `kzrs:` line on stderr and status 2;
- * anything else is a fault in kzrs, thrown.
+ * in the arguments or the data, standard output failing, or loading running
+ * out of memory, is one `kzrs:` line on stderr and status 2; anything else is
+ * a fault in kzrs, one line and status 1.
  */
 export async function run(argv: readonly string[], io: Io, panes: Panes = shippedPanes): Promise<number> {
+	const output = watchOutput(io.stdout);
+	let outcome: {status: number} | {error: unknown};
 	try {
-		return await dispatch(argv, io, panes);
+		outcome = {status: await dispatch(argv, io, panes)};
 	} catch (error) {
-		if (!(error instanceof UserError)) throw error;
-		const withUsage = error instanceof UsageError && error.withUsage;
-		io.stderr.write(`kzrs: ${escaped(error.message)}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
+		outcome = {error};
+	}
+	const failure = await output.finish();
+	// When standard output failed, whatever the command then threw came of it.
+	if (failure !== undefined) {
+		if (readerWentAway(failure)) return 'status' in outcome ? outcome.status : 0;
+		io.stderr.write(`kzrs: ${escaped(failureMessage(failure))}\n`);
 		return 2;
 	}
+	if ('status' in outcome) return outcome.status;
+	const {error} = outcome;
+	if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+		io.stderr.write(
+			"kzrs: out of memory loading the fact base: the loader thread reached Node's heap limit (NODE_OPTIONS=--max-old-space-size=MB raises it)\n",
+		);
+		return 2;
+	}
+	if (!(error instanceof UserError)) {
+		io.stderr.write(faultReport(error, io.env));
+		return 1;
+	}
+	const withUsage = error instanceof UsageError && error.withUsage;
+	io.stderr.write(`kzrs: ${escaped(error.message)}\n${withUsage ? usage(panes).replace(/^\n/, '').replace(/^\t/gm, '') : ''}`);
+	return 2;
 }

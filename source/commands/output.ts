@@ -6,16 +6,11 @@ import {writeFileAtomically} from '../export/write-file.js';
 /** A file to write: where, and its name as the user typed it. */
 export type Target = {file: string; shown: string};
 
-/** Sends a text stream to a file (atomically, never clobbering without force) or to standard output. */
+/**
+ * Sends a text stream to a file (atomically, never clobbering without force)
+ * or to standard output, whose failures the command line reports.
+ */
 export async function deliver(content: Readable, out: Target | undefined, force: boolean, stdout: Output): Promise<void> {
-	if (out !== undefined) {
-		await writeFileAtomically(out.file, content, {force, shown: out.shown});
-		return;
-	}
-	try {
-		await pipeline(content, stdout, {end: false});
-	} catch (error) {
-		// The reader went away (`kzrs export trade | head`): that is not a failure.
-		if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-	}
+	if (out !== undefined) await writeFileAtomically(out.file, content, {force, shown: out.shown});
+	else await pipeline(content, stdout, {end: false});
 }

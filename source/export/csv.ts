@@ -1,6 +1,7 @@
 // Rows to CSV (RFC 4180: CRLF between records, fields quoted when they need it)
 // through Papa Parse, with text cells neutralised against formula injection.
 import Papa from 'papaparse';
+import {batches} from './batches.js';
 
 const options: Papa.UnparseConfig = {
 	newline: '\r\n',
@@ -10,21 +11,19 @@ const options: Papa.UnparseConfig = {
 	escapeFormulae: /^[=+\-@\t\r\n]/,
 };
 
+/** About a cell's share of a batch: its text's length, or a number's few characters. */
+const rowSize = (row: readonly unknown[]) => row.reduce<number>((size, cell) => size + (typeof cell === 'string' ? cell.length : 8), 0);
+
 /**
- * CSV text, header first, a block of rows at a time: streamed without
- * building the whole export, and without a write for every row. Rows are
- * arrays of values in the header's order. The header is the first record,
- * neutralised like the rest: a query's column may be named anything, "=1+1"
- * or nothing at all.
+ * CSV text, header first, a batch of rows at a time (see batches.ts):
+ * streamed without building the whole export. Rows are arrays of values in
+ * the header's order. The header is the first record, neutralised like the
+ * rest: a query's column may be named anything, "=1+1" or nothing at all.
  */
-export function* csvChunks(header: readonly string[], rows: Iterable<readonly unknown[]>, perChunk = 1000): Generator<string> {
-	let pending: Array<readonly unknown[]> = [header];
-	for (const row of rows) {
-		pending.push(row);
-		if (pending.length === perChunk) {
-			yield `${Papa.unparse(pending, options)}\r\n`;
-			pending = [];
-		}
+export function* csvChunks(header: readonly string[], rows: Iterable<readonly unknown[]>): Generator<string> {
+	function* records(): Generator<readonly unknown[]> {
+		yield header;
+		yield* rows;
 	}
-	if (pending.length > 0) yield `${Papa.unparse(pending, options)}\r\n`;
+	for (const batch of batches(records(), rowSize)) yield `${Papa.unparse(batch as unknown[][], options)}\r\n`;
 }

@@ -4,21 +4,7 @@ import {Readable} from 'node:stream';
 import type {PaneQuery, PaneReader, RowQuery} from '../db/pane-reads.js';
 import {csvChunks} from './csv.js';
 import type {ExportFormat} from './formats.js';
-
-function* jsonChunks(rows: Iterable<unknown>, perChunk = 1000): Generator<string> {
-	let first = true;
-	let pending: string[] = [];
-	for (const row of rows) {
-		pending.push(`${first ? '[\n' : ',\n'}${JSON.stringify(row)}`);
-		first = false;
-		if (pending.length === perChunk) {
-			yield pending.join('');
-			pending = [];
-		}
-	}
-	pending.push(first ? '[]\n' : '\n]\n');
-	yield pending.join('');
-}
+import {jsonChunks} from './json.js';
 
 /** The export as a text stream; it counts its rows into `counter` as they pass. */
 export function exportStream(reader: PaneReader, pane: PaneQuery, query: RowQuery, format: ExportFormat, counter: {rows: number} = {rows: 0}): Readable {

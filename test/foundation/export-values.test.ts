@@ -378,12 +378,31 @@ describe('bad arguments: exit 2 and a kzrs: message', () => {
 	});
 
 	test.each([
-		[['export', 'trade', '--out'], '--out'],
-		[['--save-db'], '--save-db'],
-	])('%j: a file option with no file', async (args, option) => {
+		[['export', 'trade', '--out'], '--out needs a file name'],
+		[['--save-db'], '--save-db needs a file name'],
+		// Not "no filter": everything would be exported.
+		[['export', 'trade', '--filter'], '--filter needs a text'],
+		[['export', 'trade', '--filter', '--reverse'], '--filter needs a text'],
+		[['export', 'trade', '--filter='], '--filter needs a text'],
+		[['export', 'trade', '--sort'], '--sort needs a column'],
+		[['export', 'trade', '--format'], '--format needs a format'],
+		[['check', '--data'], '--data needs a directory'],
+		[['check', '--seeds'], '--seeds needs a directory'],
+	])('%j: an option without its value', async (args, message) => {
 		const result = await runKzrs(args);
 		expect(result.status).toBe(2);
-		expect(result.stderr.split('\n')[0]).toBe(`kzrs: ${option} needs a file name`);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.split('\n')[0]).toBe(`kzrs: ${message}`);
+	});
+
+	test.each([
+		[['export', 'trade', '--filter', 'a', '--filter', 'b'], '--filter'],
+		[['--save-db', 'a', '--save-db', 'b'], '--save-db'],
+	])('%j: an option given twice', async (args, option) => {
+		const result = await runKzrs(args);
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.split('\n')[0]).toBe(`kzrs: ${option} is given more than once`);
 	});
 });
 

@@ -36,6 +36,26 @@ export function collector(): Writable & {text(): string} {
 	return Object.assign(stream, {text: () => Buffer.concat(chunks).toString('utf8')});
 }
 
+/**
+ * Standard output that takes `accepted` bytes and then fails every write as
+ * the system would: ENOSPC for a full disk, EPIPE for a reader that went
+ * away. `text()` is what it took.
+ */
+export function failingOutput(code: 'ENOSPC' | 'EPIPE', accepted = 0): Writable & {text(): string} {
+	let taken = Buffer.alloc(0);
+	const stream = new Writable({
+		write(chunk: Buffer | string, _encoding, done) {
+			const bytes = Buffer.from(chunk);
+			const room = accepted - taken.length;
+			taken = Buffer.concat([taken, bytes.subarray(0, Math.max(room, 0))]);
+			if (bytes.length <= room) return done();
+			const failure = Object.assign(new Error(`${code}: write failed, write`), {code, syscall: 'write', errno: code === 'EPIPE' ? -32 : -28});
+			done(failure);
+		},
+	});
+	return Object.assign(stream, {text: () => taken.toString('utf8')});
+}
+
 export async function runKzrs(args: readonly string[], {cwd = repoRoot, env = {}, panes, stdout}: CliOptions = {}): Promise<CliResult> {
 	const out = collector();
 	const err = collector();
