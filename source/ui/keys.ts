@@ -97,6 +97,13 @@ export function readKey(bindings: readonly Binding[], input: string, key: Key): 
 	return {command: binding?.command, text: isPrintable(key) ? input : ''};
 }
 
+/** What a control character among keys that arrived together is, as Ink reports it alone. */
+const controlCharacters: Readonly<Record<string, Partial<Key>>> = {
+	'\r': {return: true},
+	'\t': {tab: true},
+	'\u007F': {delete: true},
+};
+
 /**
  * The key presses in what the terminal sent at once. Keys typed faster than
  * they are read (or pasted) arrive together, as "jjq": each character is a
@@ -105,7 +112,7 @@ export function readKey(bindings: readonly Binding[], input: string, key: Key): 
 export function readKeys(bindings: readonly Binding[], input: string, key: Key): KeyPress[] {
 	const characters = Array.from(input);
 	if (characters.length <= 1 || !isPrintable(key)) return [readKey(bindings, input, key)];
-	return characters.map((character) => readKey(bindings, character, key));
+	return characters.map((character) => readKey(bindings, character, {...key, ...controlCharacters[character]}));
 }
 
 /** The modes the footer hints for: browsing, or an overlay. */

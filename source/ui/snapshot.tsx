@@ -49,7 +49,8 @@ export function snapshot(views: FactViews, panes: Panes, columns: number, theme:
 				{sections}
 				<Text
 					color={theme.muted}
-				>{`${symbols.visit} official visit day  ${symbols.derived} derived  ${symbols.disputed} sources disagree  ${symbols.honour} honour · run kzrs in a terminal for the dashboard`}</Text>
+				>{`${symbols.visit} official visit day  ${symbols.derived} derived  ${symbols.disputed} sources disagree  ${symbols.honour} honour`}</Text>
+				<Text color={theme.muted}>run kzrs in a terminal for the dashboard</Text>
 			</Box>
 		</ThemeContext.Provider>
 	);

@@ -161,6 +161,12 @@ describe('the grid at 100×40', () => {
 		await dashboard.shows('/▏');
 		dashboard.press('vucic');
 		await dashboard.shows('/vucic▏', `/vucic 1/${countOf(env, 'timeline', 'vucic')}`);
+		// Enter, Tab and Backspace among them count as the keys they are.
+		dashboard.press('x\u007F\r');
+		await expect.poll(dashboard.frame, {interval: 5}).not.toContain('/vucic▏');
+		expect(dashboard.frame()).toContain(`/vucic 1/${countOf(env, 'timeline', 'vucic')}`);
+		dashboard.press('G\r');
+		await dashboard.shows('Quotes (');
 	});
 
 	test('j, ↓ and ↑ move the selection, shown by the position and the › mark', async () => {
