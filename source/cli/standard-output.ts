@@ -3,20 +3,14 @@
 // writing and ends as it would have. Any other failure (a full disk) is one
 // line and exit code 2, whichever way the command wrote: through a stream or
 // one write.
+import {writeFailure} from '../export/write-file.js';
 import type {Output} from './io.js';
 
 export type OutputFailure = NodeJS.ErrnoException;
 
-const reasons: Record<string, string> = {
-	ENOSPC: 'the disk is full',
-	EDQUOT: 'the disk quota is exhausted',
-	EFBIG: 'the file is too large',
-	EIO: 'an input/output error',
-};
-
 export const readerWentAway = (failure: OutputFailure) => failure.code === 'EPIPE';
 
-export const failureMessage = (failure: OutputFailure) => `cannot write to standard output: ${reasons[failure.code ?? ''] ?? failure.message}`;
+export const failureMessage = (failure: OutputFailure) => `cannot write to standard output: ${writeFailure(failure)}`;
 
 /**
  * Listens for standard output's failure while a command runs: a stream says a

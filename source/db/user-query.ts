@@ -78,9 +78,3 @@ function* run(db: FactDatabase, sql: string, shown: number): Generator<Value[]> 
 		db.exec('PRAGMA query_only = OFF');
 	}
 }
-
-/** A user's query's whole result at once, for one known to be small. */
-export function runUserQuery(db: FactDatabase, sql: string): {columns: string[]; rows: Value[][]} {
-	const {columns, rows} = userQuery(db, sql);
-	return {columns, rows: [...rows]};
-}

@@ -18,23 +18,28 @@ export type WriteOptions = {
 	shown?: string;
 };
 
+const writeFailures: Record<string, string> = {
+	EEXIST: 'file exists (use --force to overwrite)',
+	ENOENT: 'its directory does not exist',
+	ENOTDIR: 'a part of the path is not a directory',
+	ENAMETOOLONG: 'its name is too long',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EROFS: 'the file system is read-only',
+	ENOSPC: 'the disk is full',
+	EDQUOT: 'the disk quota is exhausted',
+	EFBIG: 'the file is too large',
+	EIO: 'an input/output error',
+	EISDIR: 'it is a directory',
+	ENXIO: 'nothing is reading from it',
+	EPIPE: 'its reader stopped reading',
+};
+
+/** Why a write failed, in words: the one table for files and standard output. */
+export const writeFailure = (error: unknown): string => writeFailures[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+
 function explain(file: string, error: unknown): UserError {
-	const code = (error as NodeJS.ErrnoException).code;
-	const reasons: Record<string, string> = {
-		EEXIST: 'file exists (use --force to overwrite)',
-		ENOENT: 'its directory does not exist',
-		ENOTDIR: 'a part of the path is not a directory',
-		ENAMETOOLONG: 'its name is too long',
-		EACCES: 'permission denied',
-		EPERM: 'permission denied',
-		EROFS: 'the file system is read-only',
-		ENOSPC: 'the disk is full',
-		EDQUOT: 'the disk quota is exhausted',
-		EISDIR: 'it is a directory',
-		ENXIO: 'nothing is reading from it',
-		EPIPE: 'its reader stopped reading',
-	};
-	return new UserError(`cannot write ${file}: ${reasons[code ?? ''] ?? (error as Error).message}`);
+	return new UserError(`cannot write ${file}: ${writeFailure(error)}`);
 }
 
 /** What is at `file`, if anything; undefined also when a part of the path is not a directory (writing says so). */

@@ -9,13 +9,13 @@ import {FactDatabase, type InsertBatch} from '../../source/db/database.js';
 import {PaneReader, type RowQuery} from '../../source/db/pane-reads.js';
 import {RowWriter} from '../../source/db/row-writer.js';
 import {initialiseSqlJs} from '../../source/db/sqlite.js';
-import {runUserQuery} from '../../source/db/user-query.js';
 import type {FactPaths} from '../../source/facts/check.js';
 import {openFactBase} from '../../source/load/open.js';
 import type {AnyPane} from '../../source/panes/pane.js';
 import {findPane, shippedPanes} from '../../source/panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {runUserQuery} from '../helpers/query.js';
 
 afterAll(removeTempDirs);
 

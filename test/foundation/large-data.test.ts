@@ -8,13 +8,13 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
 import {FactDatabase} from '../../source/db/database.js';
 import {tallyOf} from '../../source/db/facts.js';
-import {runUserQuery} from '../../source/db/user-query.js';
 import {checkFactBase} from '../../source/facts/check.js';
 import {openFactBase, workerThreshold} from '../../source/load/open.js';
 import {insertBatches} from '../../source/load/rows.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {runKzrs, userErrorLine} from '../helpers/cli.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
+import {runUserQuery} from '../helpers/query.js';
 
 afterAll(removeTempDirs);
 

@@ -9,7 +9,6 @@ import {loadProgram} from '../../source/code-cache.js';
 import {FactDatabase} from '../../source/db/database.js';
 import {PaneReader} from '../../source/db/pane-reads.js';
 import {factTables} from '../../source/db/tables.js';
-import {runUserQuery} from '../../source/db/user-query.js';
 import {UserError} from '../../source/errors.js';
 import {checkFactBase, type FactPaths} from '../../source/facts/check.js';
 import {imageSaver, readImage} from '../../source/load/image.js';
@@ -28,6 +27,7 @@ import {
 	shippedDataDir,
 	shippedSeedsDir,
 } from '../helpers/fact-base.js';
+import {runUserQuery} from '../helpers/query.js';
 
 afterAll(removeTempDirs);
 

@@ -4,11 +4,11 @@
 // (and, for the table's own list of fields, in the type check).
 import {describe, expect, test} from 'vitest';
 import {rowColumns, type Table, tables} from '../../source/db/tables.js';
-import {runUserQuery} from '../../source/db/user-query.js';
 import {dataFileNames} from '../../source/facts/records.js';
 import {shippedPanes} from '../../source/panes/registry.js';
 import {shippedViews} from '../helpers/dashboard.js';
 import {readData} from '../helpers/fact-base.js';
+import {runUserQuery} from '../helpers/query.js';
 
 /** Columns kzrs keeps for itself: the folded search text and the citation list. */
 const ownColumns = new Set(['search', 'citation_list']);

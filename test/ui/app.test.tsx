@@ -9,7 +9,6 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
-import {runUserQuery} from '../../source/db/user-query.js';
 import {openFactBase} from '../../source/load/open.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {snapshot} from '../../source/ui/snapshot.js';
@@ -20,6 +19,7 @@ import {runKzrs} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {bindings, countOf, paneIds as dashboardPanes, type Environment, panes, shippedEnvironment, shippedViews} from '../helpers/dashboard.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
+import {runUserQuery} from '../helpers/query.js';
 import {type Dashboard, finishDashboards, frameProblems, inkColumns, linesWith, renderDashboard, sequences} from '../helpers/screen.js';
 
 let views: FactViews;
