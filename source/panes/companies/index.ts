@@ -1,6 +1,6 @@
 // Company counts as bars; a count the sources disagree on carries ⚠ and its own sources.
+import {qualified, qualifiedInWords} from '../../text/shown.js';
 import {symbols} from '../../text/symbols.js';
-import {qualified, qualifiedInWords} from '../format.js';
 import {pane, text} from '../pane.js';
 import {query, readingsOf} from './queries.js';
 

@@ -1,5 +1,5 @@
 // The memoranda signed during the visit: the count, and the areas the sources name.
-import {qualified, qualifiedInWords} from '../format.js';
+import {memorandumLine, qualifiedInWords} from '../../text/shown.js';
 import {pane, text} from '../pane.js';
 import {memorandaCounts, query} from './queries.js';
 import {MemorandaLine, type MemorandaSummary, summarise} from './summary.js';
@@ -14,7 +14,7 @@ export const memoranda = pane<MemorandumRow, MemorandaSummary>({
 	query,
 	present: (row) => ({
 		id: text(row.id),
-		text: row.kind === 'count' ? `${qualified(row.count, row.qualifier)} memoranda signed` : `${text(row.area)} (“${text(row.term)}”)`,
+		text: memorandumLine(row.kind, row.count, row.qualifier, row.area, row.term),
 		languages: text(row.languages),
 	}),
 	list: [
