@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {generateDataDir, generatorVersion} from '../scripts/trade-data.js';
+import {foldFilter} from '../source/facts/text.js';
 
 export type Inputs = {root: string; dataDir: string; seedsDir: string; cli: string; program: string; cacheDir: string};
 
@@ -60,11 +61,12 @@ export function savedDatabase(inputs: Inputs, rows: number, directory: string): 
 
 /**
  * How many trade rows match each filter text, asked of the saved database the
- * way the dashboard's filter matches (a substring of the folded search column), so the
- * bench can check that a typed character produced the filtered frame.
+ * way the dashboard's filter matches (the folded filter in the folded search
+ * column), so the bench can check that a typed character produced the
+ * filtered frame.
  */
 export function filterCounts(database: string, texts: string[]): Map<string, number> {
-	const columns = texts.map((text) => `sum(instr(search, '${text.replaceAll("'", "''")}') > 0)`).join(', ');
+	const columns = texts.map((text) => `sum(instr(search, '${foldFilter(text).replaceAll("'", "''")}') > 0)`).join(', ');
 	const output = execFileSync('sqlite3', ['-csv', database, `SELECT ${columns} FROM trade`], {encoding: 'utf8'}).trim();
 	const counts = output.split(',').map(Number);
 	return new Map(texts.map((text, index) => [text, counts[index] ?? 0]));

@@ -4,7 +4,7 @@
 // text written in its definition, never user input); user values reach SQL
 // only as parameters.
 import type {SqlValue} from 'sql.js';
-import {foldForSearch} from '../facts/text.js';
+import {foldFilter} from '../facts/text.js';
 import {type FactDatabase, type Row, rowOf, type Value} from './database.js';
 
 export type ColumnType = 'text' | 'number';
@@ -55,9 +55,6 @@ export const column = (key: string, label: string, type: ColumnType = 'text', sq
 type CitationValues = {sources: Value; languages: Value; quotes: Value};
 
 const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
-
-/** A filter as the search columns hold text: folded, without spaces at its ends. Empty: the whole pane. */
-const foldedFilter = (filter: string | undefined) => foldForSearch(filter ?? '').trim();
 
 /** GLOB, case-sensitive like the folded text it searches, scans faster than instr() or LIKE; the filter's own wildcards are made literal. */
 const globPattern = (folded: string) => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
@@ -112,7 +109,7 @@ export class PaneReader {
 	 * more, the scan stopped early, and they are counted.
 	 */
 	count(pane: PaneQuery, filter = ''): number {
-		const folded = foldedFilter(filter);
+		const folded = foldFilter(filter);
 		if (folded !== '') {
 			this.prepareFilter(pane);
 			const known = this.knownMatches(pane.table, folded);
@@ -181,7 +178,7 @@ export class PaneReader {
 	private paneSql(pane: PaneQuery, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
 		const parameters: SqlValue[] = [];
 		let sql = `SELECT ${select} FROM ${pane.table} f`;
-		const filter = foldedFilter(query.filter);
+		const filter = foldFilter(query.filter);
 		const matches = this.knownMatches(pane.table, filter);
 		if (matches !== undefined) {
 			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';

@@ -1,7 +1,8 @@
 // The in-memory database kzrs loads at start. Rows are inserted by column
 // name (see tables.ts), so the order of the columns here is only for reading. `search` columns hold the
-// case-, diacritic- and script-folded text of a row (and its quotes), computed
-// once at load so that filtering is one scan with no per-key JavaScript.
+// case-, diacritic-, script- and transliteration-folded text of a row (and its
+// quotes; see facts/text.ts), computed once at load so that filtering is one
+// scan with no per-key JavaScript.
 
 import {factTables} from './tables.js';
 
