@@ -1,5 +1,6 @@
 // How facts read on screen: dates, qualifiers, amounts and the lines the
-// panes make of them, in one place.
+// panes make of them, in one place, for the panes that show them and for the
+// search text (db/tables.ts) that finds a row by what it shows.
 
 /** A stored value, or none. */
 type Value = string | number | null | undefined;

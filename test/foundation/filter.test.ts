@@ -1,7 +1,22 @@
-// Folding for search: a name is found however it is spelt, in the names of
-// the shipped data.
-import {describe, expect, test} from 'vitest';
+// The filter (`/` in the dashboard, `kzrs export --filter`) finds what a user
+// sees: every cell a pane shows, as it shows it, and the row's quotes, however
+// a name is spelt. Folding is tested on the names of the shipped data, and the
+// filter through the real database and command line.
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {generateDataDir} from '../../scripts/trade-data.js';
 import {foldFilter, foldForSearch} from '../../source/facts/text.js';
+import {openFactBase} from '../../source/load/open.js';
+import type {AnyPane} from '../../source/panes/pane.js';
+import {shippedPanes} from '../../source/panes/registry.js';
+import {amountParts} from '../../source/text/shown.js';
+import {symbols} from '../../source/text/symbols.js';
+import {FactViews} from '../../source/views/fact-views.js';
+import {exportJson} from '../helpers/cli.js';
+import {shippedViews} from '../helpers/dashboard.js';
+import {makeTempDir, readData, removeTempDirs, shippedDataDir, shippedSeedsDir} from '../helpers/fact-base.js';
+
+afterAll(removeTempDirs);
 
 /** The spellings of each name in the shipped data (and the usual others), which must fold alike. */
 const spellings = {
@@ -48,5 +63,117 @@ describe('folding', () => {
 		expect(foldForSearch('A \t\n B')).toBe('a b');
 		expect(foldForSearch('903.7 million USD')).toBe('903.7 million usd');
 		expect(foldForSearch('−752.3 ≈60 >90 % 2026-02-26–27')).toBe('−752.3 ≈60 >90 % 2026-02-26–27');
+	});
+
+	test("an amount's figure folds to itself, which loading counts on: it stores figures unfolded", () => {
+		const values = [0, -0, 0.005, 1.005, -752.3, 903.7, 1234.5678, -1e6, 1e21, Number.MAX_SAFE_INTEGER, 1e-7];
+		for (const value of values) {
+			for (const qualifier of ['exact', 'approximately', 'more-than', 'at-least']) {
+				const {figure} = amountParts(value, 'million', 'USD', qualifier);
+				expect(foldForSearch(figure), figure).toBe(figure);
+			}
+		}
+	});
+});
+
+/** Every string in a value, however deep. */
+function stringsOf(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(stringsOf);
+	if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+	return [];
+}
+
+const ids = (rows: ReadonlyArray<{id?: unknown}>) => rows.map((row) => String(row.id));
+
+describe('kzrs export --filter, on the shipped data', () => {
+	test('Trade finds its figures as shown: "million", "%", "903.7 million USD"', async () => {
+		const trade = readData('trade');
+		expect(ids(await exportJson('trade', ['--filter', 'million']))).toEqual(ids(trade.filter((figure) => figure.unit === 'million')));
+		expect(ids(await exportJson('trade', ['--filter', '%']))).toEqual(ids(trade.filter((figure) => figure.unit === 'percent')));
+		expect(ids(await exportJson('trade', ['--filter', '903.7 million USD']))).toEqual(['turnover-2025']);
+	});
+
+	test('Memoranda and Trade find their quotes: every memorandum quotes "Vučića", a trade figure "izvoz"', async () => {
+		const memoranda = readData('memoranda');
+		expect(memoranda.every((memorandum) => memorandum.citations.some(({quote}) => quote.includes('Vučića')))).toBe(true);
+		expect(ids(await exportJson('memoranda', ['--filter', 'vucic']))).toEqual(ids(memoranda));
+		expect(ids(await exportJson('trade', ['--filter', 'izvoz']))).toContain('exports-2025');
+	});
+
+	/** Each spelling of a name finds the same rows in every pane: those whose text, in any field or quote, spells it in any way. */
+	const names: Array<[string, RegExp]> = [
+		['Tokayev', /tokayev|tokajev|tokaev|токаев|токајев|тоқаев/i],
+		['Vučić', /vučić|vucic|вучић|вучич/i],
+		['Bektenov', /bektenov|бектенов/i],
+		['Astana', /astana|астана/i],
+	];
+	test.each(names)('every spelling of %s finds the rows that name him or it, in every pane', async (name, spelt) => {
+		for (const pane of ['timeline', 'memoranda', 'trade', 'companies', 'sources']) {
+			const all = await exportJson(pane);
+			const naming = ids(all.filter((row) => spelt.test(stringsOf(row).join(' '))));
+			for (const spelling of spellings[name as keyof typeof spellings]) {
+				expect(ids(await exportJson(pane, ['--filter', spelling])), `${pane} --filter ${spelling}`).toEqual(naming);
+			}
+		}
+	});
+
+	test('folding merges no unrelated words: a few filters count what they should', async () => {
+		const count = async (pane: string, filter: string) => (await exportJson(pane, ['--filter', filter])).length;
+		expect(await count('memoranda', 'health')).toBe(1);
+		expect(await count('memoranda', 'justice')).toBe(1);
+		expect(await count('timeline', 'held')).toBe(readData('events').filter((event) => event.status === 'held').length);
+		expect(await count('timeline', 'announced')).toBe(readData('events').filter((event) => event.status === 'announced').length);
+		expect(await count('companies', '≈60')).toBe(1);
+		expect(await count('trade', 'derived')).toBe(readData('trade').filter((figure) => figure.derived !== null).length);
+		expect(await count('timeline', 'xqz')).toBe(0);
+	});
+});
+
+/** Text pieces a cell shows: its text without the marks (◆, *, ⚠…) the legend explains, which are not words. */
+const marks = new RegExp(`[${Object.values(symbols).join('')}]`, 'u');
+const piecesOf = (cell: string) =>
+	cell
+		.split(marks)
+		.map((piece) => piece.trim())
+		.filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+
+/** Each row of each pane is found by each piece of text its cells show. */
+async function expectEveryCellFound(views: FactViews, panes: readonly AnyPane[]): Promise<number> {
+	let checked = 0;
+	for (const pane of panes) {
+		const total = views.count(pane, '');
+		const summary = views.summary(pane, '');
+		for (const row of views.window(pane, {}, 0, total)) {
+			for (const column of pane.list) {
+				if (column.searched === false) continue;
+				for (const piece of piecesOf(column.text(row, {width: 40, summary}))) {
+					const found = views.window(pane, {filter: piece}, 0, total);
+					expect(ids(found), `${pane.id} row ${row.id}, ${column.header}: "${piece}"`).toContain(row.id);
+					checked++;
+				}
+			}
+		}
+	}
+	return checked;
+}
+
+describe('every pane searches what it shows', () => {
+	test('on the shipped data, each row is found by every text its cells show', async () => {
+		expect(await expectEveryCellFound(await shippedViews(), shippedPanes)).toBeGreaterThan(50);
+	});
+
+	describe('on a generated series', () => {
+		let views: FactViews;
+		beforeAll(async () => {
+			const dataDir = join(makeTempDir(), 'data');
+			generateDataDir({rows: 120, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+			views = new FactViews(await openFactBase({dataDir, seedsDir: shippedSeedsDir}));
+		});
+
+		test('each trade row is found by its label, product, period and figure as shown', async () => {
+			const trade = shippedPanes.filter((pane) => pane.id === 'trade');
+			expect(await expectEveryCellFound(views, trade)).toBeGreaterThan(300);
+		});
 	});
 });

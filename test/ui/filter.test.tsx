@@ -1,7 +1,9 @@
-// The filter in the dashboard finds a name however it is typed. Every frame
-// must fit the screen.
+// The filter in the dashboard finds what the panes show, however a name is
+// typed. (That the matches are marked is seen in a real terminal: see
+// test/e2e/terminal.test.ts.) Every frame must fit the screen.
 import {afterEach, describe, expect, test} from 'vitest';
 import {countOf, shippedEnvironment} from '../helpers/dashboard.js';
+import {readData} from '../helpers/fact-base.js';
 import {type Dashboard, finishDashboards, renderDashboard, sequences} from '../helpers/screen.js';
 
 afterEach(() => {
@@ -20,7 +22,25 @@ async function filtered(paneKey: string, filter: string): Promise<Dashboard> {
 	return dashboard;
 }
 
-describe('the filter finds a name however it is spelt', () => {
+/** The list rows of the focused pane (a double border) that begin with a period. */
+const tradeRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›](\d{4}| {4}) {2}\S/.test(line));
+
+describe('the filter finds what a pane shows', () => {
+	test('in Trade, "million" keeps every figure shown in millions, "%" every percentage', async () => {
+		const trade = readData('trade');
+		const millions = trade.filter((figure) => figure.unit === 'million').length;
+		const percentages = trade.filter((figure) => figure.unit === 'percent').length;
+		let dashboard = await filtered('3', 'million');
+		await dashboard.shows(`/million 1/${millions}`);
+		expect(tradeRows(dashboard.frame())).toHaveLength(millions);
+		for (const row of tradeRows(dashboard.frame())) expect(row).toContain('million');
+		dashboard.unmount();
+		dashboard = await filtered('3', '%');
+		await dashboard.shows(`/% 1/${percentages}`);
+		expect(tradeRows(dashboard.frame())).toHaveLength(percentages);
+		for (const row of tradeRows(dashboard.frame())) expect(row).toMatch(/ % ?║/);
+	});
+
 	test('every spelling of Tokayev keeps the same rows of the timeline', async () => {
 		const env = await shippedEnvironment();
 		const expected = countOf(env, 'timeline', 'tokayev');
@@ -31,5 +51,10 @@ describe('the filter finds a name however it is spelt', () => {
 			dashboard.press(sequences.escape);
 			dashboard.unmount();
 		}
+	});
+
+	test('a memorandum is found by its quote: "vucic" keeps every memorandum', async () => {
+		const dashboard = await filtered('2', 'vucic');
+		await dashboard.shows(`/vucic 1/${readData('memoranda').length}`, '10 memoranda signed', 'Health (“zdravstva”)');
 	});
 });

@@ -28,6 +28,7 @@ export const companies = pane<CompanyRow, number>({
 			// The largest count among the rows shown draws the full width.
 			text: (row, {width, summary: largest}) => '█'.repeat(largest > 0 ? Math.max(1, Math.round((row.count / largest) * width)) : 0),
 			tone: () => 'bar',
+			searched: false,
 		},
 		{
 			header: 'Count',
