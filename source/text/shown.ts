@@ -28,6 +28,15 @@ export function dateRange(date: Value, end: Value): string {
 }
 
 const numberFormat = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 2});
+/** A number's own text that Intl would give unchanged: up to three digits, two decimals, no grouping to add. */
+const plainNumber = /^-?\d{1,3}(\.\d{1,2})?$/;
+
+/** "903.7", "1,234.57": numberFormat's text, without its cost for most figures (loading formats every figure of a long series). */
+function formatted(value: number): string {
+	const plain = String(value);
+	// Intl writes negative zero "-0".
+	return plainNumber.test(plain) && !Object.is(value, -0) ? plain : numberFormat.format(value);
+}
 
 /** An amount in two parts: its figure ("≈903.7", "−752.3": digits and signs, no letter) and its measure ("million USD", "%"). */
 export type AmountParts = {figure: string; measure: string};
@@ -36,7 +45,7 @@ export function amountParts(value: Value, unit: Value, currency: Value, qualifie
 	const sign = qualifierSigns[String(qualifier)] ?? '';
 	const scale = compact && unit === 'million' ? 'mn' : (unit ?? '');
 	return {
-		figure: `${sign}${numberFormat.format(Number(value)).replace('-', '−')}`,
+		figure: `${sign}${formatted(Number(value)).replace('-', '−')}`,
 		measure: unit === 'percent' ? '%' : `${scale} ${currency ?? ''}`.trimEnd(),
 	};
 }

@@ -74,6 +74,24 @@ describe('folding', () => {
 			}
 		}
 	});
+
+	test('a figure is written as Intl writes it (en-GB, two decimals at most), whatever the value', () => {
+		const intl = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 2});
+		const edges = [0, -0, 0.005, 0.015, 1.005, 999.995, 999.99, 1000, -1000, 0.1 + 0.2, 1e21, 1e-7, -5e-7, 123.456, -999.9];
+		let seed = 1;
+		const random = () => {
+			seed = (seed * 16807) % 2147483647;
+			return seed / 2147483647;
+		};
+		const sampled = Array.from({length: 20000}, (_, index) => {
+			const magnitude = 10 ** Math.floor(random() * 8 - 3);
+			const value = (random() - 0.3) * magnitude;
+			return index % 2 === 0 ? value : Math.round(value * 10 ** (index % 4)) / 10 ** (index % 4);
+		});
+		for (const value of [...edges, ...sampled]) {
+			expect(amountParts(value, 'percent', null).figure, String(value)).toBe(intl.format(value).replace('-', '−'));
+		}
+	});
 });
 
 /** Every string in a value, however deep. */
