@@ -138,5 +138,64 @@ export function foldForSearch(value: string): string {
 	return folded;
 }
 
+/** A folded text, and for each of its UTF-16 units the range of the original text it comes from. */
+export type FoldedText = {text: string; starts: number[]; ends: number[]};
+
+/** foldForSearch's result, with the range of `value` each of its UTF-16 units comes from. */
+export function foldTracingSources(value: string): FoldedText {
+	const starts = new Array<number>(value.length);
+	for (let index = 0; index < value.length; index++) starts[index] = index;
+	let folded: FoldedText = {text: value, starts, ends: starts.map((start) => start + 1)};
+	for (const step of foldingSteps) folded = rewriteTracing(folded, step);
+	return folded;
+}
+
+/** A rewriting of a traced text: what each replacement gives comes from the whole of what it replaced. */
+function rewriteTracing({text, starts, ends}: FoldedText, {pattern, replace}: Rewrite): FoldedText {
+	const traced: FoldedText = {text: '', starts: [], ends: []};
+	let copied = 0;
+	const copyUpTo = (end: number) => {
+		for (; copied < end; copied++) {
+			traced.starts.push(starts[copied] as number);
+			traced.ends.push(ends[copied] as number);
+		}
+	};
+	traced.text = text.replace(pattern, (match: string, offset: number) => {
+		copyUpTo(offset);
+		const replacement = replace(match);
+		const start = starts[offset] as number;
+		const end = ends[offset + match.length - 1] as number;
+		for (let unit = 0; unit < replacement.length; unit++) {
+			traced.starts.push(start);
+			traced.ends.push(end);
+		}
+		copied = offset + match.length;
+		return replacement;
+	});
+	copyUpTo(text.length);
+	return traced;
+}
+
+/**
+ * Where a folded filter occurs in a text: the ranges of the text (UTF-16
+ * offsets, start inclusive, end exclusive) whose fold it matches, in order and
+ * not overlapping, each with what follows it and folds to nothing (a
+ * combining accent). None for an empty filter.
+ */
+export function searchMatches(value: string, foldedFilter: string): Array<[start: number, end: number]> {
+	if (foldedFilter === '') return [];
+	const {text, starts, ends} = foldTracingSources(value);
+	const ranges: Array<[number, number]> = [];
+	for (let at = text.indexOf(foldedFilter); at !== -1; at = text.indexOf(foldedFilter, at + foldedFilter.length)) {
+		const start = starts[at] as number;
+		const after = at + foldedFilter.length;
+		const end = Math.max(ends[after - 1] as number, after < text.length ? (starts[after] as number) : value.length);
+		const last = ranges.at(-1);
+		if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
+		else ranges.push([start, end]);
+	}
+	return ranges;
+}
+
 /** A filter as the search text holds it: folded, without spaces at its ends. Empty: every row. */
 export const foldFilter = (filter = ''): string => foldForSearch(filter).trim();

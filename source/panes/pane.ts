@@ -31,8 +31,8 @@ export type ListColumn<Shown, Summary = undefined> = {
 	bold?: (row: Shown) => boolean;
 	/**
 	 * False for a column whose text the row's search text does not hold (a
-	 * bar; a count the query computes): a filter does not find the row by it.
-	 * Every other column's text is searched (db/tables.ts).
+	 * bar; a count the query computes): a filter neither finds the row by it
+	 * nor marks it there. Every other column's text is searched (db/tables.ts).
 	 */
 	searched?: false;
 };

@@ -1,14 +1,16 @@
 // The filter (`/` in the dashboard, `kzrs export --filter`) finds what a user
 // sees: every cell a pane shows, as it shows it, and the row's quotes, however
-// a name is spelt. Folding is tested on the names of the shipped data, and the
-// filter through the real database and command line.
+// a name is spelt; and a cell marks what the filter matches in it. Folding is
+// tested on the names of the shipped data, and the filter through the real
+// database and command line.
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
-import {foldFilter, foldForSearch} from '../../source/facts/text.js';
+import {foldFilter, foldForSearch, foldTracingSources, searchMatches} from '../../source/facts/text.js';
 import {openFactBase} from '../../source/load/open.js';
 import type {AnyPane} from '../../source/panes/pane.js';
 import {shippedPanes} from '../../source/panes/registry.js';
+import {fitColumns, fitMarked} from '../../source/text/fit.js';
 import {amountParts} from '../../source/text/shown.js';
 import {symbols} from '../../source/text/symbols.js';
 import {FactViews} from '../../source/views/fact-views.js';
@@ -92,7 +94,38 @@ describe('folding', () => {
 			expect(amountParts(value, 'percent', null).figure, String(value)).toBe(intl.format(value).replace('-', '−'));
 		}
 	});
+
+	test('traced folding gives the same text as folding, for every text of the shipped data', () => {
+		const texts = [...new Set(Object.values(allRecords()).flatMap((records) => records.flatMap(stringsOf)))];
+		expect(texts.length).toBeGreaterThan(100);
+		for (const text of texts) {
+			const traced = foldTracingSources(text);
+			expect(traced.text).toBe(foldForSearch(text));
+			expect(traced.starts).toHaveLength(traced.text.length);
+			expect(traced.ends).toHaveLength(traced.text.length);
+		}
+	});
+
+	test('a match in the folded text is the range of the original that shows it', () => {
+		const shown = (text: string, filter: string) => searchMatches(text, foldFilter(filter)).map(([start, end]) => text.slice(start, end));
+		expect(shown('Talks between Presidents Tokayev and Vučić', 'tokajev')).toEqual(['Tokayev']);
+		expect(shown('Talks between Presidents Tokayev and Vučić', 'VUCIC')).toEqual(['Vučić']);
+		expect(shown('Вучић и Вучич', 'vucic')).toEqual(['Вучић', 'Вучич']);
+		expect(shown('Kazahstan, Kazakhstan', 'kazakh')).toEqual(['Kazah', 'Kazakh']);
+		expect(shown('Токаев', 'kaje')).toEqual(['кае']);
+		// A decomposed diacritic belongs to its letter.
+		expect(shown('Vuc\u030Cic\u0301 arrives', 'vucic')).toEqual(['Vuc\u030Cic\u0301']);
+		expect(shown('nothing here', 'vucic')).toEqual([]);
+		expect(shown('anything', '')).toEqual([]);
+	});
 });
+
+type AnyRecord = Record<string, unknown>;
+
+function allRecords(): Record<string, AnyRecord[]> {
+	const names = ['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours'] as const;
+	return Object.fromEntries(names.map((name) => [name, readData(name) as unknown as AnyRecord[]]));
+}
 
 /** Every string in a value, however deep. */
 function stringsOf(value: unknown): string[] {
@@ -193,5 +226,37 @@ describe('every pane searches what it shows', () => {
 			const trade = shippedPanes.filter((pane) => pane.id === 'trade');
 			expect(await expectEveryCellFound(views, trade)).toBeGreaterThan(300);
 		});
+	});
+});
+
+describe('marking a fitted cell', () => {
+	const matchesOf = (filter: string) => (text: string) => searchMatches(text, foldFilter(filter));
+	const marked = (text: string, filter: string, width: number, align?: 'left' | 'right') =>
+		fitMarked(text, matchesOf(filter), width, align)
+			.filter((piece) => piece.marked)
+			.map((piece) => piece.text);
+
+	test('its pieces are the fitted cell, to the column, whatever the text, width and alignment', () => {
+		const texts = ['Talks between Presidents Tokayev and Vučić', 'Вучић и Токаев', '漢字 wide 漢字', 'Vuc\u030Cic\u0301', 'a\u0000b\u200Bc', ''];
+		for (const text of texts) {
+			for (let width = 0; width <= 45; width++) {
+				for (const align of ['left', 'right'] as const) {
+					const pieces = fitMarked(text, matchesOf('vucic'), width, align);
+					expect(pieces.map((piece) => piece.text).join(''), `${text} in ${width}, ${align}`).toBe(fitColumns(text, width, align));
+				}
+			}
+		}
+	});
+
+	test('what the filter matches is marked, as far as the cell shows it', () => {
+		const text = 'Talks between Presidents Tokayev and Vučić';
+		expect(marked(text, 'vucic', 60)).toEqual(['Vučić']);
+		expect(marked(text, 'VUCIC', 60, 'right')).toEqual(['Vučić']);
+		expect(marked(text, 'tokajev', 60)).toEqual(['Tokayev']);
+		// Cut short, the part of a match left before the ellipsis.
+		expect(marked(text, 'vucic', 40)).toEqual(['Vu']);
+		expect(marked(text, 'vucic', 30)).toEqual([]);
+		expect(marked('Вучић, Vučić', 'vucic', 20)).toEqual(['Вучић', 'Vučić']);
+		expect(marked(text, '', 60)).toEqual([]);
 	});
 });
