@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {generateDataDir, generatorVersion} from '../scripts/trade-data.js';
+import {foldFilter} from '../source/facts/text.js';
 
 export type Inputs = {root: string; dataDir: string; seedsDir: string; cli: string; program: string; cacheDir: string};
 
@@ -60,11 +61,17 @@ export function savedDatabase(inputs: Inputs, rows: number, directory: string): 
 
 /**
  * How many trade rows match each filter text, asked of the saved database the
- * way the dashboard's filter matches (a substring of the folded search column), so the
- * bench can check that a typed character produced the filtered frame.
+ * way the dashboard's filter matches (the folded filter in the row's folded
+ * search column or in one of its quotes'), so the bench can check that a typed
+ * character produced the filtered frame.
  */
 export function filterCounts(database: string, texts: string[]): Map<string, number> {
-	const columns = texts.map((text) => `sum(instr(search, '${text.replaceAll("'", "''")}') > 0)`).join(', ');
+	const matching = (text: string) => {
+		const literal = `'${foldFilter(text).replaceAll("'", "''")}'`;
+		const quoting = `SELECT l.list_id FROM citation_lists l JOIN quotes q ON q.id = l.quote_id WHERE instr(q.search, ${literal}) > 0`;
+		return `sum(instr(search, ${literal}) > 0 OR citation_list IN (${quoting}))`;
+	};
+	const columns = texts.map(matching).join(', ');
 	const output = execFileSync('sqlite3', ['-csv', database, `SELECT ${columns} FROM trade`], {encoding: 'utf8'}).trim();
 	const counts = output.split(',').map(Number);
 	return new Map(texts.map((text, index) => [text, counts[index] ?? 0]));

@@ -4,7 +4,7 @@
 // text written in its definition, never user input); user values reach SQL
 // only as parameters.
 import type {SqlValue} from 'sql.js';
-import {foldForSearch} from '../facts/text.js';
+import {foldFilter} from '../facts/text.js';
 import {type FactDatabase, type Row, rowOf, type Value} from './database.js';
 
 export type ColumnType = 'text' | 'number';
@@ -56,11 +56,11 @@ type CitationValues = {sources: Value; languages: Value; quotes: Value};
 
 const distinctWords = (values: string[]) => [...new Set(values)].join(' ') || null;
 
-/** A filter as the search columns hold text: folded, without spaces at its ends. Empty: the whole pane. */
-const foldedFilter = (filter: string | undefined) => foldForSearch(filter ?? '').trim();
+/** The pattern a filter matches folded text with: GLOB, case-sensitive like the text, scans faster than instr() or LIKE. */
+type Pattern = string;
 
-/** GLOB, case-sensitive like the folded text it searches, scans faster than instr() or LIKE; the filter's own wildcards are made literal. */
-const globPattern = (folded: string) => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
+/** A folded filter's pattern, its own wildcards made literal. */
+const globPattern = (folded: string): Pattern => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
 
 /** What a pane selects: its columns, and for a cited pane its citation list, last. */
 function selectList({columns, cited}: PaneQuery): string {
@@ -88,6 +88,8 @@ export class PaneReader {
 	private readonly searchable = new Set<string>();
 	/** The rows the last few filters matched, by id, where they were few (see count); the latest last. */
 	private readonly fewMatches: KeptMatches[] = [];
+	/** The citation lists holding a quote that the last few filters match (see listsQuoting). */
+	private readonly quotingLists = new Map<Pattern, number[]>();
 
 	constructor(readonly db: FactDatabase) {}
 
@@ -96,9 +98,10 @@ export class PaneReader {
 	 * a filter's matches scans instead of the rows. Built when the filter first
 	 * opens, not at load: most sessions never filter.
 	 */
-	prepareFilter({table}: PaneQuery): void {
+	prepareFilter({table, cited}: PaneQuery): void {
 		if (this.searchable.has(table)) return;
-		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search)`);
+		// With the citation list, the index alone answers a filter that also matches quotes.
+		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search${cited ? ', citation_list' : ''})`);
 		this.searchable.add(table);
 	}
 
@@ -112,7 +115,7 @@ export class PaneReader {
 	 * more, the scan stopped early, and they are counted.
 	 */
 	count(pane: PaneQuery, filter = ''): number {
-		const folded = foldedFilter(filter);
+		const folded = foldFilter(filter);
 		if (folded !== '') {
 			this.prepareFilter(pane);
 			const known = this.knownMatches(pane.table, folded);
@@ -181,16 +184,40 @@ export class PaneReader {
 	private paneSql(pane: PaneQuery, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
 		const parameters: SqlValue[] = [];
 		let sql = `SELECT ${select} FROM ${pane.table} f`;
-		const filter = foldedFilter(query.filter);
+		const filter = foldFilter(query.filter);
 		const matches = this.knownMatches(pane.table, filter);
 		if (matches !== undefined) {
 			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';
 			parameters.push(JSON.stringify(matches));
 		} else if (filter !== '') {
-			sql += ' WHERE f.search GLOB ?';
-			parameters.push(globPattern(filter));
+			const pattern = globPattern(filter);
+			const lists = pane.cited ? this.listsQuoting(pattern) : [];
+			if (lists.length === 0) {
+				sql += ' WHERE f.search GLOB ?';
+				parameters.push(pattern);
+			} else {
+				sql += ' WHERE (f.search GLOB ? OR f.citation_list IN (SELECT value FROM json_each(?)))';
+				parameters.push(pattern, JSON.stringify(lists));
+			}
 		}
 		return {sql, parameters};
+	}
+
+	/**
+	 * The citation lists that hold a quote the pattern matches: a row matches a
+	 * filter by what it shows or by its quotes. The quotes are searched in their
+	 * own table, each once, however many rows cite it; the answer is kept for the
+	 * few filters typed last, as a keystroke reads a pane more than once.
+	 */
+	private listsQuoting(pattern: Pattern): number[] {
+		let lists = this.quotingLists.get(pattern);
+		if (lists === undefined) {
+			lists = this.rowIds('SELECT DISTINCT l.list_id FROM quotes q JOIN citation_lists l ON l.quote_id = q.id WHERE q.search GLOB ?', [pattern]);
+			this.quotingLists.set(pattern, lists);
+			// Maps iterate in insertion order: the first key is the oldest.
+			if (this.quotingLists.size > maxKeptFilters) this.quotingLists.delete(this.quotingLists.keys().next().value as Pattern);
+		}
+		return lists;
 	}
 
 	/** The kept ids of a filter's matches, if any; finding them keeps them longest. */

@@ -1,7 +1,8 @@
 // The in-memory database kzrs loads at start. Rows are inserted by column
 // name (see tables.ts), so the order of the columns here is only for reading. `search` columns hold the
-// case-, diacritic- and script-folded text of a row (and its quotes), computed
-// once at load so that filtering is one scan with no per-key JavaScript.
+// case-, diacritic-, script- and transliteration-folded text of a row and of
+// each quote (see facts/text.ts), computed once at load so that filtering is
+// one scan with no per-key JavaScript.
 
 import {factTables} from './tables.js';
 
@@ -9,7 +10,7 @@ import {factTables} from './tables.js';
  * The schema's version, kept in SQLite's user_version: a saved database of
  * another version is not opened as if it were this one.
  */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
@@ -136,6 +137,7 @@ CREATE TABLE quotes (
 	id INTEGER PRIMARY KEY,
 	source_id TEXT NOT NULL REFERENCES sources (id),
 	quote TEXT NOT NULL,
+	search TEXT NOT NULL,
 	UNIQUE (source_id, quote)
 ) STRICT;
 

@@ -1,10 +1,14 @@
 // How each record of the fact base becomes a row: for every field of its
 // shape (facts/records.ts), the column or columns that store it, or its
-// citations, which go to the citation lists; and the text a filter searches.
+// citations, which go to the citation lists; and the text a filter searches:
+// what the row's pane shows of it, in the words the pane shows (text/shown.ts),
+// and the fields its detail adds. A row's quotes are searched in their own
+// table (see db/pane-reads.ts), not repeated in every row that cites them.
 // TypeScript requires every field to be named here; test/db/tables.test.ts
 // checks these columns against the schema (schema.ts) and the panes that show
 // them. Rows are inserted by these column names, never by position.
 import type {DataFileName, RecordOf} from '../facts/records.js';
+import {type AmountParts, amountParts, dateRange, eventTitle, memorandumLine, qualified} from '../text/shown.js';
 
 export type Value = string | number | null;
 
@@ -18,12 +22,23 @@ type Storage<Record, Field extends keyof Record> =
 	| (Record[Field] extends ReadonlyArray<{source: string; quote: string}> ? typeof cited : never)
 	| {readonly [column: string]: (record: Record) => Value};
 
-export type SearchPart = string | number | null | undefined;
+/**
+ * A part of a row's search text: a text, folded; a number as it is; an
+ * amount as it is shown, its measure folded (its figure is digits and signs,
+ * which folding leaves as they are, and differs from row to row).
+ */
+export type SearchPart = string | number | AmountParts | null | undefined;
+
+/** What a row's search text needs besides its record. */
+export type SearchContext = {
+	/** The languages of the sources cited, each once, in the order cited: "sr-Latn bg", as a pane shows them. */
+	languages: (citations: ReadonlyArray<{source: string}>) => string;
+};
 
 type TableSpec<Name extends DataFileName> = {
 	fields: {[Field in keyof RecordOf<Name>]-?: Storage<RecordOf<Name>, Field>};
 	/** The parts of a row's search text, in order (see load/rows.ts). */
-	search: (record: RecordOf<Name>) => SearchPart[];
+	search: (record: RecordOf<Name>, context: SearchContext) => SearchPart[];
 };
 
 export type Table<Name extends DataFileName> = {
@@ -60,8 +75,6 @@ function table<Name extends DataFileName>(name: Name, {fields, search}: TableSpe
 	};
 }
 
-const quotesOf = (citations: ReadonlyArray<{quote: string}>) => citations.map(({quote}) => quote).join(' ');
-
 export const tables: {[Name in DataFileName]: Table<Name>} = {
 	sources: table('sources', {
 		fields: {id: sameName, file: sameName, language: sameName, outlet: sameName, published: sameName, published_basis: sameName, title: sameName},
@@ -80,11 +93,11 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 			status: sameName,
 			citations: cited,
 		},
-		search: (e) => [e.date, e.title, e.place, e.participants.join(' '), e.status, quotesOf(e.citations)],
+		search: (e) => [dateRange(e.date, e.end_date), eventTitle(e.title, e.status), e.place, e.participants.join(' '), e.status],
 	}),
 	memoranda: table('memoranda', {
 		fields: {id: sameName, kind: sameName, count: sameName, qualifier: sameName, area: sameName, term: sameName, status: sameName, citations: cited},
-		search: (m) => [m.kind, m.count, m.area, m.term, m.status],
+		search: (m, {languages}) => [memorandumLine(m.kind, m.count, m.qualifier, m.area, m.term, m.status), languages(m.citations), m.kind, m.status],
 	}),
 	trade: table('trade', {
 		fields: {
@@ -106,15 +119,16 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 			},
 			citations: cited,
 		},
-		search: (t) => [t.indicator, t.label, t.period, t.flow, t.product, t.value, t.currency, t.derived ? 'derived' : null],
+		// The list shows the product before the label; a label that names its product has it once.
+		search: (t) => [t.label, t.product, t.period, amountParts(t.value, t.unit, t.currency, t.qualifier), t.indicator, t.flow, t.derived ? 'derived' : null],
 	}),
 	companies: table('companies', {
 		fields: {id: sameName, subject: sameName, label: sameName, count: sameName, qualifier: sameName, side: sameName, citations: cited},
-		search: (c) => [c.label, c.count, c.qualifier, c.side, quotesOf(c.citations)],
+		search: (c, {languages}) => [c.label, qualified(c.count, c.qualifier), languages(c.citations), c.qualifier, c.side],
 	}),
 	people: table('people', {
 		fields: {id: sameName, name: sameName, role: sameName, country: sameName, delegation: sameName, spellings: cited, note: sameName},
-		search: (p) => [p.name, p.role, p.country, p.spellings.map(({spelling}) => spelling).join(' ')],
+		search: (p) => [p.name, p.role, p.delegation ? 'delegation' : null, p.country, p.spellings.map(({spelling}) => spelling).join(' ')],
 	}),
 	honours: table('honours', {
 		fields: {id: sameName, name: sameName, recipient: sameName, conferred_by: sameName, description: sameName, citations: cited},
@@ -128,7 +142,7 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 			note: sameName,
 			citations: cited,
 		},
-		search: (a) => [a.area, a.stances.map(({stance}) => stance).join(' '), a.note, quotesOf(a.citations)],
+		search: (a) => [a.area, a.stances.map(({stance}) => stance).join(' '), a.note],
 	}),
 };
 
@@ -142,8 +156,8 @@ export function rowColumns(name: DataFileName): string[] {
 	return [...columns.map((column) => column.name), 'search', ...(isCited ? ['citation_list'] : [])];
 }
 
-/** The tables kzrs fills itself: each distinct quote, and the citation lists made of them. */
+/** The tables kzrs fills itself: each distinct quote, with its folded text to search, and the citation lists made of them. */
 export const linkTables = {
-	quotes: ['id', 'source_id', 'quote'],
+	quotes: ['id', 'source_id', 'quote', 'search'],
 	citation_lists: ['list_id', 'ordinal', 'quote_id', 'spelling', 'via'],
 } as const;

@@ -1,15 +1,16 @@
 // What loading writes into the database, computed from the checked fact base
 // without SQL: every table's rows, their columns named by tables.ts, with the
-// folded search text of each row, each distinct quote and citation list
-// numbered once, and the lists of derived trade figures last. For a large
-// fact base it runs in the loader's thread (see worker.ts), beside reading
-// and checking, while the main thread inserts.
+// folded search text of each row, each distinct quote (with its folded text)
+// and citation list numbered once, and the lists of derived trade figures
+// last. For a large fact base it runs in the loader's thread (see worker.ts),
+// beside reading and checking, while the main thread inserts.
 import type {SqlValue} from 'sql.js';
 import type {InsertBatch} from '../db/database.js';
-import {type FactTable, type SearchPart, tables} from '../db/tables.js';
+import {type FactTable, type SearchContext, type SearchPart, tables} from '../db/tables.js';
 import type {FactBase} from '../facts/check.js';
 import type {DataFileName, RecordOf} from '../facts/records.js';
 import {foldForSearch} from '../facts/text.js';
+import {amountText} from '../text/shown.js';
 
 /** One entry of a citation list: a quote, the spelling it attests, the input it came through. */
 type ListEntry = [quoteId: number, spelling: string | null, via: string | null];
@@ -74,12 +75,19 @@ function searchTexts(): (parts: SearchPart[]) => string {
 		const kept: string[] = [];
 		for (const part of parts) {
 			if (part === null || part === undefined) continue;
-			// A number's text has nothing to fold.
-			const text = typeof part === 'number' ? String(part) : fold(part);
+			// A number's text has nothing to fold, nor an amount's figure, which differs from row to row.
+			const text =
+				typeof part === 'number' ? String(part) : typeof part === 'string' ? fold(part) : amountText({figure: part.figure, measure: fold(part.measure)});
 			if (!kept.some((earlier) => earlier.includes(text))) kept.push(text);
 		}
 		return kept.join(' ');
 	};
+}
+
+/** The languages of the sources a row cites, each once, as a pane lists them. */
+function languagesOf(sources: ReadonlyArray<{id: string; language: string}>): SearchContext['languages'] {
+	const language = new Map(sources.map(({id, language}) => [id, language]));
+	return (citations) => [...new Set(citations.map(({source}) => language.get(source)))].join(' ');
 }
 
 /**
@@ -98,6 +106,7 @@ type Cited = Array<{source: string; quote: string; spelling?: string}>;
 
 export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	const searchText = searchTexts();
+	const context: SearchContext = {languages: languagesOf(facts.sources)};
 	const quotes = new Registry<[source: string, quote: string]>();
 	const lists = new Registry<ListEntry[]>();
 	const entriesOf = (citations: Cited) =>
@@ -113,7 +122,8 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	/** The quotes and lists numbered since the last call. */
 	function* newQuotesAndLists(): Generator<InsertBatch> {
 		const newQuotes = quotes.takeAdded();
-		if (newQuotes.length > 0) yield {kind: 'insert', table: 'quotes', rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote])};
+		if (newQuotes.length > 0)
+			yield {kind: 'insert', table: 'quotes', rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote, foldForSearch(quote)])};
 		const newLists = lists.takeAdded();
 		if (newLists.length > 0) {
 			const rows: SqlValue[][] = [];
@@ -127,7 +137,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 		const table = tables[name];
 		const row: SqlValue[] = [];
 		for (const column of table.columns) row.push(column.value(record));
-		row.push(searchText(table.search(record)));
+		row.push(searchText(table.search(record, context)));
 		if (table.cited) row.push(list);
 		return row;
 	}

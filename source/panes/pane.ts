@@ -30,6 +30,12 @@ export type ListColumn<Shown, Summary = undefined> = {
 	text: (row: Shown, context: CellContext<Summary>) => string;
 	tone?: (row: Shown) => Tone | undefined;
 	bold?: (row: Shown) => boolean;
+	/**
+	 * False for a column whose text the row's search text does not hold (a
+	 * bar; a count the query computes): a filter neither finds the row by it
+	 * nor marks it there. Every other column's text is searched (db/tables.ts).
+	 */
+	searched?: false;
 };
 
 /** What a pane draws above its list (a summary line, a chart), from what it reads of the data. */

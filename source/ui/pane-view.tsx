@@ -4,14 +4,15 @@
 // that pane.
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {memo, type ReactNode, useMemo} from 'react';
+import {foldFilter, searchMatches} from '../facts/text.js';
 import type {AnyPane, ListColumn} from '../panes/pane.js';
-import {fitColumns} from '../text/fit.js';
+import {fitColumns, fitMarked, type Ranges} from '../text/fit.js';
 import {printable} from '../text/printable.js';
 import {symbols} from '../text/symbols.js';
 import {displayWidth} from '../text/width.js';
 import type {FactViews} from '../views/fact-views.js';
 import {type PaneView as View, viewQuery} from './state.js';
-import {useTheme} from './theme.js';
+import {type Theme, useTheme} from './theme.js';
 
 type Props = {
 	views: FactViews;
@@ -56,6 +57,8 @@ function PaneList({
 	if (rows.length === 0) return <EmptyList filter={view.filter} />;
 	const widths = columnWidths(pane.list, inner, rows, summary);
 	const shown = pane.list.flatMap((column, index) => ((widths[index] ?? 0) > 0 || column.width === 'rest' ? [{column, width: widths[index] ?? 0}] : []));
+	const filter = foldFilter(view.filter);
+	const matches = (text: string): Ranges => searchMatches(text, filter);
 	return rows.map((row, position) => {
 		const selected = view.offset + position === view.selected;
 		return (
@@ -67,7 +70,11 @@ function PaneList({
 						return (
 							<Text key={column.header} color={tone && theme[tone]} bold={column.bold?.(row)}>
 								{index > 0 ? ' ' : ''}
-								{fitColumns(column.text(row, {width, summary}), width, column.align)}
+								{filter === '' || column.searched === false ? (
+									fitColumns(column.text(row, {width, summary}), width, column.align)
+								) : (
+									<Marked text={column.text(row, {width, summary})} matches={matches} width={width} align={column.align} theme={theme} />
+								)}
 							</Text>
 						);
 					})}
@@ -75,6 +82,32 @@ function PaneList({
 			</Box>
 		);
 	});
+}
+
+/** A cell with what the filter matches underlined and, in colour, highlighted. */
+function Marked({
+	text,
+	matches,
+	width,
+	align,
+	theme,
+}: {
+	text: string;
+	matches: (text: string) => Ranges;
+	width: number;
+	align?: 'left' | 'right';
+	theme: Theme;
+}) {
+	return fitMarked(text, matches, width, align).map((piece, index) =>
+		piece.marked ? (
+			// biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one cell, in order
+			<Text key={index} underline backgroundColor={theme.match} color={theme.match && 'black'}>
+				{piece.text}
+			</Text>
+		) : (
+			piece.text
+		),
+	);
 }
 
 function EmptyList({filter}: {filter: string}) {

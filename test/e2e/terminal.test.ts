@@ -124,6 +124,40 @@ function colourCodes(text: string): string[] {
 	return found;
 }
 
+/** The runs of underlined text in captured lines, each with whether it had a background colour. */
+function underlinedRuns(text: string): Array<{text: string; background: boolean}> {
+	const runs: Array<{text: string; background: boolean}> = [];
+	for (const line of text.split('\n')) {
+		let underline = false;
+		let background = false;
+		let run: {text: string; background: boolean} | undefined;
+		// Each piece after the first starts with the parameters of an SGR sequence (tmux writes no other).
+		for (const [index, piece] of line.split('\u001B[').entries()) {
+			let visible = piece;
+			if (index > 0) {
+				const sgr = /^([0-9;:]*)m/.exec(piece);
+				visible = piece.slice(sgr?.[0].length ?? 0);
+				for (const parameter of (sgr?.[1] ?? '').split(';')) {
+					const code = Number(parameter.split(':')[0]);
+					if (code === 0) [underline, background] = [false, false];
+					if (code === 4) underline = parameter !== '4:0';
+					if (code === 24) underline = false;
+					if ((code >= 40 && code <= 48) || (code >= 100 && code <= 107)) background = true;
+					if (code === 49) background = false;
+				}
+			}
+			if (visible === '') continue;
+			if (underline && run === undefined) {
+				run = {text: '', background};
+				runs.push(run);
+			}
+			if (!underline) run = undefined;
+			if (run) run.text += visible;
+		}
+	}
+	return runs;
+}
+
 type TimelineCells = {date: string; title: string};
 
 /** The visible rows of the Timeline pane in the grid (the left pane of the top row). */
@@ -548,6 +582,45 @@ describe('suspended and continued from a shell', () => {
 			expect(tmux.format('#{alternate_on}')).toBe('0');
 			expect(tmux.format('#{cursor_flag}')).toBe('1');
 			expect(screen).toContain('20 60');
+		},
+		testTimeout,
+	);
+});
+
+describe('what a filter matches', () => {
+	/** Focuses a pane, types a filter into it and waits for its count; gives the screen with its attributes, and the count. */
+	async function filterPane(tmux: TmuxSession, pane: {key: string; title: string; id: string}, filter: string) {
+		tmux.press(pane.key);
+		await waitForFocusedTitle(tmux, `on ${pane.title}`, (title) => title.includes(`▶ ${pane.key} ${pane.title}`));
+		tmux.press('/');
+		await tmux.waitForText('type to filter');
+		tmux.type(filter);
+		const count = (await exportJson(pane.id, ['--filter', filter])).length;
+		await waitForFocusedTitle(tmux, 'filtered', (title) => title.endsWith(`/${filter} 1/${count}`));
+		return {screen: tmux.screen({escapes: true}), count};
+	}
+
+	test.each<[string, NodeJS.ProcessEnv]>([
+		['in colour, is underlined on a coloured background', {}],
+		['with NO_COLOR, is underlined, without colour', {NO_COLOR: '1'}],
+	])(
+		'%s, in the cells that show it, however it is spelt',
+		async (_, extra) => {
+			const {tmux} = startKzrs({width: 120, height: 40}, terminalEnvironment(extra));
+			await tmux.waitFor(showsAllTitles, {timeoutMs: startupMs, what: 'the four pane titles'});
+			const colour = extra.NO_COLOR === undefined;
+
+			const trade = await filterPane(tmux, {key: '3', title: 'Trade', id: 'trade'}, 'million');
+			// Each figure in millions, in the list: the figures beside the chart ("mn USD") are no match.
+			expect(underlinedRuns(trade.screen)).toEqual(Array.from({length: trade.count}, () => ({text: 'million', background: colour})));
+			if (!colour) expect(colourCodes(trade.screen)).toEqual([]);
+
+			// Typed as a Serbian spells it, the name is marked as each title spells it.
+			tmux.press('Escape');
+			const timeline = await filterPane(tmux, {key: '1', title: 'Timeline', id: 'timeline'}, 'tokajev');
+			const runs = underlinedRuns(timeline.screen);
+			expect(runs.length).toBeGreaterThan(0);
+			for (const run of runs) expect(run).toEqual({text: 'Tokayev', background: colour});
 		},
 		testTimeout,
 	);

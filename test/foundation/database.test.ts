@@ -10,6 +10,7 @@ import {PaneReader, type RowQuery} from '../../source/db/pane-reads.js';
 import {RowWriter} from '../../source/db/row-writer.js';
 import {initialiseSqlJs} from '../../source/db/sqlite.js';
 import type {FactPaths} from '../../source/facts/check.js';
+import {foldForSearch} from '../../source/facts/text.js';
 import {openFactBase} from '../../source/load/open.js';
 import type {AnyPane} from '../../source/panes/pane.js';
 import {findPane, shippedPanes} from '../../source/panes/registry.js';
@@ -146,20 +147,20 @@ describe('filtering', () => {
 		database.close();
 	});
 
-	test("a trade row's search text: its parts folded, in order, without one already in the text", async () => {
+	test("a trade row's search text: what its list shows and its detail adds, folded, in order, without a part already in the text", async () => {
 		const dataDir = join(makeTempDir(), 'data');
 		generateDataDir({rows: 200, out: dataDir, dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
 		const database = await open({dataDir, seedsDir: shippedSeedsDir});
 		const search = (id: string) => String(database.query(`SELECT search FROM trade WHERE id = '${id}'`).rows[0]?.[0]);
-		expect(search('exports-2025')).toBe('exports serbian exports to kazakhstan 2025 serbia → kazakhstan 75.7 usd');
-		// "derived" is in the label already.
-		expect(search('balance-2025-derived')).toBe("balance serbia's balance of trade in goods with kazakhstan (derived) 2025 -752.3 usd");
+		// The indicator, "exports", is in the label already; the figure reads as the list shows it.
+		expect(search('exports-2025')).toBe('serbian eksports to kazakhstan 2025 75.7 million usd serbia → kazakhstan');
+		// So is "derived".
+		expect(search('balance-2025-derived')).toBe("serbia's balance of trade in goods witkh kazakhstan (derived) 2025 −752.3 million usd");
 		// A generated figure's label names its product, which is not added again.
-		const [id, indicator, label, period, product] =
-			database.query('SELECT id, indicator, label, period, product FROM trade WHERE product IS NOT NULL LIMIT 1').rows[0] ?? [];
+		const [id, label, period, product] = database.query('SELECT id, label, period, product FROM trade WHERE product IS NOT NULL LIMIT 1').rows[0] ?? [];
 		expect(String(label)).toContain(String(product));
-		expect(search(String(id)).startsWith(`${indicator} ${String(label).toLowerCase()} ${period} `)).toBe(true);
-		expect(search(String(id)).split(String(product).toLowerCase())).toHaveLength(2);
+		expect(search(String(id)).startsWith(`${foldForSearch(String(label))} ${period} `)).toBe(true);
+		expect(search(String(id)).split(foldForSearch(String(product)))).toHaveLength(2);
 		database.close();
 	});
 });

@@ -26,6 +26,8 @@ export const agenda = pane<AgendaRow, AgendaSummary>({
 			text: (row, {summary}) => markCells(summary.sources, row.stances),
 			// An open question stands out; an agreement comes next. The letters say the same without colour.
 			tone: (row) => (stanceOf(row).has('unresolved') ? 'disputed' : stanceOf(row).has('agreed') ? 'accent' : undefined),
+			// One letter a source: the row is found by the stance's word ("agreed"), which the legend gives.
+			searched: false,
 		},
 	],
 	summary: {read: (reader) => ({sources: sourceLabels(reader.db)}), rows: agendaRows, View: AgendaHeading},

@@ -1,6 +1,6 @@
 // Company counts as bars; a count the sources disagree on carries ⚠ and its own sources.
+import {qualified, qualifiedInWords} from '../../text/shown.js';
 import {symbols} from '../../text/symbols.js';
-import {qualified, qualifiedInWords} from '../format.js';
 import {pane, text} from '../pane.js';
 import {query, readingsOf} from './queries.js';
 
@@ -28,6 +28,7 @@ export const companies = pane<CompanyRow, number>({
 			// The largest count among the rows shown draws the full width.
 			text: (row, {width, summary: largest}) => '█'.repeat(largest > 0 ? Math.max(1, Math.round((row.count / largest) * width)) : 0),
 			tone: () => 'bar',
+			searched: false,
 		},
 		{
 			header: 'Count',

@@ -1,5 +1,5 @@
 // The memoranda signed during the visit: the count, and the areas the sources name.
-import {qualified, qualifiedInWords} from '../format.js';
+import {memorandumLine, qualifiedInWords} from '../../text/shown.js';
 import {type Note, pane, text} from '../pane.js';
 import {memorandaCounts, query} from './queries.js';
 import {MemorandaLine, type MemorandaSummary, summarise} from './summary.js';
@@ -12,15 +12,11 @@ export const memoranda = pane<MemorandumRow, MemorandaSummary>({
 	title: 'Memoranda',
 	onScreen: true,
 	query,
-	present: (row) => {
-		const announced = row.status === 'announced';
-		const count = `${qualified(row.count, row.qualifier)} memoranda${announced ? '' : ' signed'}`;
-		return {
-			id: text(row.id),
-			text: `${announced ? '(announced) ' : ''}${row.kind === 'count' ? count : `${text(row.area)} (“${text(row.term)}”)`}`,
-			languages: text(row.languages),
-		};
-	},
+	present: (row) => ({
+		id: text(row.id),
+		text: memorandumLine(row.kind, row.count, row.qualifier, row.area, row.term, row.status),
+		languages: text(row.languages),
+	}),
 	list: [
 		{header: 'Memorandum', width: 'rest', text: (row) => row.text},
 		{header: 'Languages', width: () => 11, align: 'right', text: (row) => row.languages, tone: () => 'muted'},

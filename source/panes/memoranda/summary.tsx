@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {fitColumns} from '../../text/fit.js';
+import {qualified} from '../../text/shown.js';
 import {useTheme} from '../../ui/theme.js';
-import {qualified} from '../format.js';
 import type {MemorandaCounts} from './queries.js';
 
 /** `gap`: the sources name fewer areas than memoranda. */

@@ -22,6 +22,6 @@ export const sources = pane<SourceRow>({
 		{header: 'Published', width: () => 10, text: (row) => row.published},
 		{header: 'Language', width: () => 7, text: (row) => row.language},
 		{header: 'Title', width: 'rest', text: (row) => row.title},
-		{header: 'Facts', width: () => 5, align: 'right', text: (row) => row.facts},
+		{header: 'Facts', width: () => 5, align: 'right', text: (row) => row.facts, searched: false},
 	],
 });

@@ -1,10 +1,11 @@
 // The timeline: every event, dated, the days of the February 2026 visit marked.
+
+import {dateRange, eventTitle} from '../../text/shown.js';
 import {symbols} from '../../text/symbols.js';
-import {dateRange} from '../format.js';
 import {type Note, pane, text} from '../pane.js';
 import {query} from './queries.js';
 
-type TimelineRow = {id: string; when: string; title: string; place: string; visit: boolean; announced: boolean; dateDerived: boolean};
+type TimelineRow = {id: string; when: string; title: string; place: string; visit: boolean; dateDerived: boolean};
 
 export const timeline = pane<TimelineRow>({
 	id: 'timeline',
@@ -15,17 +16,16 @@ export const timeline = pane<TimelineRow>({
 	present: (row) => ({
 		id: text(row.id),
 		when: dateRange(row.date, row.end_date),
-		title: text(row.title),
+		title: eventTitle(row.title, row.status),
 		place: text(row.place),
 		visit: row.visit === 1,
-		announced: row.status === 'announced',
 		dateDerived: row.date_basis !== null,
 	}),
 	list: [
 		// A date read off "today" or "last year" is marked, like a derived value.
 		{header: 'Date', width: () => 14, text: (row) => `${row.when}${row.dateDerived ? symbols.derived : ''}`, tone: (row) => (row.visit ? 'visit' : undefined)},
 		{header: 'Visit', width: () => 1, text: (row) => (row.visit ? symbols.visit : symbols.event), tone: (row) => (row.visit ? 'visit' : undefined)},
-		{header: 'Event', width: 'rest', text: (row) => `${row.announced ? '(announced) ' : ''}${row.title}`, bold: (row) => row.visit},
+		{header: 'Event', width: 'rest', text: (row) => row.title, bold: (row) => row.visit},
 		{header: 'Place', width: (inner) => (inner >= 70 ? Math.min(18, Math.floor(inner / 5)) : 0), text: (row) => row.place, tone: () => 'muted'},
 	],
 	detail: {

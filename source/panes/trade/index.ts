@@ -1,7 +1,7 @@
 // Trade and investment figures, with turnover charted above them.
+import {amount} from '../../text/shown.js';
 import {symbols} from '../../text/symbols.js';
 import {displayWidth} from '../../text/width.js';
-import {amount} from '../format.js';
 import {pane, text} from '../pane.js';
 import {chartRows, TradeChart} from './chart.js';
 import {type TradeOverview, tradeOverview} from './overview.js';

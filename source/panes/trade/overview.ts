@@ -1,7 +1,7 @@
 // What the trade pane shows above its list: the turnover series and the
 // latest headline figures, as text.
 import type {FactDatabase} from '../../db/database.js';
-import {amount} from '../format.js';
+import {amount} from '../../text/shown.js';
 import {headlineFigures, type TurnoverPoint, turnoverSeries} from './queries.js';
 
 export type HeadlineFigure = {label: string; period: string; figure: string; shortFigure: string; derived: boolean};
