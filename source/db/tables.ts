@@ -156,8 +156,14 @@ export function rowColumns(name: DataFileName): string[] {
 	return [...columns.map((column) => column.name), 'search', ...(isCited ? ['citation_list'] : [])];
 }
 
-/** The tables kzrs fills itself: each distinct quote, with its folded text to search, and the citation lists made of them. */
+/**
+ * The tables kzrs fills itself: each source's document and sentences, each
+ * distinct quote, with its folded text to search and its place in the
+ * document, and the citation lists made of them.
+ */
 export const linkTables = {
-	quotes: ['id', 'source_id', 'quote', 'search'],
+	documents: ['source_id', 'text'],
+	sentences: ['source_id', 'sentence_start', 'sentence_end'],
+	quotes: ['id', 'source_id', 'quote', 'search', 'passage_start', 'passage_end'],
 	citation_lists: ['list_id', 'ordinal', 'quote_id', 'spelling', 'via'],
 } as const;
