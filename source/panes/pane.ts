@@ -71,6 +71,8 @@ export type PaneDefinition<Shown extends {id: string} = {id: string}, Summary = 
 	title: string;
 	/** Whether the dashboard shows it; `kzrs export` has every pane. */
 	onScreen: boolean;
+	/** Its rows are the source documents themselves, by source id: the reader opens each whole. */
+	documents?: true;
 	query: PaneQuery;
 	present: (row: Row) => Shown;
 	list: ReadonlyArray<ListColumn<Shown, Summary>>;

@@ -9,6 +9,7 @@ export const sources = pane<SourceRow>({
 	key: '8',
 	title: 'Sources',
 	onScreen: false,
+	documents: true,
 	query,
 	present: (row) => ({
 		id: text(row.id),
