@@ -7,7 +7,7 @@ import {FoldedDocument, sentenceSpans} from '../../source/facts/passages.js';
 import {shippedPanes} from '../../source/panes/registry.js';
 import {sourceDocument} from '../../source/views/documents.js';
 import {footnoteMark} from '../../source/views/footnotes.js';
-import {runKzrs, userErrorLine} from '../helpers/cli.js';
+import {exportJson, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {shippedViews} from '../helpers/dashboard.js';
 import {collapseWhitespace, dataFileNames, readData, readSeeds, removeTempDirs} from '../helpers/fact-base.js';
 
@@ -98,6 +98,21 @@ describe('the shipped data', async () => {
 		);
 		expect(overlapping.length).toBeGreaterThan(0);
 		for (const [first, second] of overlapping) expect(first?.facts.length && second?.facts.length).toBeGreaterThan(0);
+	});
+});
+
+describe('the share of each document the facts cite', () => {
+	test.each([...readSeeds()])('%s: the sentences a quote touches, in percent, in the Sources pane and its export', async (id, seed) => {
+		const language = readData('sources').find((source) => source.id === id)?.language ?? '';
+		const document = new FoldedDocument(seed);
+		const passages = shippedCitations()
+			.filter((cited) => cited.source === id)
+			.map(({quote}) => document.locate(quote) as [number, number]);
+		const sentences = sentenceSpans(document.text, language);
+		const cited = sentences.filter(([start, end]) => passages.some(([from, to]) => from < end && start < to));
+		const [row] = (await exportJson<{id: string; sentences_cited: number}>('sources')).filter((source) => source.id === id);
+		expect(row?.sentences_cited).toBe(Math.round((1000 * cited.length) / sentences.length) / 10);
+		expect(cited.length).toBeLessThan(sentences.length);
 	});
 });
 

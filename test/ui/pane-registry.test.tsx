@@ -36,7 +36,7 @@ describe('a pane added to the registry', () => {
 
 	test('has its tab and its key', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 20}, {panes: onScreen});
-		await dashboard.shows('6 People   7 Honours');
+		await dashboard.shows('6 People   8 Sources   7 Honours');
 		dashboard.press(sequences.shiftTab);
 		await dashboard.shows('[7 Honours]', '▶ 7 Honours', order?.recipient ?? '?');
 	});

@@ -34,15 +34,18 @@ async function firstQuote(paneId: string): Promise<{source: string; quote: strin
 }
 
 describe('o opens the source at the quote', () => {
-	test.each(paneIds)('from the first row of %s, the reader lands on its first quote', async (paneId) => {
-		const {source, quote} = await firstQuote(paneId);
-		const pane = panes.find((candidate) => candidate.id === paneId);
-		const dashboard = await renderDashboard(size);
-		dashboard.press(pane?.key ?? '', 'o');
-		await dashboard.shows(`${source} · `, '· published ');
-		// The passage is selected, and the lines marked as its hold the quote's words.
-		expect(selectedText(dashboard)).toContain(collapseWhitespace(quote).slice(0, 40));
-	});
+	test.each(paneIds.filter((id) => panes.find((pane) => pane.id === id)?.documents !== true))(
+		'from the first row of %s, the reader lands on its first quote',
+		async (paneId) => {
+			const {source, quote} = await firstQuote(paneId);
+			const pane = panes.find((candidate) => candidate.id === paneId);
+			const dashboard = await renderDashboard(size);
+			dashboard.press(pane?.key ?? '', 'o');
+			await dashboard.shows(`${source} · `, '· published ');
+			// The passage is selected, and the lines marked as its hold the quote's words.
+			expect(selectedText(dashboard)).toContain(collapseWhitespace(quote).slice(0, 40));
+		},
+	);
 
 	test('from the detail view, at the quote under the cursor; Esc returns to the detail', async () => {
 		const views = await shippedViews();
@@ -58,6 +61,30 @@ describe('o opens the source at the quote', () => {
 		expect(selectedText(dashboard)).toContain(collapseWhitespace(second.quote).slice(0, 40));
 		dashboard.press(sequences.escape);
 		await dashboard.shows('Quotes (');
+	});
+});
+
+describe('the Sources pane', () => {
+	test('o reads the document from the top; n opens it at the first sentence nothing cites', async () => {
+		const views = await shippedViews();
+		const sourcesPane = panes.find((pane) => pane.documents === true);
+		expect(sourcesPane?.key).toBe('8');
+		const found = views.readerDocument(panes, sourcesPane as (typeof panes)[number], {}, 0, 'uncited');
+		const uncited = found?.selection ?? [0, 0];
+		const dashboard = await renderDashboard(size);
+		dashboard.press('8');
+		await dashboard.shows('8 Sources', 'no outlet named');
+		dashboard.press('o');
+		await dashboard.shows('s000 · ', '· published ');
+		// From the top: the document's first words are in view, nothing selected.
+		const firstWords = collapseWhitespace(found?.document.text ?? '').slice(0, 20);
+		expect(collapseWhitespace(dashboard.frame().replace(/║/g, ' '))).toContain(firstWords);
+		expect(selectedText(dashboard)).toBe('');
+		dashboard.press(sequences.escape);
+		await dashboard.shows('8 Sources');
+		dashboard.press('n');
+		await dashboard.shows('· published ', '║▶ ');
+		expect(selectedText(dashboard)).toContain(collapseWhitespace(found?.document.text.slice(...uncited) ?? '').slice(0, 30));
 	});
 });
 

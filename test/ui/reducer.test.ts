@@ -128,12 +128,12 @@ describe('the first state', () => {
 describe('browse: switching panes', () => {
 	test('Tab goes round the panes in order, Shift-Tab backwards', () => {
 		const forward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.tab)).focus);
-		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'timeline']);
+		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'sources', 'timeline']);
 		const backward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.shiftTab)).focus);
-		expect(backward).toEqual(['people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
+		expect(backward).toEqual(['sources', 'people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
 	});
 
-	test.each(dashboardPanes.map((pane, index) => [String(index + 1), pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
+	test.each(dashboardPanes.map((pane) => [paneKey(pane).text, pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
 		for (const from of ['1', '2', '3', '4']) {
 			expect(start(env, gridSize, key(from), key(digit)).focus).toBe(pane);
 		}
@@ -149,12 +149,14 @@ describe('browse: switching panes', () => {
 		['grid', 'companies', 'trade', 'companies', gridSize],
 		['grid', 'agenda', 'trade', 'agenda', gridSize],
 		['grid', 'people', 'trade', 'people', gridSize],
-		['tabs', 'timeline', 'people', 'memoranda', tabsSize],
+		['grid', 'sources', 'trade', 'sources', gridSize],
+		['tabs', 'timeline', 'sources', 'memoranda', tabsSize],
 		['tabs', 'memoranda', 'timeline', 'trade', tabsSize],
 		['tabs', 'trade', 'memoranda', 'companies', tabsSize],
 		['tabs', 'companies', 'trade', 'agenda', tabsSize],
 		['tabs', 'agenda', 'companies', 'people', tabsSize],
-		['tabs', 'people', 'agenda', 'timeline', tabsSize],
+		['tabs', 'people', 'agenda', 'sources', tabsSize],
+		['tabs', 'sources', 'people', 'timeline', tabsSize],
 	];
 	test.each(sideways)('%s: from %s, left reaches %s and right %s', (_, from, left, right, size) => {
 		for (const press of [key('h'), keys.left]) expect(start(env, size, paneKey(from), press).focus).toBe(left);
@@ -808,7 +810,7 @@ describe('resizing', () => {
 	});
 
 	test('every pane is settled, not only the focused one', () => {
-		const everyPaneAtItsEnd = dashboardPanes.flatMap((_, index) => [key(String(index + 1)), key('G')]);
+		const everyPaneAtItsEnd = dashboardPanes.flatMap((pane) => [paneKey(pane), key('G')]);
 		const state = start(env, gridSize, ...everyPaneAtItsEnd, {type: 'resize', size: {columns: 40, rows: 12}});
 		for (const pane of dashboardPanes) expect(view(state, pane).selected).toBe(countOf(env, pane) - 1);
 		expect(brokenInvariants(state, env)).toEqual([]);
