@@ -8,7 +8,7 @@
 // checks these columns against the schema (schema.ts) and the panes that show
 // them. Rows are inserted by these column names, never by position.
 import type {DataFileName, RecordOf} from '../facts/records.js';
-import {type AmountParts, amountParts, dateRange, eventTitle, memorandumLine, qualified} from '../text/shown.js';
+import {type AmountParts, amountParts, dateRange, eventTitle, memorandumLine, outletShown, qualified} from '../text/shown.js';
 
 export type Value = string | number | null;
 
@@ -78,7 +78,7 @@ function table<Name extends DataFileName>(name: Name, {fields, search}: TableSpe
 export const tables: {[Name in DataFileName]: Table<Name>} = {
 	sources: table('sources', {
 		fields: {id: sameName, file: sameName, language: sameName, outlet: sameName, published: sameName, published_basis: sameName, title: sameName},
-		search: (s) => [s.id, s.language, s.outlet, s.published, s.title],
+		search: (s) => [s.id, s.language, outletShown(s.outlet), s.published, s.title],
 	}),
 	events: table('events', {
 		fields: {

@@ -69,3 +69,6 @@ export function memorandumLine(kind: Value, count: Value, qualifier: Value, area
 	const line = kind === 'count' ? `${qualified(count, qualifier)} memoranda${announced ? '' : ' signed'}` : `${area ?? ''} (“${term ?? ''}”)`;
 	return `${announced ? '(announced) ' : ''}${line}`;
 }
+
+/** A source's outlet, or that it names none. */
+export const outletShown = (outlet: string | null): string => outlet ?? 'no outlet named';

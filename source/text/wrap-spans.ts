@@ -4,7 +4,7 @@
 // is near, between graphemes where a word is longer than the line, and at
 // every line break of the text.
 import {printable} from './printable.js';
-import {displayWidth} from './width.js';
+import {displayWidth, singleColumnRun} from './width.js';
 
 export type LineSpan = [start: number, end: number];
 
@@ -22,6 +22,10 @@ export function wrapSpans(text: string, width: number): LineSpan[] {
 }
 
 function wrapParagraph(paragraph: string, offset: number, width: number, lines: LineSpan[]): void {
+	if (singleColumnRun.test(paragraph)) {
+		wrapSingleColumns(paragraph, offset, width, lines);
+		return;
+	}
 	let start = 0;
 	let used = 0;
 	/** The last space on the line: the line may end before it, the next begin after it. */
@@ -46,6 +50,22 @@ function wrapParagraph(paragraph: string, offset: number, width: number, lines: 
 		}
 		if (blank) space = index;
 		used += columns;
+	}
+	lines.push([offset + start, offset + paragraph.length]);
+}
+
+/**
+ * wrapParagraph for text whose every UTF-16 unit is one column and its own
+ * grapheme (most of every document: Latin and Cyrillic letters, punctuation):
+ * columns are offsets, and a line breaks at the last space that fits.
+ */
+function wrapSingleColumns(paragraph: string, offset: number, width: number, lines: LineSpan[]): void {
+	let start = 0;
+	while (paragraph.length - start > width) {
+		const space = paragraph.lastIndexOf(' ', start + width);
+		const breakAt = space > start ? space : start + width;
+		lines.push([offset + start, offset + breakAt]);
+		start = space > start ? space + 1 : breakAt;
 	}
 	lines.push([offset + start, offset + paragraph.length]);
 }

@@ -8,6 +8,7 @@ import {Box, Text} from 'ink';
 import {foldFilter, searchMatches} from '../facts/text.js';
 import {fitColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
+import {outletShown} from '../text/shown.js';
 import {symbols} from '../text/symbols.js';
 import {wrapSpans} from '../text/wrap-spans.js';
 import type {SourceDocument, Span} from '../views/documents.js';
@@ -19,12 +20,29 @@ import {useTheme} from './theme.js';
 /** The margin before each line: a mark and a space. */
 const marginWidth = 2;
 
+/** Each document's layouts, by width: a document is laid out once for each width it is read at. */
+const shapes = new WeakMap<SourceDocument, Map<number, ReaderShape>>();
+
 /** A document laid out `width` columns wide (the reader's room, margin included): what the reducer scrolls over. */
 export function readerShape(document: SourceDocument, width: number): ReaderShape {
+	let byWidth = shapes.get(document);
+	if (byWidth === undefined) {
+		byWidth = new Map();
+		shapes.set(document, byWidth);
+	}
+	let shape = byWidth.get(width);
+	if (shape === undefined) {
+		shape = layOut(document, width);
+		byWidth.set(width, shape);
+	}
+	return shape;
+}
+
+function layOut(document: SourceDocument, width: number): ReaderShape {
 	const {id, title, outlet, language, published, publishedBasis, text, passages} = document;
 	return {
 		source: id,
-		header: [`${id} · ${title}`, `${outlet ?? 'no outlet named'} · ${language} · published ${published} (${publishedBasis})`],
+		header: [`${id} · ${title}`, `${outletShown(outlet)} · ${language} · published ${published} (${publishedBasis})`],
 		text,
 		lines: wrapSpans(text, Math.max(1, width - marginWidth)),
 		passages: passages.map(({span}) => span),

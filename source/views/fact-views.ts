@@ -20,6 +20,8 @@ export type ReaderStart = {quote: number} | 'top' | 'uncited';
 
 export class FactViews {
 	readonly reader: PaneReader;
+	/** Each document read, by the panes that show its facts and its source id: the database does not change once loaded. */
+	private readonly documents = new WeakMap<Panes, Map<string, SourceDocument | undefined>>();
 
 	constructor(db: FactDatabase) {
 		this.reader = new PaneReader(db);
@@ -74,15 +76,25 @@ export class FactViews {
 	): {document: SourceDocument; selection: Span | null} | undefined {
 		if (pane.documents === true) {
 			const row = this.row(pane, query, index);
-			const document = row && sourceDocument(this.reader.db, panes, String(row.id));
+			const document = row && this.document(panes, String(row.id));
 			if (document === undefined) return undefined;
 			return {document, selection: start === 'uncited' ? (document.uncited[0] ?? null) : null};
 		}
 		if (typeof start !== 'object') return undefined;
 		const quote = this.detail(pane, query, index)?.quotes[start.quote];
-		const document = quote && sourceDocument(this.reader.db, panes, quote.source);
+		const document = quote && this.document(panes, quote.source);
 		if (quote === undefined || document === undefined) return undefined;
 		return {document, selection: passageOfQuote(this.reader.db, quote.source, quote.quote) ?? null};
+	}
+
+	private document(panes: Panes, source: string): SourceDocument | undefined {
+		let read = this.documents.get(panes);
+		if (read === undefined) {
+			read = new Map();
+			this.documents.set(panes, read);
+		}
+		if (!read.has(source)) read.set(source, sourceDocument(this.reader.db, panes, source));
+		return read.get(source);
 	}
 
 	/** Where a row stands in a pane's own order, unfiltered: the index that selects it. */

@@ -2,6 +2,7 @@
 // with [n> and closes with <n], numbered in the document's order, and the
 // footnotes below say which facts cite it. Where passages overlap, their
 // marks nest or interleave, so both show on the overlap.
+import {outletShown} from '../text/shown.js';
 import type {SourceDocument} from './documents.js';
 
 /** The marks, as a pattern: removing every match gives back the document. */
@@ -36,5 +37,5 @@ export function footnotes({passages}: SourceDocument): string[] {
 
 /** The header's facts: title, outlet, language, date and how it is known. */
 export function documentHeader({id, title, outlet, language, published, publishedBasis}: SourceDocument): string[] {
-	return [`${id}: ${title}`, `${outlet ?? 'no outlet named'} · ${language} · published ${published} (${publishedBasis})`];
+	return [`${id}: ${title}`, `${outletShown(outlet)} · ${language} · published ${published} (${publishedBasis})`];
 }

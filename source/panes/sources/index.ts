@@ -1,6 +1,7 @@
 // The documents themselves: how many facts cite each, and how much of each
 // the facts cite, so that what is left to extract shows at a glance. `o`
 // reads one from the top, `n` at its first sentence nothing cites.
+import {outletShown} from '../../text/shown.js';
 import {pane, text} from '../pane.js';
 import {query} from './queries.js';
 
@@ -17,14 +18,14 @@ export const sources = pane<SourceRow>({
 		id: text(row.id),
 		published: text(row.published),
 		language: text(row.language),
-		outlet: text(row.outlet),
+		outlet: outletShown(row.outlet === null ? null : text(row.outlet)),
 		title: text(row.title),
 		facts: text(row.facts),
 		cited: row.sentences_cited === null ? '' : `${Number(row.sentences_cited).toFixed(0)}%`,
 	}),
 	list: [
 		{header: 'Language', width: () => 7, text: (row) => row.language},
-		{header: 'Outlet', width: 'rest', text: (row) => row.outlet || 'no outlet named'},
+		{header: 'Outlet', width: 'rest', text: (row) => row.outlet},
 		{header: 'Published', width: () => 10, text: (row) => row.published},
 		{header: 'Facts', width: () => 5, align: 'right', text: (row) => row.facts, searched: false},
 		{header: 'Sentences cited (computed)', width: () => 4, align: 'right', text: (row) => row.cited, tone: () => 'derived', searched: false},
