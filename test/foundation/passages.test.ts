@@ -5,6 +5,9 @@ import {afterAll, describe, expect, test} from 'vitest';
 import {storedPassages} from '../../source/db/documents.js';
 import {FoldedDocument, sentenceSpans} from '../../source/facts/passages.js';
 import {shippedPanes} from '../../source/panes/registry.js';
+import {printable} from '../../source/text/printable.js';
+import {displayWidth} from '../../source/text/width.js';
+import {wrapSpans} from '../../source/text/wrap-spans.js';
 import {sourceDocument} from '../../source/views/documents.js';
 import {footnoteMark} from '../../source/views/footnotes.js';
 import {exportJson, runKzrs, userErrorLine} from '../helpers/cli.js';
@@ -113,6 +116,23 @@ describe('the share of each document the facts cite', () => {
 		const [row] = (await exportJson<{id: string; sentences_cited: number}>('sources')).filter((source) => source.id === id);
 		expect(row?.sentences_cited).toBe(Math.round((1000 * cited.length) / sentences.length) / 10);
 		expect(cited.length).toBeLessThan(sentences.length);
+	});
+});
+
+describe('a document wrapped for the reader', () => {
+	const texts = [...readSeeds().values(), 'Ширина: 宽字符混合 text, e\u0301 and\ttabs\r\nand a veryveryverylongwordthatcannotfit here'];
+	test.each([2, 7, 38, 56, 116])('at %i columns: no line is wider, and the lines hold the whole text in order, whitespace aside', (width) => {
+		for (const text of texts) {
+			const lines = wrapSpans(text, width);
+			for (const [start, end] of lines) expect(displayWidth(printable(text.slice(start, end)))).toBeLessThanOrEqual(width);
+			for (const [index, line] of lines.entries()) expect(line[0]).toBeGreaterThanOrEqual(lines[index - 1]?.[1] ?? 0);
+			expect(
+				lines
+					.map(([start, end]) => text.slice(start, end))
+					.join('')
+					.replace(/\s/g, ''),
+			).toBe(text.replace(/\s/g, ''));
+		}
 	});
 });
 
