@@ -5,6 +5,7 @@
 // video, its lines marked apart. Enter lists the facts citing the selected
 // passage.
 import {Box, Text} from 'ink';
+import {memo, useMemo} from 'react';
 import {foldFilter, searchMatches} from '../facts/text.js';
 import {fitColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
@@ -76,6 +77,37 @@ function pieces(shape: ReaderShape, [start, end]: Span, selection: Span | null, 
 	return result;
 }
 
+const noMatches: readonly Span[] = [];
+
+type LineProps = {shape: ReaderShape; start: number; end: number; selection: Span | null; matches: readonly Span[]};
+
+/** One line of the document, its margin mark first; drawn again only when what marks it changes. */
+const DocumentLine = memo(function DocumentLine({shape, start, end, selection, matches}: LineProps) {
+	const theme = useTheme();
+	const holds = (spans: readonly Span[]) => overlapping(spans, start, end) || (start === end && spans.some(([from, to]) => from <= start && start < to));
+	const inSelection = selection !== null && holds([selection]);
+	const cited = holds(shape.passages);
+	const mark = inSelection ? symbols.passage : cited ? symbols.cited : ' ';
+	if (!inSelection && !cited && matches.length === 0) return <Text wrap="truncate">{`  ${printable(shape.text.slice(start, end))}`}</Text>;
+	return (
+		<Text wrap="truncate">
+			<Text color={theme.accent}>{mark} </Text>
+			{pieces(shape, [start, end], selection, matches).map((piece, at) => (
+				<Text
+					// biome-ignore lint/suspicious/noArrayIndexKey: a piece is its place in the line
+					key={at}
+					color={piece.cited ? theme.accent : undefined}
+					backgroundColor={piece.matched ? theme.match : undefined}
+					underline={piece.matched}
+					inverse={piece.selected}
+				>
+					{piece.text}
+				</Text>
+			))}
+		</Text>
+	);
+});
+
 function FactList({shape, overlay, width, rows}: {shape: ReaderShape; overlay: ReaderOverlay; width: number; rows: number}) {
 	const theme = useTheme();
 	const facts = shape.facts[selectedPassage(overlay)] ?? [];
@@ -104,8 +136,9 @@ export function ReaderView({overlay, width, height}: {overlay: ReaderOverlay; wi
 	const theme = useTheme();
 	const room = readerRoom({width, height});
 	const {shape, selection, top} = overlay;
+	const searchText = overlay.search?.text ?? '';
+	const matches = useMemo(() => (shape === null || searchText === '' ? noMatches : searchMatches(shape.text, foldFilter(searchText))), [shape, searchText]);
 	if (shape === null) return null;
-	const matches = overlay.search && overlay.search.text !== '' ? searchMatches(shape.text, foldFilter(overlay.search.text)) : [];
 	const shown = shape.lines.slice(top, top + room.rows);
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.accent}>
@@ -117,31 +150,17 @@ export function ReaderView({overlay, width, height}: {overlay: ReaderOverlay; wi
 				<FactList shape={shape} overlay={overlay} width={room.width} rows={room.rows} />
 			) : (
 				<Box flexDirection="column" height={room.rows}>
-					{shown.map((line, index) => {
-						const [start, end] = line;
-						const inSelection =
-							selection !== null && (overlapping([selection], start, end) || (start === end && selection[0] <= start && start < selection[1]));
-						const cited = overlapping(shape.passages, start, end) || (start === end && shape.passages.some(([from, to]) => from <= start && start < to));
-						const mark = inSelection ? symbols.passage : cited ? symbols.cited : ' ';
-						return (
+					{shown.map((line, index) => (
+						<DocumentLine
 							// biome-ignore lint/suspicious/noArrayIndexKey: a line is its position in the document
-							<Text key={`${top + index}`} wrap="truncate">
-								<Text color={cited || inSelection ? theme.accent : undefined}>{mark} </Text>
-								{pieces(shape, line, selection, matches).map((piece, at) => (
-									<Text
-										// biome-ignore lint/suspicious/noArrayIndexKey: a piece is its place in the line
-										key={at}
-										color={piece.cited ? theme.accent : undefined}
-										backgroundColor={piece.matched ? theme.match : undefined}
-										underline={piece.matched}
-										inverse={piece.selected}
-									>
-										{piece.text}
-									</Text>
-								))}
-							</Text>
-						);
-					})}
+							key={`${top + index}`}
+							shape={shape}
+							start={line[0]}
+							end={line[1]}
+							selection={selection}
+							matches={matches}
+						/>
+					))}
 				</Box>
 			)}
 			<Text color={theme.muted}>
