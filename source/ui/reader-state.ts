@@ -22,7 +22,6 @@ export type ReaderShape = {
 	/** The cited passages, in the document's order, and the facts citing each. */
 	passages: Span[];
 	facts: CitingFact[][];
-	width: number;
 };
 
 export type ReaderOverlay = {

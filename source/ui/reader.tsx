@@ -48,7 +48,6 @@ function layOut(document: SourceDocument, width: number): ReaderShape {
 		lines: wrapSpans(text, Math.max(1, width - marginWidth)),
 		passages: passages.map(({span}) => span),
 		facts: passages.map(({facts}) => facts),
-		width,
 	};
 }
 
