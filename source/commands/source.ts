@@ -28,7 +28,7 @@ export async function runSource(paths: FactPaths, id: string, format: 'text' | '
 				start,
 				end,
 				text: text.slice(start, end),
-				facts: facts.map((fact) => ({pane: fact.pane?.id ?? null, table: fact.table, id: fact.id})),
+				facts: facts.map((fact) => ({pane: fact.pane?.id ?? null, row: fact.pane ? fact.row : null, table: fact.table, id: fact.id})),
 			}));
 			io.stdout.write(`${gated(JSON.stringify({id, file, language, outlet, published, published_basis: publishedBasis, title, passages: shown}, null, 2))}\n`);
 			return;

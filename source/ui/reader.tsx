@@ -123,7 +123,10 @@ function FactList({shape, overlay, width, rows}: {shape: ReaderShape; overlay: R
 				const at = offset + index;
 				return (
 					<Text key={`${fact.table} ${fact.id}`} inverse={at === cursor}>
-						{fitColumns(`${at === cursor ? symbols.selected : ' '} ${fact.pane?.title ?? fact.table} · ${printable(fact.id)}`, width)}
+						{fitColumns(
+							`${at === cursor ? symbols.selected : ' '} ${fact.pane?.title ?? fact.table} · ${fact.row === fact.id ? fact.id : `${fact.row} (${fact.table} ${fact.id})`}`,
+							width,
+						)}
 					</Text>
 				);
 			})}

@@ -239,7 +239,7 @@ function inReader(state: State, panes: Panes, overlay: ReaderOverlay, key: KeyPr
 		selected: 0,
 		offset: 0,
 	});
-	return {...cleared, jump: {pane: target, id: jump.id}};
+	return {...cleared, jump: {pane: target, id: jump.row}};
 }
 
 function browse(state: State, panes: Panes, key: KeyPress): State {

@@ -30,7 +30,7 @@ export function footnotedText({text, passages}: SourceDocument): string {
 /** One line per passage: its number, its offsets, and the facts citing it, by pane and id. */
 export function footnotes({passages}: SourceDocument): string[] {
 	return passages.map(({span, facts}, index) => {
-		const cited = facts.map(({id, table, pane}) => `${pane?.id ?? table} ${id}`).join(', ');
+		const cited = facts.map(({id, table, pane, row}) => (row === id ? `${pane?.id ?? table} ${id}` : `${pane?.id} ${row} (${table} ${id})`)).join(', ');
 		return `[${index + 1}] ${span[0]}–${span[1]}: ${cited}`;
 	});
 }

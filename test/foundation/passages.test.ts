@@ -168,8 +168,21 @@ describe('kzrs source', () => {
 		const seed = seeds.get('s003') as string;
 		for (const passage of shown.passages) expect(passage.text).toBe(seed.slice(passage.start, passage.end));
 		expect(shown.passages.find((passage) => passage.text.includes('approximately 60 Serbian companies'))?.facts).toEqual([
-			{pane: 'companies', table: 'companies', id: 'serbian-companies-in-kazakhstan-approximately-60'},
+			{pane: 'companies', row: 'serbian-companies-in-kazakhstan-approximately-60', table: 'companies', id: 'serbian-companies-in-kazakhstan-approximately-60'},
 		]);
+	});
+
+	test('an honour, which only a person’s detail shows, is footnoted with the person’s row, where the reader goes for it', async () => {
+		const views = await shippedViews();
+		const honour = readData('honours')[0];
+		const person = readData('people').find((candidate) => candidate.name === honour?.recipient);
+		const source = honour?.citations[0]?.source ?? '';
+		const cited = sourceDocument(views.reader.db, shippedPanes, source)
+			?.passages.flatMap(({facts}) => facts)
+			.find((fact) => fact.table === 'honours');
+		expect(cited).toEqual({id: honour?.id, table: 'honours', pane: {id: 'people', title: 'People'}, row: person?.id});
+		const result = await runKzrs(['source', source]);
+		expect(result.stdout).toContain(`people ${person?.id} (honours ${honour?.id})`);
 	});
 
 	test('piped, it is plain text: no escape sequence', async () => {
