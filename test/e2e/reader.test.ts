@@ -48,11 +48,12 @@ describe.each([
 				expect(quote, pane.id).toBeDefined();
 				tmux.press(pane.key);
 				tmux.press('o');
-				const screen = await tmux.waitFor((text) => text.includes(`${quote?.source} · `) && text.includes(' · published '), {
-					what: `the reader from ${pane.id}`,
+				// The quote's opening words on the lines marked as the selected passage's, under the source's header.
+				const opening = collapseWhitespace(quote?.quote ?? '').slice(0, 24);
+				const screen = await tmux.waitFor((text) => text.includes(`${quote?.source} · `) && selectedText(text).includes(opening), {
+					what: `the reader from ${pane.id}, at "${opening}"`,
 				});
-				// The quote's opening words are on the lines marked as the selected passage's.
-				expect(selectedText(screen), pane.id).toContain(collapseWhitespace(quote?.quote ?? '').slice(0, 24));
+				expect(screen).toContain(' · published ');
 				// Drawn whole: the dashboard's header still on the first line, the reader's border closed below.
 				expect(screen.split('\n')[0]).toMatch(/^kzrs · /);
 				expect(screen).toContain('╚');
