@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {validate} from './fields.js';
+import {QuoteIndex} from './quote-index.js';
 import {displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
 import {
 	type AgendaArea,
@@ -49,24 +50,25 @@ type RecordCheck<Name extends DataFileName> = (record: RecordOf<Name>) => string
 
 /** Quotes are compared with runs of whitespace folded, and nothing else. */
 class QuoteFinder {
-	private readonly folded = new Map<string, string>();
+	private readonly indexes = new Map<string, QuoteIndex>();
 	private readonly found = new Map<string, Set<string>>();
 
-	constructor(seeds: ReadonlyMap<string, string>) {
-		for (const [id, seedText] of seeds) this.folded.set(id, foldWhitespace(seedText));
-	}
+	constructor(private readonly seeds: ReadonlyMap<string, string>) {}
 
 	/** The problem with a citation, or undefined when it is sound. */
 	problem(source: string, quote: string): string | undefined {
-		const seedText = this.folded.get(source);
+		const seedText = this.seeds.get(source);
 		if (seedText === undefined) return `unknown source "${source}" (not in sources.json)`;
 		let known = this.found.get(source);
-		if (!known) {
+		let index = this.indexes.get(source);
+		if (!known || !index) {
 			known = new Set();
+			index = new QuoteIndex(foldWhitespace(seedText));
 			this.found.set(source, known);
+			this.indexes.set(source, index);
 		}
 		if (known.has(quote)) return undefined;
-		if (!seedText.includes(foldWhitespace(quote))) return `quote not found verbatim in the seed of source "${source}"`;
+		if (!index.includes(foldWhitespace(quote))) return `quote not found verbatim in the seed of source "${source}"`;
 		known.add(quote);
 		return undefined;
 	}
