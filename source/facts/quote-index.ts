@@ -24,9 +24,9 @@ export class QuoteIndex {
 
 	constructor(private readonly text: string) {
 		const grams = Math.max(0, text.length - gramLength + 1);
-		// About one position per hash: few unrelated grams share one.
+		// A few positions per hash: the index stays near 6 bytes a character, and a quote's rarest gram still has few places.
 		let buckets = 256;
-		while (buckets < grams) buckets *= 2;
+		while (buckets * 4 < grams) buckets *= 2;
 		this.mask = buckets - 1;
 		const hashes = new Uint32Array(grams);
 		const counts = new Uint32Array(buckets + 1);
