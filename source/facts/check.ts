@@ -68,7 +68,7 @@ class QuoteFinder {
 			this.indexes.set(source, index);
 		}
 		if (known.has(quote)) return undefined;
-		if (!index.includes(foldWhitespace(quote))) return `quote not found verbatim in the seed of source "${source}"`;
+		if (index.indexOf(foldWhitespace(quote)) === -1) return `quote not found verbatim in the seed of source "${source}"`;
 		known.add(quote);
 		return undefined;
 	}

@@ -47,9 +47,9 @@ export class QuoteIndex {
 		}
 	}
 
-	/** Whether `quote` occurs in the text. */
-	includes(quote: string): boolean {
-		if (quote.length < gramLength) return this.text.includes(quote);
+	/** Where `quote` first occurs in the text, as String.indexOf; -1 where it does not. */
+	indexOf(quote: string): number {
+		if (quote.length < gramLength) return this.text.indexOf(quote);
 		let rarest = 0;
 		let rarestHash = gramHash(quote, 0, this.mask);
 		for (let offset = 1; offset + gramLength <= quote.length; offset++) {
@@ -59,12 +59,13 @@ export class QuoteIndex {
 				rarestHash = hash;
 			}
 		}
+		// A hash's positions are in the text's order: the first confirmed is the first occurrence.
 		const [first, end] = this.range(rarestHash);
 		for (let index = first; index < end; index++) {
 			const start = (this.positions[index] ?? 0) - rarest;
-			if (start >= 0 && this.text.startsWith(quote, start)) return true;
+			if (start >= 0 && this.text.startsWith(quote, start)) return start;
 		}
-		return false;
+		return -1;
 	}
 
 	/** Where the positions of the grams of this hash are in `positions`. */
