@@ -45,6 +45,15 @@ describe('the Standing pane', () => {
 		await dashboard.shows(`${standing.length}/${standing.length}`, 'Free Trade');
 	});
 
+	test('under tabs too narrow for every title, its tab stays in view, the others by their keys', async () => {
+		const dashboard = await renderDashboard({columns: 80, rows: 24});
+		await dashboard.shows('[1 Timeline]  2 Memoranda   3 Trade');
+		dashboard.press('7');
+		await dashboard.shows(' 1   2   3   4   5   6  [7 Standing]', '▶ 7 Standing');
+		dashboard.press('1');
+		await dashboard.shows('[1 Timeline]  2 Memoranda   3 Trade');
+	});
+
 	test('Enter on a reading names the other wordings of its matter, and gives its quote', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40});
 		const strategic = byId(standing, 'strategic-partnership');
