@@ -10,7 +10,7 @@ import {factTables} from './tables.js';
  * The schema's version, kept in SQLite's user_version: a saved database of
  * another version is not opened as if it were this one.
  */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
@@ -128,6 +128,31 @@ CREATE TABLE agenda (
 	area TEXT NOT NULL,
 	stances TEXT NOT NULL,
 	note TEXT,
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
+) STRICT;
+
+-- Claims about the relations; records sharing a subject are readings of one matter.
+CREATE TABLE standing (
+	id TEXT PRIMARY KEY,
+	subject TEXT NOT NULL,
+	kind TEXT NOT NULL CHECK (kind IN ('record', 'characterisation', 'gratitude', 'outcome', 'expectation')),
+	claim TEXT NOT NULL,
+	wording TEXT NOT NULL,
+	term TEXT NOT NULL,
+	speaker TEXT,
+	note TEXT,
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
+) STRICT;
+
+-- The goods a source names in a flow of trade, without values.
+CREATE TABLE goods (
+	id TEXT PRIMARY KEY,
+	flow TEXT NOT NULL CHECK (flow IN ('Serbia → Kazakhstan', 'Kazakhstan → Serbia')),
+	rank TEXT NOT NULL CHECK (rank IN ('leading', 'most')),
+	product TEXT NOT NULL,
+	term TEXT NOT NULL,
 	search TEXT NOT NULL,
 	citation_list INTEGER NOT NULL
 ) STRICT;
