@@ -191,8 +191,8 @@ ${factTables
 
 // Built after the rows are in: one sort per index instead of a tree kept in
 // order through every insert. The indexes for sorting a pane are built when a
-// sort first asks for them (see pane-reads.ts), and those for filtering
-// when the filter opens (pane-reads.ts), not at start.
+// sort first asks for them (see pane-reads.ts), and those for filtering once
+// the dashboard's first frame is drawn (ui/app.tsx), not while loading.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
 CREATE INDEX companies_by_subject ON companies (subject);

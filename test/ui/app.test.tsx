@@ -19,7 +19,6 @@ import {runKzrs} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {bindings, countOf, paneIds as dashboardPanes, type Environment, panes, shippedEnvironment, shippedViews} from '../helpers/dashboard.js';
 import {byId, makeTempDir, readData, removeTempDirs} from '../helpers/fact-base.js';
-import {runUserQuery} from '../helpers/query.js';
 import {type Dashboard, finishDashboards, frameProblems, inkColumns, linesWith, renderDashboard, sequences} from '../helpers/screen.js';
 
 let views: FactViews;
@@ -238,16 +237,6 @@ describe('the grid at 100×40', () => {
 		expect(dashboard.frame()).toContain(`/vucic 1/${matching}`);
 		dashboard.press(sequences.escape);
 		await dashboard.shows(`1/${total}`, 'Diplomatic relations');
-	});
-
-	test("opening the filter builds the pane's search index before a character is typed", async () => {
-		const fresh = await openFactBase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
-		const searchIndexes = () => runUserQuery(fresh, "SELECT name FROM sqlite_schema WHERE name GLOB '*_by_search'").rows.flat();
-		expect(searchIndexes()).toEqual([]);
-		const dashboard = await renderDashboard(grid, {views: new FactViews(fresh)});
-		dashboard.press('/');
-		await dashboard.shows('/▏', 'type to filter');
-		await expect.poll(searchIndexes, {interval: 5}).toEqual(['events_by_search']);
 	});
 
 	test('a filter nothing matches says so', async () => {
