@@ -1,7 +1,6 @@
 import type {Io} from '../cli/io.js';
 import {UserError} from '../errors.js';
-import type {FactPaths} from '../facts/check.js';
-import {openFactBase} from '../load/open.js';
+import {type FactSource, openFactBase} from '../load/open.js';
 import type {Panes} from '../panes/registry.js';
 import {printable} from '../text/printable.js';
 import {sourceDocument, sourceIds} from '../views/documents.js';
@@ -14,8 +13,8 @@ const styled = (tag: string) => `\u001B[7m${tag}\u001B[27m`;
 const gated = (text: string) => text.split('\n').map(printable).join('\n');
 
 /** `kzrs source <id>`: the document with its cited passages marked, and footnotes naming the facts that cite each. */
-export async function runSource(paths: FactPaths, id: string, format: 'text' | 'json', io: Io, panes: Panes): Promise<void> {
-	const database = await openFactBase(paths);
+export async function runSource(facts: FactSource, id: string, format: 'text' | 'json', io: Io, panes: Panes): Promise<void> {
+	const database = await openFactBase(facts);
 	try {
 		const document = sourceDocument(database, panes, id);
 		if (document === undefined) {

@@ -20,6 +20,8 @@ import {
 	type RecordOf,
 	recordShapes,
 	type Source,
+	type StandingClaim,
+	type TradedGood,
 	type TradeFigure,
 } from './records.js';
 import {foldWhitespace} from './text.js';
@@ -47,6 +49,8 @@ export type FactBase = {
 	documents: ReadonlyMap<string, string>;
 	/** Where a checked quote stands in its source's document: located once, as it is checked. */
 	passageOf: (source: string, quote: string) => Span;
+	standing: StandingClaim[];
+	goods: TradedGood[];
 };
 
 /** A check beyond the record's shape; returns the problem, if any. */
@@ -139,6 +143,12 @@ function readAll<Name extends DataFileName>(paths: FactPaths, name: Name, quotes
 
 const checkEvent: RecordCheck<'events'> = (event) => (event.end_date !== null && event.end_date < event.date ? 'end_date is before date' : undefined);
 
+/** A record's term: the source's own words, which must stand in one of its quotes. */
+const termQuoted = (record: {term: string; citations: Citation[]}) => {
+	const term = foldWhitespace(record.term);
+	return record.citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
+};
+
 const checkMemorandum: RecordCheck<'memoranda'> = (memorandum) => {
 	if (memorandum.kind === 'count') {
 		if (memorandum.count === null || memorandum.qualifier === null) return 'a count needs count and qualifier';
@@ -147,8 +157,7 @@ const checkMemorandum: RecordCheck<'memoranda'> = (memorandum) => {
 	}
 	if (memorandum.area === null || memorandum.term === null) return 'an area needs area and term';
 	if (memorandum.count !== null || memorandum.qualifier !== null) return 'an area has no count or qualifier';
-	const term = foldWhitespace(memorandum.term);
-	return memorandum.citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
+	return termQuoted({term: memorandum.term, citations: memorandum.citations});
 };
 
 const checkFigure: RecordCheck<'trade'> = (figure) => {
@@ -249,6 +258,8 @@ export function checkFactBase(paths: FactPaths): FactBase {
 		people: readAll(paths, 'people', quotes),
 		honours: readAll(paths, 'honours', quotes),
 		agenda: readAll(paths, 'agenda', quotes, checkAgenda),
+		standing: readAll(paths, 'standing', quotes, termQuoted),
+		goods: readAll(paths, 'goods', quotes, termQuoted),
 		trade: tradeBatches(paths, quotes, tradePositions),
 		tradePositions,
 		documents: new Map([...quotes.documents].map(([id, document]) => [id, document.text])),

@@ -3,6 +3,7 @@
 // here keeps, for each of its characters, the offset it comes from in the
 // document, so that the quote found is also a passage of the document as it
 // is written: its UTF-16 offsets, start inclusive, end exclusive.
+import {QuoteIndex} from './quote-index.js';
 import {foldWhitespace} from './text.js';
 
 export type Span = [start: number, end: number];
@@ -14,6 +15,8 @@ export class FoldedDocument {
 	private readonly folded: string;
 	/** For each UTF-16 unit of the folded text, its offset in `text`. */
 	private readonly origins: Uint32Array;
+	/** The folded text's index, built when the first quote is looked for. */
+	private index: QuoteIndex | undefined;
 
 	constructor(seedText: string) {
 		this.text = seedText.normalize('NFC');
@@ -39,7 +42,8 @@ export class FoldedDocument {
 	/** The passage a quote is, at its first occurrence; undefined when the document does not hold it. */
 	locate(quote: string): Span | undefined {
 		const wanted = foldWhitespace(quote);
-		const at = wanted === '' ? -1 : this.folded.indexOf(wanted);
+		this.index ??= new QuoteIndex(this.folded);
+		const at = wanted === '' ? -1 : this.index.indexOf(wanted);
 		if (at === -1) return undefined;
 		return [this.origins[at] as number, (this.origins[at + wanted.length - 1] as number) + 1];
 	}

@@ -52,20 +52,11 @@ type Cited = Quoted & {table: string; id: string};
 
 /** Every citation of the shipped data, read from data/*.json without kzrs's loader. */
 function shippedCitations(): Cited[] {
-	const tableOf: Record<string, string> = {
-		events: 'events',
-		memoranda: 'memoranda',
-		trade: 'trade',
-		companies: 'companies',
-		people: 'people',
-		honours: 'honours',
-		agenda: 'agenda',
-	};
 	const cited: Cited[] = [];
 	for (const file of dataFileNames) {
 		if (file === 'sources') continue;
 		for (const record of readData(file) as Array<{id: string; citations?: Quoted[]; spellings?: Quoted[]}>) {
-			for (const {source, quote} of record.citations ?? record.spellings ?? []) cited.push({table: tableOf[file] as string, id: record.id, source, quote});
+			for (const {source, quote} of record.citations ?? record.spellings ?? []) cited.push({table: file, id: record.id, source, quote});
 		}
 	}
 	return cited;

@@ -21,7 +21,7 @@ export const companies = pane<CompanyRow, number>({
 		languages: text(row.languages),
 	}),
 	list: [
-		{header: 'Counted', width: (inner) => Math.max(12, Math.floor(inner * 0.5)), text: (row) => row.label},
+		{header: 'Counted', width: (inner) => Math.max(12, Math.floor(inner * 0.5)), cut: 'words', text: (row) => row.label},
 		{
 			header: 'Bar',
 			width: 'rest',
