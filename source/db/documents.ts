@@ -1,7 +1,7 @@
 // The documents behind the facts: each source's text, the passages its facts
 // quote (placed once, at load) and its sentences.
 import type {FactDatabase} from './database.js';
-import type {FactTable} from './tables.js';
+import {type FactTable, factTables} from './tables.js';
 
 export type Span = [start: number, end: number];
 
@@ -40,16 +40,25 @@ export function storedDocument(db: FactDatabase, source: string): StoredDocument
 	};
 }
 
-/** The passages of a source, in the document's order (by start, then end); quotes of the same stretch are one passage. */
+/**
+ * The passages of a source, in the document's order (by start, then end);
+ * quotes of the same stretch are one passage. The source's quotes are found
+ * by their index, and the facts citing them through the citation lists, a
+ * table at a time: the citations view would join every quote's text.
+ */
 export function storedPassages(db: FactDatabase, source: string): StoredPassage[] {
-	const passages: StoredPassage[] = [];
+	const citing = factTables
+		.map(
+			(table) => `SELECT '${table}' AS fact_table, f.id AS fact_id, l.quote_id FROM citation_lists l JOIN ${table} f ON f.citation_list = l.list_id
+			 WHERE l.via IS NULL AND l.quote_id IN (SELECT id FROM quotes WHERE source_id = ?)`,
+		)
+		.join(' UNION ALL ');
 	const rows = db.values(
-		`SELECT DISTINCT q.passage_start, q.passage_end, c.fact_table, c.fact_id
-		 FROM quotes q JOIN citations c ON c.source_id = q.source_id AND c.quote = q.quote
-		 WHERE q.source_id = ? AND c.via IS NULL
+		`SELECT DISTINCT q.passage_start, q.passage_end, c.fact_table, c.fact_id FROM (${citing}) c JOIN quotes q ON q.id = c.quote_id
 		 ORDER BY q.passage_start, q.passage_end, c.fact_table, c.fact_id`,
-		[source],
+		factTables.map(() => source),
 	);
+	const passages: StoredPassage[] = [];
 	for (const [start, end, table, id] of rows) {
 		let last = passages.at(-1);
 		if (last === undefined || last.span[0] !== start || last.span[1] !== end) {
