@@ -28,10 +28,10 @@ const keySizes = [...sizes, 1_000_000] as const;
 type KeySize = (typeof keySizes)[number];
 const paneTitles = ['Timeline', 'Memoranda', 'Trade', 'Companies'];
 const filterText = 'expo';
-const sections = ['startup', 'keys', 'load', 'export'] as const;
+const sections = ['startup', 'keys', 'reader', 'load', 'export'] as const;
 type Section = (typeof sections)[number];
 
-const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,load,export] [-- --record] [-- --compare CLI]
+const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,reader,load,export] [-- --record] [-- --compare CLI]
 
   --quick        fewer repetitions (a rough look, not for the baseline)
   --only S       run only these sections, comma-separated: ${sections.join(', ')}
@@ -58,7 +58,7 @@ if (unknownSection) {
 	process.stderr.write(`bench: unknown section "${unknownSection}"\n${usage}`);
 	process.exit(2);
 }
-const rounds = options.quick ? {startup: 3, keys: 1, load: 2, export: 2} : {startup: 10, keys: 4, load: 5, export: 5};
+const rounds = options.quick ? {startup: 3, keys: 1, reader: 1, load: 2, export: 2} : {startup: 10, keys: 4, reader: 4, load: 5, export: 5};
 const keysPerSession = {j: 10, jumps: 6};
 
 // ---- set-up ---------------------------------------------------------------
@@ -298,6 +298,66 @@ async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): P
 	}
 }
 
+// ---- b. the reader --------------------------------------------------------
+
+/** The shipped source with the longest seed, and its row in the Sources pane (the order of sources.json). */
+function longestSource(inputs: Inputs): {id: string; row: number; bytes: number} {
+	const sources = JSON.parse(readFileSync(join(inputs.dataDir, 'sources.json'), 'utf8')) as Array<{id: string; file: string}>;
+	const sized = sources.map(({id, file}, row) => ({id, row, bytes: statSync(join(inputs.seedsDir, file)).size}));
+	return sized.reduce((longest, source) => (source.bytes > longest.bytes ? source : longest));
+}
+
+/**
+ * Opening the reader on the longest seed from the Sources pane (8, then its
+ * row), and n through its passages: each open is checked by the reader's
+ * header, each n by a selected passage's margin mark.
+ */
+async function measureReader(inputs: Inputs): Promise<void> {
+	const {id, row, bytes} = longestSource(inputs);
+	// For reference, in the same sessions: j in the Timeline's list, the dashboard's cheapest frame.
+	const events = (JSON.parse(readFileSync(join(inputs.dataDir, 'events.json'), 'utf8')) as unknown[]).length;
+	const steps: Step[] = [];
+	for (let press = 1; press < Math.min(events, keysPerSession.j + 1); press++) steps.push({key: 'j', label: 'j', expect: position(press + 1, events)});
+	steps.push({key: '8', label: 'focus', settle: true});
+	for (let step = 0; step < row; step++) steps.push({key: 'j', label: 'select', settle: true});
+	for (let open = 0; open < 5; open++) {
+		steps.push({key: 'o', label: 'open', expect: `${id} · `});
+		for (let press = 0; press < 6; press++) steps.push({key: 'n', label: 'n', expect: '▶ '});
+		steps.push({key: '\u001b', label: 'close', settle: true});
+	}
+	const session: SessionPlan = {name: 'reader', argv: [process.execPath, cli], cwd: root, frame: paneTitles, steps, quit: ['q']};
+	log(`reader: ${rounds.reader} sessions, 5 opens of ${id} (${bytes} bytes) and 6 n each`);
+	const results = await runPty(driver, plan(Array.from({length: rounds.reader}, () => session)));
+	reportFailures(results);
+	const reference = results.flatMap((result) => result.keys.filter((key) => key.label === 'j'));
+	rows.push({
+		measurement: 'b. j in the Timeline (shipped data), same sessions',
+		summary: summarize(reference.map((key) => key.first_byte_ms)),
+		unit: 'ms',
+		target: 'reference',
+		verdict: 'info',
+		note: `${reference.filter((key) => key.verified).length}/${reference.length} frames verified`,
+	});
+	for (const [label, title, figure] of [
+		['open', `b. opening the reader on the longest seed (${id}, ${bytes.toLocaleString('en')} bytes)`, 'reader.open_ms'],
+		['n', 'b. n (next cited passage) in the reader', 'reader.n_ms'],
+	] as const) {
+		const keys = results.flatMap((result) => result.keys.filter((key) => key.label === label));
+		const summary = summarize(keys.map((key) => key.first_byte_ms));
+		const verified = keys.filter((key) => key.verified).length;
+		if (keys.length > 0 && verified < keys.length) log(`reader: ${label}: only ${verified} of ${keys.length} frames showed what was expected`);
+		rows.push({
+			measurement: title,
+			summary,
+			unit: 'ms',
+			target: '≤ 16 ms',
+			verdict: verdictOf(summary ? summary.median <= 16 : undefined),
+			note: `${verified}/${keys.length} frames verified`,
+		});
+		if (summary) figures[figure] = summary.median;
+	}
+}
+
 // ---- c. load --------------------------------------------------------------
 
 function measureLoad(directories: Map<Size, string>, scratch: string): void {
@@ -417,6 +477,7 @@ async function main(): Promise<number> {
 	};
 	await attempt('startup', () => measureStartup(inputs));
 	await attempt('keys', () => measureKeys(inputs, directories));
+	await attempt('reader', () => measureReader(inputs));
 	await attempt('load', () => measureLoad(directories as Map<Size, string>, scratch));
 	await attempt('export', () => measureExport(inputs, directories.get(largest) as string, scratch));
 

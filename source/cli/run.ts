@@ -19,12 +19,14 @@ const usage = (panes: Panes) => `
 	  $ kzrs check                validate the fact base: format, dates, units, ids, quotes
 	  $ kzrs export <pane>        a pane as CSV or JSON: ${panes.map((pane) => pane.id).join(', ')}
 	  $ kzrs sql "<query>"        a read-only SQL query on the loaded database
+	  $ kzrs source <id>          a source's document, its cited passages marked and footnoted
 
 	Options
 	  --data DIR        load the fact base from DIR instead of the shipped data/
 	  --seeds DIR       read the seed documents from DIR instead of the shipped seeds/
-	  --db FILE         dashboard, export, sql: open a database saved with --save-db, reading no data files
-	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json
+	  --db FILE         dashboard, export, sql, source: open a database saved with --save-db, reading no data files
+	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json;
+	                    source: text (default) or json
 	  --out FILE        export, sql: write to FILE (a whole file or none) instead of standard output
 	  --force           allow --out and --save-db to replace an existing file
 	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
@@ -122,7 +124,7 @@ async function parseArguments(argv: readonly string[], panes: Panes): Promise<Pa
 	return parsed;
 }
 
-type Mode = 'dashboard' | 'check' | 'export' | 'sql' | 'save-db';
+type Mode = 'dashboard' | 'check' | 'export' | 'sql' | 'source' | 'save-db';
 type FlagName = keyof typeof flagSpecs;
 
 // The flags each mode takes, beyond --data and --seeds: any other is a mistake, not something to ignore.
@@ -131,6 +133,7 @@ const modeFlags: Record<Mode, readonly FlagName[]> = {
 	check: [],
 	export: ['db', 'format', 'out', 'force', 'filter', 'sort', 'reverse'],
 	sql: ['db', 'format', 'out', 'force'],
+	source: ['db', 'format'],
 	'save-db': ['saveDb', 'force'],
 };
 
@@ -157,7 +160,8 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	const paths = {dataDir: resolve(io.cwd, flags.data ?? shippedDataDir), seedsDir: resolve(io.cwd, flags.seeds ?? shippedSeedsDir), cwd: io.cwd};
 	const [command, ...rest] = input;
 	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
-	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard', unnormalizedFlags);
+	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql' || command === 'source')
+		checkFlags(command ?? 'dashboard', unnormalizedFlags);
 	// An option followed by nothing, or by another option, has the value "": not "no filter", say, but a mistake.
 	for (const [name, needs] of Object.entries(valueNames)) if (flags[name as ValueFlag] === '') throw new UsageError(`--${kebab(name)} needs ${needs}`);
 	const target = (file: string) => ({file: resolve(io.cwd, file), shown: file});
@@ -210,6 +214,14 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 			if (![...exportFormats, 'table'].includes(format)) throw new UsageError(`unknown format "${format}"; formats: table, csv, json`, false);
 			const {runSql} = await import('../commands/sql.js');
 			await runSql(source, rest[0] as string, {format: format as ExportFormat | 'table', out, force: flags.force}, io);
+			return 0;
+		}
+		case 'source': {
+			if (rest.length !== 1) throw new UsageError('source takes one source id: kzrs source s000');
+			const format = flags.format ?? 'text';
+			if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; formats: text, json`, false);
+			const {runSource} = await import('../commands/source.js');
+			await runSource(source, rest[0] as string, format, io, panes);
 			return 0;
 		}
 		default:

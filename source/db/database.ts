@@ -13,12 +13,16 @@ export type Row = Record<string, Value>;
 
 /** A table's rows as loading gives them, each holding the table's columns in the order rowColumns (tables.ts) names them. */
 export type InsertBatch =
-	| {kind: 'insert'; table: FactTable | 'sources' | keyof typeof linkTables; rows: SqlValue[][]}
+	| {kind: 'insert'; table: InsertTable; rows: SqlValue[][]}
 	/** Derived trade figures' citation lists, known once every figure is in. */
 	| {kind: 'derived-lists'; rows: Array<[listId: number, tradeId: string]>};
 
+type LinkTable = keyof typeof linkTables;
+type InsertTable = FactTable | 'sources' | LinkTable;
+const isLinkTable = (table: InsertTable): table is LinkTable => table in linkTables;
+
 const insertStatement = ({table}: Extract<InsertBatch, {kind: 'insert'}>) => {
-	const columns: readonly string[] = table === 'quotes' || table === 'citation_lists' ? linkTables[table] : rowColumns(table);
+	const columns: readonly string[] = isLinkTable(table) ? linkTables[table] : rowColumns(table);
 	return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 };
 

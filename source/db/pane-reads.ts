@@ -175,6 +175,13 @@ export class PaneReader {
 		else yield* rows;
 	}
 
+	/** A row's index in the pane's own order, without a filter; undefined for an id the pane does not have. */
+	position({table, defaultOrder}: PaneQuery, id: string): number | undefined {
+		const rows = this.db.values(`SELECT n FROM (SELECT f.id AS id, row_number() OVER (ORDER BY ${defaultOrder}) - 1 AS n FROM ${table} f) WHERE id = ?`, [id]);
+		for (const [n] of rows) return Number(n);
+		return undefined;
+	}
+
 	/** The largest value of a column among the rows the filter matches. */
 	largest(pane: PaneQuery, column: string, filter = ''): number {
 		const {sql, parameters} = this.paneSql(pane, {filter}, `max(f.${column}) AS n`);

@@ -10,7 +10,7 @@ import {factTables} from './tables.js';
  * The schema's version, kept in SQLite's user_version: a saved database of
  * another version is not opened as if it were this one.
  */
-export const schemaVersion = 4;
+export const schemaVersion = 5;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
@@ -157,12 +157,30 @@ CREATE TABLE goods (
 	citation_list INTEGER NOT NULL
 ) STRICT;
 
--- Each distinct quote once: a long series may cite the same sentence in every row.
+-- Each source's document as kzrs shows it (its seed, in NFC), and its
+-- sentences as its language's rules cut them: UTF-16 offsets into text, the
+-- end exclusive.
+CREATE TABLE documents (
+	source_id TEXT PRIMARY KEY REFERENCES sources (id),
+	text TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sentences (
+	source_id TEXT NOT NULL REFERENCES sources (id),
+	sentence_start INTEGER NOT NULL,
+	sentence_end INTEGER NOT NULL CHECK (sentence_end > sentence_start)
+) STRICT;
+
+-- Each distinct quote once: a long series may cite the same sentence in every
+-- row. passage_start and passage_end: where it stands in its document, found
+-- at its first occurrence as kzrs check finds it (runs of whitespace folded).
 CREATE TABLE quotes (
 	id INTEGER PRIMARY KEY,
 	source_id TEXT NOT NULL REFERENCES sources (id),
 	quote TEXT NOT NULL,
 	search TEXT NOT NULL,
+	passage_start INTEGER NOT NULL,
+	passage_end INTEGER NOT NULL CHECK (passage_end > passage_start),
 	UNIQUE (source_id, quote)
 ) STRICT;
 
@@ -197,4 +215,5 @@ export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
 CREATE INDEX companies_by_subject ON companies (subject);
 CREATE INDEX quotes_by_source ON quotes (source_id);
+CREATE INDEX sentences_by_source ON sentences (source_id, sentence_start);
 `;

@@ -16,6 +16,7 @@ import {
 	goodsFlowWords,
 	goodsRankWords,
 	memorandumLine,
+	outletShown,
 	qualified,
 	saidBy,
 	standingKindWords,
@@ -89,7 +90,7 @@ function table<Name extends DataFileName>(name: Name, {fields, search}: TableSpe
 export const tables: {[Name in DataFileName]: Table<Name>} = {
 	sources: table('sources', {
 		fields: {id: sameName, file: sameName, language: sameName, outlet: sameName, published: sameName, published_basis: sameName, title: sameName},
-		search: (s) => [s.id, s.language, s.outlet, s.published, s.title],
+		search: (s) => [s.id, s.language, outletShown(s.outlet), s.published, s.title],
 	}),
 	events: table('events', {
 		fields: {
@@ -185,8 +186,14 @@ export function rowColumns(name: DataFileName): string[] {
 	return [...columns.map((column) => column.name), 'search', ...(isCited ? ['citation_list'] : [])];
 }
 
-/** The tables kzrs fills itself: each distinct quote, with its folded text to search, and the citation lists made of them. */
+/**
+ * The tables kzrs fills itself: each source's document and sentences, each
+ * distinct quote, with its folded text to search and its place in the
+ * document, and the citation lists made of them.
+ */
 export const linkTables = {
-	quotes: ['id', 'source_id', 'quote', 'search'],
+	documents: ['source_id', 'text'],
+	sentences: ['source_id', 'sentence_start', 'sentence_end'],
+	quotes: ['id', 'source_id', 'quote', 'search', 'passage_start', 'passage_end'],
 	citation_lists: ['list_id', 'ordinal', 'quote_id', 'spelling', 'via'],
 } as const;

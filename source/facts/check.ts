@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {validate} from './fields.js';
-import {QuoteIndex} from './quote-index.js';
+import {FoldedDocument, type Span} from './passages.js';
 import {displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
 import {
 	type AgendaArea,
@@ -45,6 +45,10 @@ export type FactBase = {
 	people: Person[];
 	honours: Honour[];
 	agenda: AgendaArea[];
+	/** Each source's document, by source id, as kzrs shows it. */
+	documents: ReadonlyMap<string, string>;
+	/** Where a checked quote stands in its source's document: located once, as it is checked. */
+	passageOf: (source: string, quote: string) => Span;
 	standing: StandingClaim[];
 	goods: TradedGood[];
 };
@@ -52,29 +56,36 @@ export type FactBase = {
 /** A check beyond the record's shape; returns the problem, if any. */
 type RecordCheck<Name extends DataFileName> = (record: RecordOf<Name>) => string | undefined;
 
-/** Quotes are compared with runs of whitespace folded, and nothing else. */
+/** Quotes are compared with runs of whitespace folded, and nothing else; each found is kept as the passage it is. */
 class QuoteFinder {
-	private readonly indexes = new Map<string, QuoteIndex>();
-	private readonly found = new Map<string, Set<string>>();
+	readonly documents = new Map<string, FoldedDocument>();
+	private readonly found = new Map<string, Map<string, Span>>();
 
-	constructor(private readonly seeds: ReadonlyMap<string, string>) {}
+	constructor(seeds: ReadonlyMap<string, string>) {
+		for (const [id, seedText] of seeds) this.documents.set(id, new FoldedDocument(seedText));
+	}
 
 	/** The problem with a citation, or undefined when it is sound. */
 	problem(source: string, quote: string): string | undefined {
-		const seedText = this.seeds.get(source);
-		if (seedText === undefined) return `unknown source "${source}" (not in sources.json)`;
+		const document = this.documents.get(source);
+		if (document === undefined) return `unknown source "${source}" (not in sources.json)`;
 		let known = this.found.get(source);
-		let index = this.indexes.get(source);
-		if (!known || !index) {
-			known = new Set();
-			index = new QuoteIndex(foldWhitespace(seedText));
+		if (!known) {
+			known = new Map();
 			this.found.set(source, known);
-			this.indexes.set(source, index);
 		}
 		if (known.has(quote)) return undefined;
-		if (index.indexOf(foldWhitespace(quote)) === -1) return `quote not found verbatim in the seed of source "${source}"`;
-		known.add(quote);
+		const passage = document.locate(quote);
+		if (passage === undefined) return `quote not found verbatim in the seed of source "${source}"`;
+		known.set(quote, passage);
 		return undefined;
+	}
+
+	/** Where a quote already checked stands in its document. */
+	passage(source: string, quote: string): Span {
+		const passage = this.found.get(source)?.get(quote);
+		if (passage === undefined) throw new Error(`quote of "${source}" not checked before it is placed`);
+		return passage;
 	}
 }
 
@@ -251,5 +262,7 @@ export function checkFactBase(paths: FactPaths): FactBase {
 		goods: readAll(paths, 'goods', quotes, termQuoted),
 		trade: tradeBatches(paths, quotes, tradePositions),
 		tradePositions,
+		documents: new Map([...quotes.documents].map(([id, document]) => [id, document.text])),
+		passageOf: (source, quote) => quotes.passage(source, quote),
 	};
 }

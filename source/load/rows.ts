@@ -8,6 +8,7 @@ import type {SqlValue} from 'sql.js';
 import type {InsertBatch} from '../db/database.js';
 import {type FactTable, type SearchContext, type SearchPart, tables} from '../db/tables.js';
 import type {FactBase} from '../facts/check.js';
+import {sentenceSpans} from '../facts/passages.js';
 import type {DataFileName, RecordOf} from '../facts/records.js';
 import {foldForSearch} from '../facts/text.js';
 import {amountText} from '../text/shown.js';
@@ -102,6 +103,15 @@ function rowsOf<Item, Row>(items: Iterable<Item>, make: (item: Item) => Row): Ro
 	return rows;
 }
 
+/** Each source's document and its sentences. */
+function* documentRows({sources, documents}: FactBase): Generator<InsertBatch> {
+	const texts = rowsOf(sources, ({id}): SqlValue[] => [id, documents.get(id) ?? '']);
+	yield {kind: 'insert', table: 'documents', rows: texts};
+	const sentences: SqlValue[][] = [];
+	for (const {id, language} of sources) for (const [start, end] of sentenceSpans(documents.get(id) ?? '', language)) sentences.push([id, start, end]);
+	if (sentences.length > 0) yield {kind: 'insert', table: 'sentences', rows: sentences};
+}
+
 type Cited = Array<{source: string; quote: string; spelling?: string}>;
 
 export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
@@ -123,7 +133,11 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	function* newQuotesAndLists(): Generator<InsertBatch> {
 		const newQuotes = quotes.takeAdded();
 		if (newQuotes.length > 0)
-			yield {kind: 'insert', table: 'quotes', rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote, foldForSearch(quote)])};
+			yield {
+				kind: 'insert',
+				table: 'quotes',
+				rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote, foldForSearch(quote), ...facts.passageOf(source, quote)]),
+			};
 		const newLists = lists.takeAdded();
 		if (newLists.length > 0) {
 			const rows: SqlValue[][] = [];
@@ -158,6 +172,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 			listOf(entriesOf(tables[name].citations(record)));
 
 	yield {kind: 'insert', table: 'sources', rows: rowsOf(facts.sources, (source) => rowOf('sources', source, null))};
+	yield* documentRows(facts);
 	yield* factRows('events', facts.events, citedBy('events'));
 	yield* factRows('memoranda', facts.memoranda, citedBy('memoranda'));
 	yield* factRows('companies', facts.companies, citedBy('companies'));

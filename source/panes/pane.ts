@@ -65,6 +65,8 @@ export type PaneDetail = {
 	notes?: (row: Row, db: FactDatabase) => Note[];
 	/** Facts of other tables the row stands with (a person's honours): their quotes follow the row's own, each marked with its fact. */
 	related?: (row: Row, db: FactDatabase) => Array<{table: FactTable; id: string}>;
+	/** The table of those facts, and the id of the row whose detail shows one: where the reader goes for such a fact. */
+	shows?: {table: FactTable; row: (db: FactDatabase, id: string) => string | undefined};
 };
 
 export type PaneDefinition<Shown extends {id: string} = {id: string}, Summary = undefined> = {
@@ -75,6 +77,8 @@ export type PaneDefinition<Shown extends {id: string} = {id: string}, Summary = 
 	title: string;
 	/** Whether the dashboard shows it; `kzrs export` has every pane. */
 	onScreen: boolean;
+	/** Its rows are the source documents themselves, by source id: the reader opens each whole. */
+	documents?: true;
 	query: PaneQuery;
 	present: (row: Row) => Shown;
 	list: ReadonlyArray<ListColumn<Shown, Summary>>;

@@ -90,3 +90,5 @@ export const goodsFlowWords: Readonly<Record<string, string>> = {
 
 /** How a source ranks a good among its flow. */
 export const goodsRankWords: Readonly<Record<string, string>> = {leading: 'among the leading', most: 'the most'};
+/** A source's outlet, or that it names none. */
+export const outletShown = (outlet: string | null): string => outlet ?? 'no outlet named';

@@ -8,4 +8,6 @@ export const symbols = {
 	disputed: '⚠',
 	honour: '★',
 	selected: '›',
+	cited: '▌',
+	passage: '▶',
 } as const;

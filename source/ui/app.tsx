@@ -13,6 +13,7 @@ import {HelpView} from './help.js';
 import {type Binding, keyBindings, readKeys} from './keys.js';
 import {fullViewBox, layout, listHeight, type Size, summaryRows} from './layout.js';
 import {PaneView} from './pane-view.js';
+import {ReaderView} from './reader.js';
 import {settle, step} from './runtime.js';
 import {type Action, initialState, paneOf, type State, viewQuery} from './state.js';
 import {type Theme, ThemeContext} from './theme.js';
@@ -98,13 +99,15 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 		/>
 	);
 
-	const fullView = overlay.kind === 'detail' || overlay.kind === 'help';
+	const fullView = overlay.kind === 'detail' || overlay.kind === 'help' || overlay.kind === 'reader';
 	const bodyHeight = fullView ? (fullViewBox(size, panes)?.height ?? body.height) : body.height;
 	let content: ReactNode;
 	if (overlay.kind === 'detail') {
 		const pane = paneOf(panes, overlay.pane);
 		const detail = views.detail(pane, viewQuery(pane, state.views[overlay.pane] as State['views'][string]), overlay.index);
 		content = detail && <DetailView detail={detail} cursor={overlay.cursor} top={overlay.top} width={body.width} height={bodyHeight} />;
+	} else if (overlay.kind === 'reader') {
+		content = <ReaderView overlay={overlay} width={body.width} height={bodyHeight} />;
 	} else if (overlay.kind === 'help') {
 		content = <HelpView bindings={bindings} width={body.width} height={bodyHeight} offset={overlay.offset} />;
 	} else if (grid) {

@@ -56,6 +56,7 @@ export function Footer({state, panes, bindings, width}: {state: State; panes: Pa
 	const title = paneOf(panes, focus).title;
 	let line: {text: string; colour?: string} = {text: ''};
 	if (overlay.kind === 'filter') line = {text: `/${views[focus]?.filter ?? ''}▏`};
+	else if (overlay.kind === 'reader' && overlay.search !== null) line = {text: `Search the document: /${overlay.search.text}▏ (↑/↓ matches)`};
 	else if (overlay.kind === 'export-name') {
 		const characters = [...overlay.name];
 		line = {text: `Export ${title} to: ${characters.slice(0, overlay.cursor).join('')}▏${characters.slice(overlay.cursor).join('')}`};

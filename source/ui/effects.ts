@@ -122,6 +122,9 @@ export function runCommand(command: Command, context: EffectContext): void {
 			copy(keys.map((key) => String(row[key] ?? '')).join('\t'), `row ${row.id}`, context);
 			return;
 		}
+		case 'copy-passage':
+			copy(command.text, `the passage from ${command.source}`, context);
+			return;
 		case 'copy-quote': {
 			const quote = views.detail(paneOf(panes, command.pane), command.query, command.index)?.quotes[command.cursor];
 			if (quote) copy(quote.quote, `the quote from ${quote.source} (${quote.language})`, context);

@@ -24,6 +24,9 @@ type FixedCommand =
 	| 'reverse'
 	| 'export'
 	| 'copy'
+	| 'read'
+	| 'next-passage'
+	| 'previous-passage'
 	| 'help'
 	| 'zoom'
 	| 'quit'
@@ -64,6 +67,9 @@ const fixedBindings: ReadonlyArray<Binding & {command: FixedCommand}> = [
 	{command: 'reverse', keys: 'S', help: 'reverse the sort', matches: char('S')},
 	{command: 'export', keys: 'e', help: 'export the pane as CSV', matches: char('e')},
 	{command: 'copy', keys: 'y', help: 'copy row (quote in detail)', matches: char('y')},
+	{command: 'read', keys: 'o', help: 'read the source at the quote', matches: char('o')},
+	{command: 'next-passage', keys: 'n', help: 'next cited passage', matches: char('n')},
+	{command: 'previous-passage', keys: 'N', help: 'previous cited passage', matches: char('N')},
 	{command: 'zoom', keys: 'z', help: 'the pane alone on screen, and back', matches: char('z')},
 	{command: 'help', keys: '?', help: 'this help', matches: char('?')},
 	{command: 'quit', keys: 'q Ctrl-C', help: 'quit (close in detail/help)', matches: (input, key) => char('q')(input, key) || (key.ctrl && input === 'c')},
@@ -116,7 +122,7 @@ export function readKeys(bindings: readonly Binding[], input: string, key: Key):
 }
 
 /** The modes the footer hints for: browsing, or an overlay. */
-export type Mode = 'none' | 'filter' | 'detail' | 'help' | 'export-name' | 'export-confirm';
+export type Mode = 'none' | 'filter' | 'detail' | 'help' | 'export-name' | 'export-confirm' | 'reader';
 
 /**
  * A hint: the commands whose keys it shows (their first keys, or their arrow
@@ -138,6 +144,7 @@ const hints: Record<Mode, readonly Hint[]> = {
 		{commands: ['sort', 'reverse'], does: 'sort', keep: 3},
 		{commands: ['export'], does: 'export', keep: 2},
 		{commands: ['copy'], does: 'copy'},
+		{commands: ['read'], does: 'read'},
 		{commands: ['zoom'], does: 'zoom'},
 		{commands: ['help'], does: 'help', keep: always},
 		{commands: ['quit'], does: 'quit', keep: always},
@@ -152,7 +159,16 @@ const hints: Record<Mode, readonly Hint[]> = {
 		{commands: ['down', 'up'], does: 'scroll', keep: 3},
 		{commands: ['first', 'last'], does: 'top/end', keep: 2},
 		{commands: ['copy'], does: 'copy quote'},
+		{commands: ['read'], does: 'read', keep: 2},
 		{commands: ['back', 'quit'], does: 'close', keep: always},
+	],
+	reader: [
+		{commands: ['next-passage', 'previous-passage'], does: 'passage', keep: 5},
+		{commands: ['open'], does: 'facts', keep: 4},
+		{commands: ['filter'], does: 'search', keep: 3},
+		{commands: ['copy'], does: 'copy', keep: 2},
+		{commands: ['down', 'up'], does: 'scroll'},
+		{commands: ['back'], does: 'back', keep: always},
 	],
 	help: [
 		{commands: ['down', 'up'], does: 'scroll', keep: 2},

@@ -97,3 +97,12 @@ export type DetailShape = {lines: number; quoteStarts: number[]};
 
 /** The lines a detail view in this box shows at once, and their width: inside its border, above its scroll line. */
 export const detailRoom = (box: Box): {width: number; rows: number} => ({width: Math.max(1, box.width - 2), rows: Math.max(1, box.height - 3)});
+
+/** Lines the reader's header takes: the title, then outlet, language and date. */
+export const readerHeaderRows = 2;
+
+/** The reader's room for the document in this box: the detail's, less its header. */
+export const readerRoom = (box: Box): {width: number; rows: number} => {
+	const {width, rows} = detailRoom(box);
+	return {width, rows: Math.max(1, rows - readerHeaderRows)};
+};

@@ -7,9 +7,11 @@
 
 import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
-import type {RowQuery} from '../views/fact-views.js';
+import type {Span} from '../views/documents.js';
+import type {ReaderStart, RowQuery} from '../views/fact-views.js';
 import {type KeyPress, keyBindings, paneOfCommand} from './keys.js';
-import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
+import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, readerRoom, type Size} from './layout.js';
+import {openedTop, type ReaderOpening, type ReaderOverlay, type ReaderShape, readerKey, scrolledTo} from './reader-state.js';
 
 export type PaneView = {
 	/** Index of the selected row among the filtered, sorted rows. */
@@ -36,12 +38,14 @@ export type Overlay =
 	| {kind: 'help'; offset: number}
 	/** `cursor`: the characters of the name before the caret. */
 	| {kind: 'export-name'; name: string; cursor: number}
-	| {kind: 'export-confirm'; name: string};
+	| {kind: 'export-confirm'; name: string}
+	| ReaderOverlay;
 
 export type Command =
 	| {kind: 'export'; pane: string; query: RowQuery; file: string; force: boolean}
 	| {kind: 'copy-row'; pane: string; query: RowQuery; index: number}
 	| {kind: 'copy-quote'; pane: string; query: RowQuery; index: number; cursor: number}
+	| {kind: 'copy-passage'; text: string; source: string}
 	/** `interrupted`: by Ctrl-C, which by convention exits with 130. */
 	| {kind: 'quit'; interrupted?: true};
 
@@ -61,13 +65,19 @@ export type State = {
 	zoomed: boolean;
 	/** The name last typed for an export that was refused or failed: the next export starts from it. */
 	exportDraft: string | null;
+	/** A fact chosen in the reader, to select in its pane once the pane's rows are counted. */
+	jump: {pane: string; id: string} | null;
 };
 
 /** What the state waits to know of the data. */
 export type Question =
 	| {kind: 'count'; pane: string; filter: string}
 	/** The detail of row `index`, laid out `width` columns wide. */
-	| {kind: 'detail'; pane: string; query: RowQuery; index: number; width: number};
+	| {kind: 'detail'; pane: string; query: RowQuery; index: number; width: number}
+	/** The document a reader opens on, laid out `width` columns wide. */
+	| {kind: 'reader'; opening: ReaderOpening; width: number}
+	/** Where a fact stands in its pane's own order. */
+	| {kind: 'locate'; pane: string; id: string};
 
 export type Action =
 	| {type: 'key'; key: KeyPress}
@@ -77,6 +87,10 @@ export type Action =
 	/** The answer to a detail question. */
 	| {type: 'detail-measured'; pane: string; index: number; width: number; shape: DetailShape}
 	/** The export target exists: ask before replacing it. */
+	/** The answer to a reader question: the document laid out, and what to select on opening (none: no document). */
+	| {type: 'reader-shown'; opening: ReaderOpening; width: number; shape: ReaderShape | null; selection: Span | null}
+	/** The answer to a locate question. */
+	| {type: 'located'; pane: string; id: string; index: number | undefined}
 	| {type: 'export-exists'; file: string}
 	/** The export could not be written: why, and the name to start from next time. */
 	| {type: 'export-failed'; file: string; reason: string}
@@ -85,7 +99,7 @@ export type Action =
 export function initialState(size: Size, panes: Panes, today: string): State {
 	const views: Record<string, PaneView> = {};
 	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
-	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, zoomed: false, exportDraft: null};
+	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, zoomed: false, exportDraft: null, jump: null};
 }
 
 /** The questions a state waits on: answering them (runtime.ts) settles it. */
@@ -99,6 +113,9 @@ export function questions(state: State, panes: Panes): Question[] {
 		const query = viewQuery(pane, state.views[overlay.pane] as PaneView);
 		asked.push({kind: 'detail', pane: overlay.pane, query, index: overlay.index, width: room.width});
 	}
+	if (overlay.kind === 'reader' && overlay.shape === null && room !== undefined) asked.push({kind: 'reader', opening: overlay.opening, width: room.width});
+	const {jump} = state;
+	if (jump !== null && state.views[jump.pane]?.total !== null) asked.push({kind: 'locate', pane: jump.pane, id: jump.id});
 	return asked;
 }
 
@@ -188,6 +205,43 @@ function switchPane(state: State, panes: Panes, command: KeyPress['command']): S
 	return next === undefined || !ids.includes(next) ? undefined : {...state, focus: next};
 }
 
+/** The reader, opened from the focused row (or the detail's row) at `start`; Esc returns to the view it was opened from. */
+function openReader(state: State, pane: AnyPane, start: ReaderStart, index = (state.views[pane.id] as PaneView).selected): State {
+	const view = state.views[pane.id] as PaneView;
+	if (!view.total) return state;
+	const opening: ReaderOpening = {pane: pane.id, query: viewQuery(pane, view), index, start};
+	return {...state, overlay: {kind: 'reader', opening, back: state.overlay, shape: null, selection: null, top: 0, search: null, facts: null}};
+}
+
+/** The reader's lines of document at this size; none while the terminal is too small. */
+function readerRoomOf(state: State, panes: Panes): {width: number; rows: number} | undefined {
+	const box = fullViewBox(state.size, panes);
+	return box && readerRoom(box);
+}
+
+/** A key in the reader: scrolling and selecting stay in it; Esc returns, a chosen fact is selected in its pane. */
+function inReader(state: State, panes: Panes, overlay: ReaderOverlay, key: KeyPress): State {
+	const outcome = readerKey(overlay, readerRoomOf(state, panes)?.rows ?? 1, key);
+	if (outcome === undefined) return state;
+	if ('overlay' in outcome) return {...state, overlay: outcome.overlay};
+	if ('close' in outcome) return {...state, overlay: overlay.back};
+	if ('copy' in outcome) return issue(state, {kind: 'copy-passage', ...outcome.copy});
+	const {jump} = outcome;
+	if (jump.pane === null || !panes.some((pane) => pane.id === jump.pane?.id)) {
+		return {...state, status: {text: `${jump.table} ${jump.id} is in no pane on screen`, tone: 'info'}};
+	}
+	const target = jump.pane.id;
+	const cleared = withView({...state, overlay: {kind: 'none'}, focus: target}, panes, target, {
+		filter: '',
+		sort: -1,
+		descending: false,
+		total: null,
+		selected: 0,
+		offset: 0,
+	});
+	return {...cleared, jump: {pane: target, id: jump.row}};
+}
+
 function browse(state: State, panes: Panes, key: KeyPress): State {
 	const {command} = key;
 	const pane = paneOf(panes, state.focus);
@@ -211,6 +265,10 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 		}
 		case 'copy':
 			return !view.total ? state : issue(state, {kind: 'copy-row', pane: pane.id, query: viewQuery(pane, view), index: view.selected});
+		case 'read':
+			return openReader(state, pane, pane.documents === true ? 'top' : {quote: 0});
+		case 'next-passage':
+			return pane.documents === true ? openReader(state, pane, 'uncited') : state;
 		case 'help':
 			return {...state, overlay: {kind: 'help', offset: 0}};
 		case 'zoom':
@@ -364,6 +422,7 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 			const pane = paneOf(panes, overlay.pane);
 			const query = viewQuery(pane, state.views[overlay.pane] as PaneView);
 			if (key.command === 'copy') return issue(state, {kind: 'copy-quote', pane: pane.id, query, index: overlay.index, cursor: overlay.cursor});
+			if (key.command === 'read') return openReader(state, pane, {quote: overlay.cursor}, overlay.index);
 			const room = detailRoomOf(state, panes);
 			if (overlay.shape === null || room === undefined) return state;
 			const moved = scrollDetail(overlay.shape, room.rows, overlay.cursor, overlay.top, key.command);
@@ -386,6 +445,8 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 			}
 			return state;
 		}
+		case 'reader':
+			return inReader(state, panes, overlay, key);
 		default:
 			return state;
 	}
@@ -394,8 +455,8 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 export function update(state: State, action: Action, panes: Panes): State {
 	switch (action.type) {
 		case 'resize': {
-			// The detail is laid out again at the new width.
-			const overlay = state.overlay.kind === 'detail' ? {...state.overlay, shape: null} : state.overlay;
+			// The detail and the reader are laid out again at the new width.
+			const overlay = state.overlay.kind === 'detail' || state.overlay.kind === 'reader' ? {...state.overlay, shape: null} : state.overlay;
 			const next = refit({...state, size: action.size, overlay}, panes);
 			// A larger window may show every key: the help scrolls back as far as it needs.
 			return next.overlay.kind === 'help' ? {...next, overlay: {kind: 'help', offset: helpOffset(next, panes, next.overlay.offset)}} : next;
@@ -412,6 +473,22 @@ export function update(state: State, action: Action, panes: Panes): State {
 			const {shape} = action;
 			const cursor = clamp(overlay.cursor, 0, Math.max(0, shape.quoteStarts.length - 1));
 			return {...state, overlay: {...overlay, shape, cursor, top: clamp(overlay.top, 0, Math.max(0, shape.lines - room.rows))}};
+		}
+		case 'reader-shown': {
+			const {overlay} = state;
+			const room = readerRoomOf(state, panes);
+			if (overlay.kind !== 'reader' || overlay.opening !== action.opening || room?.width !== action.width) return state;
+			if (action.shape === null) return {...state, overlay: overlay.back, status: {text: 'No source document to open here', tone: 'info'}};
+			// Laid out again (a resize): the selection stays, and stays in view.
+			const first = overlay.selection === null && overlay.top === 0;
+			const selection = first ? action.selection : overlay.selection;
+			const top = first ? openedTop(action.shape, room.rows, selection) : scrolledTo(action.shape, room.rows, overlay.top, selection);
+			return {...state, overlay: {...overlay, shape: action.shape, selection, top}};
+		}
+		case 'located': {
+			const {jump} = state;
+			if (jump === null || jump.pane !== action.pane || jump.id !== action.id) return state;
+			return {...withView(state, panes, action.pane, {selected: action.index ?? 0}), jump: null};
 		}
 		case 'export-exists':
 			return {...state, overlay: {kind: 'export-confirm', name: action.file}};

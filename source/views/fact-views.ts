@@ -9,12 +9,19 @@ import {PaneReader, type RowQuery} from '../db/pane-reads.js';
 import {exportStream} from '../export/export-pane.js';
 import type {ExportFormat} from '../export/formats.js';
 import type {AnyPane} from '../panes/pane.js';
+import type {Panes} from '../panes/registry.js';
 import {type Detail, detailOf} from './detail.js';
+import {passageOfQuote, type SourceDocument, type Span, sourceDocument} from './documents.js';
 
 export type {Overview, RowQuery};
 
+/** Where the reader opens in a row's document: at one of its quotes, at the top, or at the first sentence nothing cites. */
+export type ReaderStart = {quote: number} | 'top' | 'uncited';
+
 export class FactViews {
 	readonly reader: PaneReader;
+	/** Each document read, by the panes that show its facts and its source id: the database does not change once loaded. */
+	private readonly documents = new WeakMap<Panes, Map<string, SourceDocument | undefined>>();
 
 	constructor(db: FactDatabase) {
 		this.reader = new PaneReader(db);
@@ -45,6 +52,13 @@ export class FactViews {
 		return undefined;
 	}
 
+	/** The id of row `index`, its other columns not computed (a count of citations, a share of sentences cost milliseconds a row). */
+	rowId(pane: AnyPane, query: RowQuery, index: number): string | undefined {
+		const narrowed = {...pane.query, columns: pane.query.columns.filter(({key}) => key === 'id' || key === query.sort), cited: false};
+		for (const row of this.reader.rows(narrowed, {...query, offset: index, limit: 1})) return String(row.id);
+		return undefined;
+	}
+
 	detail(pane: AnyPane, query: RowQuery, index: number): Detail | undefined {
 		const row = this.row(pane, query, index);
 		return row && detailOf(this.reader, pane, row);
@@ -53,6 +67,46 @@ export class FactViews {
 	/** The rows the query gives, whole, as CSV or JSON; counted into `counter` as they pass. */
 	export(pane: AnyPane, query: RowQuery, format: ExportFormat, counter?: {rows: number}): Readable {
 		return exportStream(this.reader, pane.query, query, format, counter);
+	}
+
+	/**
+	 * The document a row leads to, and the stretch of it to select: a fact's
+	 * quote (null when the row has no such quote); for a pane of documents,
+	 * the row's own document, at the top or at its first sentence nothing cites.
+	 */
+	readerDocument(
+		panes: Panes,
+		pane: AnyPane,
+		query: RowQuery,
+		index: number,
+		start: ReaderStart,
+	): {document: SourceDocument; selection: Span | null} | undefined {
+		if (pane.documents === true) {
+			const id = this.rowId(pane, query, index);
+			const document = id === undefined ? undefined : this.document(panes, id);
+			if (document === undefined) return undefined;
+			return {document, selection: start === 'uncited' ? (document.uncited[0] ?? null) : null};
+		}
+		if (typeof start !== 'object') return undefined;
+		const quote = this.detail(pane, query, index)?.quotes[start.quote];
+		const document = quote && this.document(panes, quote.source);
+		if (quote === undefined || document === undefined) return undefined;
+		return {document, selection: passageOfQuote(this.reader.db, quote.source, quote.quote) ?? null};
+	}
+
+	private document(panes: Panes, source: string): SourceDocument | undefined {
+		let read = this.documents.get(panes);
+		if (read === undefined) {
+			read = new Map();
+			this.documents.set(panes, read);
+		}
+		if (!read.has(source)) read.set(source, sourceDocument(this.reader.db, panes, source));
+		return read.get(source);
+	}
+
+	/** Where a row stands in a pane's own order, unfiltered: the index that selects it. */
+	position(pane: AnyPane, id: string): number | undefined {
+		return this.reader.position(pane.query, id);
 	}
 
 	overview(): Overview {

@@ -66,7 +66,7 @@ export const keys = {
 export const typed = (text: string): KeyPress[] => [...text].map((character) => key(character));
 
 /** Bound printable keys, one each. */
-const boundCharacters = [...panes.map((pane) => pane.key), 'h', 'l', 'k', 'j', 'g', 'G', '/', 's', 'S', 'e', 'y', 'z', '?', 'q'];
+const boundCharacters = [...panes.map((pane) => pane.key), 'h', 'l', 'k', 'j', 'g', 'G', '/', 's', 'S', 'e', 'y', 'o', 'n', 'N', 'z', '?', 'q'];
 
 /** At least one key press for every binding in the key table (checked by the reducer tests). */
 export const everyBoundKey: readonly KeyPress[] = [...Object.values(keys), ...boundCharacters.map((character) => key(character))];

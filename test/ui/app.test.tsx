@@ -66,7 +66,7 @@ describe('the grid at 100×40', () => {
 		// The others are a key away: 5, 6, Tab.
 		for (const pane of dashboardPanes.filter((id) => !gridPanes.includes(id))) expect(dashboard.frame()).not.toContain(titleOf(pane));
 		expect(focusMarks(dashboard.frame())).toBe(1);
-		await dashboard.shows(`1/${countOf(env, 'timeline')}`, 'Tab/1-7 pane');
+		await dashboard.shows(`1/${countOf(env, 'timeline')}`, 'Tab/1-8 pane');
 		expect(dashboard.frame().split('\n').length).toBeLessThanOrEqual(grid.rows - 1);
 	});
 
@@ -233,7 +233,7 @@ describe('the grid at 100×40', () => {
 		expect(frame).toContain('President Vučić arrives');
 		expect(timelineRows(frame)).toHaveLength(matching);
 		dashboard.press(sequences.enter);
-		await dashboard.shows('Tab/1-7 pane');
+		await dashboard.shows('Tab/1-8 pane');
 		expect(dashboard.frame()).toContain(`/vucic 1/${matching}`);
 		dashboard.press(sequences.escape);
 		await dashboard.shows(`1/${total}`, 'Diplomatic relations');
@@ -286,6 +286,8 @@ describe('smaller terminals', () => {
 		dashboard.press('l');
 		await dashboard.shows('[7 Standing]', 'Pragmatic partnership');
 		dashboard.press('l');
+		await dashboard.shows('[8 Sources]', 'Qazinform');
+		dashboard.press('l');
 		await dashboard.shows('[1 Timeline]');
 	});
 
@@ -318,7 +320,7 @@ describe('smaller terminals', () => {
 		const dashboard = await renderDashboard({columns: 80, rows: 24});
 		await dashboard.shows('? help', 'q quit');
 		const footer = dashboard.frame().split('\n').at(-1) ?? '';
-		expect(footer).toContain('Tab/1-7 pane');
+		expect(footer).toContain('Tab/1-8 pane');
 		expect(footer).not.toContain('y copy');
 	});
 
@@ -501,7 +503,7 @@ describe('commands carried out', () => {
 		expect(dashboard.clipboard()[1]).toBe(quote);
 		// The status goes with the next key.
 		dashboard.press(sequences.escape);
-		await dashboard.shows('Tab/1-7 pane');
+		await dashboard.shows('Tab/1-8 pane');
 		expect(dashboard.frame()).not.toContain('Sent');
 	});
 });

@@ -94,7 +94,7 @@ test('the sessions reach every overlay and both ends of a long list', () => {
 		}),
 		settings,
 	);
-	expect([...seen].sort()).toEqual(['detail', 'export-confirm', 'export-name', 'filter', 'help', 'none']);
+	expect([...seen].sort()).toEqual(['detail', 'export-confirm', 'export-name', 'filter', 'help', 'none', 'reader']);
 	expect(reachedBottom).toBe(true);
 });
 

@@ -36,7 +36,7 @@ describe('a pane added to the registry', () => {
 
 	test('has its tab and its key', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 20}, {panes: onScreen});
-		await dashboard.shows('7 Standing   9 Honours');
+		await dashboard.shows('7 Standing   8 Sources');
 		dashboard.press(sequences.shiftTab);
 		await dashboard.shows('[9 Honours]', '▶ 9 Honours', order?.recipient ?? '?');
 	});

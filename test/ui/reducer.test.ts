@@ -128,12 +128,12 @@ describe('the first state', () => {
 describe('browse: switching panes', () => {
 	test('Tab goes round the panes in order, Shift-Tab backwards', () => {
 		const forward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.tab)).focus);
-		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'standing', 'timeline']);
+		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'standing', 'sources', 'timeline']);
 		const backward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.shiftTab)).focus);
-		expect(backward).toEqual(['standing', 'people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
+		expect(backward).toEqual(['sources', 'standing', 'people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
 	});
 
-	test.each(dashboardPanes.map((pane, index) => [String(index + 1), pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
+	test.each(dashboardPanes.map((pane) => [paneKey(pane).text, pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
 		for (const from of ['1', '2', '3', '4']) {
 			expect(start(env, gridSize, key(from), key(digit)).focus).toBe(pane);
 		}
@@ -150,13 +150,15 @@ describe('browse: switching panes', () => {
 		['grid', 'agenda', 'trade', 'agenda', gridSize],
 		['grid', 'people', 'trade', 'people', gridSize],
 		['grid', 'standing', 'trade', 'standing', gridSize],
-		['tabs', 'timeline', 'standing', 'memoranda', tabsSize],
+		['grid', 'sources', 'trade', 'sources', gridSize],
+		['tabs', 'timeline', 'sources', 'memoranda', tabsSize],
 		['tabs', 'memoranda', 'timeline', 'trade', tabsSize],
 		['tabs', 'trade', 'memoranda', 'companies', tabsSize],
 		['tabs', 'companies', 'trade', 'agenda', tabsSize],
 		['tabs', 'agenda', 'companies', 'people', tabsSize],
 		['tabs', 'people', 'agenda', 'standing', tabsSize],
-		['tabs', 'standing', 'people', 'timeline', tabsSize],
+		['tabs', 'standing', 'people', 'sources', tabsSize],
+		['tabs', 'sources', 'standing', 'timeline', tabsSize],
 	];
 	test.each(sideways)('%s: from %s, left reaches %s and right %s', (_, from, left, right, size) => {
 		for (const press of [key('h'), keys.left]) expect(start(env, size, paneKey(from), press).focus).toBe(left);
@@ -810,7 +812,7 @@ describe('resizing', () => {
 	});
 
 	test('every pane is settled, not only the focused one', () => {
-		const everyPaneAtItsEnd = dashboardPanes.flatMap((_, index) => [key(String(index + 1)), key('G')]);
+		const everyPaneAtItsEnd = dashboardPanes.flatMap((pane) => [paneKey(pane), key('G')]);
 		const state = start(env, gridSize, ...everyPaneAtItsEnd, {type: 'resize', size: {columns: 40, rows: 12}});
 		for (const pane of dashboardPanes) expect(view(state, pane).selected).toBe(countOf(env, pane) - 1);
 		expect(brokenInvariants(state, env)).toEqual([]);

@@ -3,7 +3,7 @@
 import {symbols} from '../../text/symbols.js';
 import {displayWidth} from '../../text/width.js';
 import {pane, text} from '../pane.js';
-import {delegationSize, honoursOf, query} from './queries.js';
+import {delegationSize, honoursOf, query, recipientOf} from './queries.js';
 import {PeopleLine, type PeopleSummary} from './summary.js';
 
 type PersonRow = {id: string; name: string; role: string; side: string; honoured: boolean};
@@ -38,5 +38,6 @@ export const people = pane<PersonRow, PeopleSummary>({
 		show: {delegation: (value) => (value === 1 ? 'yes' : 'no')},
 		// The quotes of each honour follow the spellings', marked with the honour they stand behind.
 		related: (row, db) => honoursOf(db, text(row.name)).map((honour) => ({table: 'honours', id: honour.id})),
+		shows: {table: 'honours', row: recipientOf},
 	},
 });

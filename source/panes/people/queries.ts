@@ -40,5 +40,9 @@ export function honoursOf(db: FactDatabase, recipient?: string): Decoration[] {
 	return rows.map((row) => ({id: String(row.id), name: String(row.name), recipient: String(row.recipient)}));
 }
 
+/** The id of the person an honour was conferred on. */
+export const recipientOf = (db: FactDatabase, honour: string): string | undefined =>
+	db.all('SELECT p.id FROM honours h JOIN people p ON p.name = h.recipient WHERE h.id = ?', [honour]).map((row) => String(row.id))[0];
+
 /** How many people came with the visiting delegation. */
 export const delegationSize = (db: FactDatabase): number => db.number('SELECT count(*) FROM people WHERE delegation = 1');

@@ -1,27 +1,33 @@
-// The documents themselves, and how many facts cite each.
+// The documents themselves: how many facts cite each, and how much of each
+// the facts cite, so that what is left to extract shows at a glance. `o`
+// reads one from the top, `n` at its first sentence nothing cites.
+import {outletShown} from '../../text/shown.js';
 import {pane, text} from '../pane.js';
 import {query} from './queries.js';
 
-type SourceRow = {id: string; published: string; language: string; outlet: string; title: string; facts: string};
+type SourceRow = {id: string; published: string; language: string; outlet: string; title: string; facts: string; cited: string};
 
 export const sources = pane<SourceRow>({
 	id: 'sources',
 	key: '8',
 	title: 'Sources',
-	onScreen: false,
+	onScreen: true,
+	documents: true,
 	query,
 	present: (row) => ({
 		id: text(row.id),
 		published: text(row.published),
 		language: text(row.language),
-		outlet: text(row.outlet),
+		outlet: outletShown(row.outlet === null ? null : text(row.outlet)),
 		title: text(row.title),
 		facts: text(row.facts),
+		cited: row.sentences_cited === null ? '' : `${Number(row.sentences_cited).toFixed(0)}%`,
 	}),
 	list: [
-		{header: 'Published', width: () => 10, text: (row) => row.published},
 		{header: 'Language', width: () => 7, text: (row) => row.language},
-		{header: 'Title', width: 'rest', text: (row) => row.title},
+		{header: 'Outlet', width: 'rest', text: (row) => row.outlet},
+		{header: 'Published', width: () => 10, text: (row) => row.published},
 		{header: 'Facts', width: () => 5, align: 'right', text: (row) => row.facts, searched: false},
+		{header: 'Sentences cited (computed)', width: () => 4, align: 'right', text: (row) => row.cited, tone: () => 'derived', searched: false},
 	],
 });

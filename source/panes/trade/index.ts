@@ -7,7 +7,7 @@ import {goodsBySentence, goodsOf} from '../goods/queries.js';
 import {type Note, pane, text} from '../pane.js';
 import {chartRows, TradeChart} from './chart.js';
 import {type TradeOverview, tradeOverview} from './overview.js';
-import {query} from './queries.js';
+import {query, totalOfGood} from './queries.js';
 
 /** The flow whose goods a row's figure totals: a total of exports or imports (not a product's), or none. */
 const flowOfTotal = (row: Row): string | undefined =>
@@ -62,5 +62,6 @@ export const trade = pane<TradeRow, TradeOverview>({
 			const flow = flowOfTotal(row);
 			return flow === undefined ? [] : goodsBySentence(db, flow).map((id) => ({table: 'goods' as const, id}));
 		},
+		shows: {table: 'goods', row: totalOfGood},
 	},
 });

@@ -60,3 +60,13 @@ export function headlineFigures(db: FactDatabase): Row[] {
 		[...headlineIndicators, ...headlineIndicators],
 	);
 }
+
+/** The total of exports or imports (not a product's) whose flow a traded good is named in: the row whose detail shows the good. */
+export const totalOfGood = (db: FactDatabase, good: string): string | undefined =>
+	db
+		.all(
+			`SELECT t.id FROM goods g JOIN trade t ON t.flow = g.flow AND t.indicator IN ('exports', 'imports') AND t.product IS NULL
+			 WHERE g.id = ? ORDER BY t.rowid LIMIT 1`,
+			[good],
+		)
+		.map((row) => String(row.id))[0];
