@@ -27,6 +27,8 @@ export type ListColumn<Shown, Summary = undefined> = {
 	 */
 	width: 'rest' | ((inner: number, rows: readonly Shown[], summary: Summary) => number);
 	align?: 'left' | 'right';
+	/** The sort key (of the pane query's `sortable`) that orders rows by this column: `s` goes through these. */
+	sort?: string;
 	text: (row: Shown, context: CellContext<Summary>) => string;
 	tone?: (row: Shown) => Tone | undefined;
 	bold?: (row: Shown) => boolean;

@@ -13,10 +13,13 @@ import {HelpView} from './help.js';
 import {type Binding, keyBindings, readKeys} from './keys.js';
 import {fullViewBox, layout, listHeight, type Size, summaryRows} from './layout.js';
 import {PaneView} from './pane-view.js';
-import {settle, step} from './runtime.js';
-import {type Action, initialState, paneOf, type State, viewQuery} from './state.js';
+import {type RuntimeAction, settle, step, waitsLong} from './runtime.js';
+import {initialState, paneOf, type State, viewQuery} from './state.js';
 import {type Theme, ThemeContext} from './theme.js';
 import {useTerminalSize} from './use-terminal-size.js';
+
+/** Longer than Ink's 30 frames a second apart: a frame drawn now is on screen after it. */
+const frameInterval = 50;
 
 type Props = {
 	views: FactViews;
@@ -36,7 +39,7 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const bindings = useMemo(() => keyBindings(panes), [panes]);
-	const reducer = useCallback((state: State, action: Action) => step(state, action, panes, views), [panes, views]);
+	const reducer = useCallback((state: State, action: RuntimeAction) => step(state, action, panes, views), [panes, views]);
 	const [state, dispatch] = useReducer(reducer, initialSize, (size) => settle(initialState(size, panes, today), panes, views));
 
 	useTerminalSize(
@@ -56,6 +59,15 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 	useEffect(() => {
 		if (state.command) runCommand(state.command.run, {views, panes, dispatch, stdout, env, cwd, exit, setExitCode});
 	}, [commandId]);
+
+	// A long wait (the first sort of a large pane) starts once the frame that says so is on screen.
+	const {sorting} = state;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the state as the order was asked for is the one waiting
+	useEffect(() => {
+		if (sorting === null || !waitsLong(state, panes, views)) return;
+		const timer = setTimeout(() => dispatch({type: 'answer-slow'}), frameInterval);
+		return () => clearTimeout(timer);
+	}, [sorting]);
 
 	// Built once the filter's prompt is on screen, while the user starts typing.
 	const filtering = state.overlay.kind === 'filter' ? state.focus : undefined;
@@ -92,6 +104,7 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 			height={area.height}
 			listRows={listHeight(pane, size, panes, state.zoomed)}
 			summaryRows={summaryRows(pane, area.height)}
+			sorting={state.sorting?.pane === pane.id}
 		/>
 	);
 

@@ -24,6 +24,8 @@ type Props = {
 	/** How many rows of the list to show, under how many lines of summary. */
 	listRows: number;
 	summaryRows: number;
+	/** Whether a new order of its rows is being made (the first sort of a large pane takes a while). */
+	sorting?: boolean;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a pane's columns read the rows its presenter gives
@@ -140,15 +142,32 @@ function PaneContent({views, pane, view, focused, width, listRows, summaryRows}:
 export const PaneView = memo(function PaneView(props: Props) {
 	const {pane, view, focused, width, height} = props;
 	return (
-		<PaneFrame pane={pane} width={width} height={height} focused={focused} view={view}>
+		<PaneFrame pane={pane} width={width} height={height} focused={focused} view={view} sorting={props.sorting}>
 			<PaneContent {...props} />
 		</PaneFrame>
 	);
 });
 
-type FrameProps = {pane: AnyPane; width: number; height: number; focused: boolean; view: View; children: ReactNode};
+type FrameProps = {pane: AnyPane; width: number; height: number; focused: boolean; view: View; sorting?: boolean; children: ReactNode};
 
-function PaneFrame({pane, width, height, focused, view, children}: FrameProps) {
+/** The header of the column a sort key orders by, or the query's label of it. */
+function sortedHeader(pane: AnyPane, key: string): string {
+	return pane.list.find((column) => column.sort === key)?.header ?? pane.query.columns.find((column) => column.key === key)?.label ?? key;
+}
+
+/** The order of a pane's rows in words, long and short: "by Date, descending" and "Date desc"; nothing for its own order. */
+export function orderInWords(pane: AnyPane, view: Pick<View, 'sort' | 'descending'>, sorting = false): [long: string, short: string] {
+	if (sorting) return ['sorting…', 'sorting…'];
+	const key = pane.query.sortable[view.sort];
+	if (key === undefined) return view.descending ? ['reversed', 'reversed'] : ['', ''];
+	const header = sortedHeader(pane, key);
+	return [`by ${header}, ${view.descending ? 'descending' : 'ascending'}`, `${header} ${view.descending ? 'desc' : 'asc'}`];
+}
+
+/** A title's width left for the pane's name before the order gives way to its short form. */
+const titleRoom = 14;
+
+function PaneFrame({pane, width, height, focused, view, sorting, children}: FrameProps) {
 	const theme = useTheme();
 	const screenReader = useIsScreenReaderEnabled();
 	const inner = width - 2;
@@ -156,12 +175,13 @@ function PaneFrame({pane, width, height, focused, view, children}: FrameProps) {
 	const total = view.total ?? 0;
 	// A snapshot selects nothing: it shows how many rows there are.
 	const position = view.selected < 0 ? `${total} rows` : total === 0 ? '0/0' : `${view.selected + 1}/${total}`;
-	const sortKey = pane.query.sortable[view.sort];
-	const sort = sortKey ? ` ${view.descending ? '↓' : '↑'}${sortKey}` : view.descending ? ' ↓' : '';
 	const filter = view.filter ? ` /${view.filter}` : '';
-	const right = `${filter}${sort} ${position}`;
+	const [long, short] = orderInWords(pane, view, sorting);
+	// The order in words where the name keeps its room, else shorter, else left to the column headers' mark.
+	const candidates = [long, short, ''].map((order) => `${filter}${order ? ` ${order}` : ''} ${position}`);
+	const right = candidates.find((candidate) => inner - displayWidth(candidate) >= titleRoom) ?? (candidates.at(-1) as string);
 	const titleWidth = Math.max(0, inner - displayWidth(right));
-	const label = printable(`${pane.title}, ${position}${filter ? `, filtered by ${view.filter}` : ''}`);
+	const label = printable(`${pane.title}, ${position}${filter ? `, filtered by ${view.filter}` : ''}${long ? `, ${long}` : ''}`);
 	// A screen reader gets the title as a line and the rows as a list, no box drawing.
 	if (screenReader) {
 		return (

@@ -61,19 +61,25 @@ export type State = {
 	zoomed: boolean;
 	/** The name last typed for an export that was refused or failed: the next export starts from it. */
 	exportDraft: string | null;
+	/** An order asked for and not yet applied: the pane keeps its rows in the old order until the selected row is found in the new. */
+	sorting: {pane: string; sort: number; descending: boolean} | null;
 };
 
 /** What the state waits to know of the data. */
 export type Question =
 	| {kind: 'count'; pane: string; filter: string}
 	/** The detail of row `index`, laid out `width` columns wide. */
-	| {kind: 'detail'; pane: string; query: RowQuery; index: number; width: number};
+	| {kind: 'detail'; pane: string; query: RowQuery; index: number; width: number}
+	/** Where the row at `index` of the rows `from` gives stands among those `to` gives: a new order keeps the selection. */
+	| {kind: 'position'; pane: string; from: RowQuery; index: number; to: RowQuery};
 
 export type Action =
 	| {type: 'key'; key: KeyPress}
 	| {type: 'resize'; size: Size}
 	/** The answer to a count question. */
 	| {type: 'counted'; pane: string; filter: string; total: number}
+	/** The answer to a position question: the new order, and the selected row's place in it. */
+	| {type: 'sorted'; pane: string; to: RowQuery; selected: number}
 	/** The answer to a detail question. */
 	| {type: 'detail-measured'; pane: string; index: number; width: number; shape: DetailShape}
 	/** The export target exists: ask before replacing it. */
@@ -85,7 +91,7 @@ export type Action =
 export function initialState(size: Size, panes: Panes, today: string): State {
 	const views: Record<string, PaneView> = {};
 	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
-	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, zoomed: false, exportDraft: null};
+	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, zoomed: false, exportDraft: null, sorting: null};
 }
 
 /** The questions a state waits on: answering them (runtime.ts) settles it. */
@@ -98,6 +104,13 @@ export function questions(state: State, panes: Panes): Question[] {
 		const pane = paneOf(panes, overlay.pane);
 		const query = viewQuery(pane, state.views[overlay.pane] as PaneView);
 		asked.push({kind: 'detail', pane: overlay.pane, query, index: overlay.index, width: room.width});
+	}
+	const {sorting} = state;
+	const sorted = sorting && (state.views[sorting.pane] as PaneView);
+	if (sorting && sorted?.total !== null && sorted !== null) {
+		const pane = paneOf(panes, sorting.pane);
+		const to = viewQuery(pane, {...sorted, sort: sorting.sort, descending: sorting.descending});
+		asked.push({kind: 'position', pane: pane.id, from: viewQuery(pane, sorted), index: sorted.selected, to});
 	}
 	return asked;
 }
@@ -112,6 +125,20 @@ export function paneOf(panes: Panes, id: string): AnyPane {
 /** The query that gives the rows a pane shows, in the order it shows them. */
 export function viewQuery(pane: AnyPane, view: PaneView): RowQuery {
 	return {filter: view.filter, sort: pane.query.sortable[view.sort], descending: view.descending, total: view.total ?? undefined};
+}
+
+/**
+ * The sort after `sort` (an index into the pane's sortable keys; -1 its own
+ * order): the next column of its list that sorts, in the list's order, then
+ * the pane's own order. Sort keys no column shows (a trade's product) are left
+ * to `kzrs export --sort`.
+ */
+export function nextSort(pane: AnyPane, sort: number): number {
+	const shown = pane.list.flatMap((column) => {
+		const index = column.sort === undefined ? -1 : pane.query.sortable.indexOf(column.sort);
+		return index >= 0 ? [index] : [];
+	});
+	return shown[shown.indexOf(sort) + 1] ?? -1;
 }
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
@@ -199,12 +226,13 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 			return view.filter === '' ? state : refilter(state, panes, '');
 		case 'filter':
 			return {...state, overlay: {kind: 'filter'}};
-		case 'sort': {
-			const sort = view.sort + 1 >= pane.query.sortable.length ? -1 : view.sort + 1;
-			return withView(state, panes, pane.id, {sort, selected: 0, offset: 0});
+		case 'sort':
+		case 'reverse': {
+			// A second key while the first order is being made builds on it.
+			const from = state.sorting?.pane === pane.id ? state.sorting : view;
+			const sorting = command === 'sort' ? {sort: nextSort(pane, from.sort), descending: from.descending} : {sort: from.sort, descending: !from.descending};
+			return {...state, sorting: {pane: pane.id, ...sorting}};
 		}
-		case 'reverse':
-			return withView(state, panes, pane.id, {descending: !view.descending, selected: 0, offset: 0});
 		case 'export': {
 			const name = state.exportDraft ?? `kzrs-${pane.id}-${state.today}.csv`;
 			return {...state, overlay: {kind: 'export-name', name, cursor: [...name].length}};
@@ -404,6 +432,12 @@ export function update(state: State, action: Action, panes: Panes): State {
 			const view = state.views[action.pane];
 			// An answer for a filter since changed is stale: the newer question is answered too.
 			return view?.total === null && view.filter === action.filter ? withView(state, panes, action.pane, {total: action.total}) : state;
+		}
+		case 'sorted': {
+			const {sorting} = state;
+			const pane = sorting && paneOf(panes, sorting.pane);
+			if (!sorting || !pane || pane.query.sortable[sorting.sort] !== action.to.sort || sorting.descending !== action.to.descending) return state;
+			return withView({...state, sorting: null}, panes, sorting.pane, {sort: sorting.sort, descending: sorting.descending, selected: action.selected});
 		}
 		case 'detail-measured': {
 			const {overlay} = state;

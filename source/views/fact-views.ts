@@ -13,6 +13,9 @@ import {type Detail, detailOf} from './detail.js';
 
 export type {Overview, RowQuery};
 
+/** Rows above which building a sort index takes longer than a tenth of a second (about 7 µs a row). */
+const slowIndexRows = 10_000;
+
 export class FactViews {
 	readonly reader: PaneReader;
 
@@ -32,6 +35,16 @@ export class FactViews {
 	/** The rows in view, `limit` from `offset`, as the pane presents them. */
 	window(pane: AnyPane, query: RowQuery, offset: number, limit: number): Array<{id: string}> {
 		return [...this.reader.rows(pane.query, {...query, offset, limit})].map((row) => pane.present(row));
+	}
+
+	/** Where the row at `index` in one order of the pane stands in another (see PaneReader.position). */
+	position(pane: AnyPane, from: RowQuery, index: number, to: RowQuery): number {
+		return this.reader.position(pane.query, from, index, to);
+	}
+
+	/** Whether the pane's first read in this order builds an index over enough rows to be a wait (more than a tenth of a second). */
+	slowOrder(pane: AnyPane, query: RowQuery): boolean {
+		return this.reader.sortTakesIndexing(pane.query, query, slowIndexRows);
 	}
 
 	/** What the pane shows above its list, for the rows the filter matches. */

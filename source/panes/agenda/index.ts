@@ -18,7 +18,7 @@ export const agenda = pane<AgendaRow, AgendaSummary>({
 	query,
 	present: (row) => ({id: text(row.id), area: text(row.area), stances: parseStances(text(row.stances))}),
 	list: [
-		{header: 'Cooperation area', width: 'rest', text: (row) => row.area},
+		{header: 'Cooperation area', sort: 'area', width: 'rest', text: (row) => row.area},
 		{
 			header: 'Stance by source',
 			width: (_, __, summary) => displayWidth(marksHeading(summary.sources)),

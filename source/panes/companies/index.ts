@@ -21,7 +21,7 @@ export const companies = pane<CompanyRow, number>({
 		languages: text(row.languages),
 	}),
 	list: [
-		{header: 'Counted', width: (inner) => Math.max(12, Math.floor(inner * 0.5)), text: (row) => row.label},
+		{header: 'Counted', sort: 'label', width: (inner) => Math.max(12, Math.floor(inner * 0.5)), text: (row) => row.label},
 		{
 			header: 'Bar',
 			width: 'rest',
@@ -32,6 +32,7 @@ export const companies = pane<CompanyRow, number>({
 		},
 		{
 			header: 'Count',
+			sort: 'count',
 			width: () => 18,
 			align: 'right',
 			text: (row) => `${row.reading} ${row.disputed ? symbols.disputed : ' '} ${row.languages}`,

@@ -18,7 +18,7 @@ export const memoranda = pane<MemorandumRow, MemorandaSummary>({
 		languages: text(row.languages),
 	}),
 	list: [
-		{header: 'Memorandum', width: 'rest', text: (row) => row.text},
+		{header: 'Memorandum', sort: 'area', width: 'rest', text: (row) => row.text},
 		{header: 'Languages', width: () => 11, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
 	],
 	summary: {read: (reader) => summarise(memorandaCounts(reader.db)), rows: () => 1, View: MemorandaLine},

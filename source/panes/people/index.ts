@@ -25,11 +25,12 @@ export const people = pane<PersonRow, PeopleSummary>({
 	list: [
 		{
 			header: 'Name',
+			sort: 'name',
 			width: (inner, rows) => Math.min(Math.floor(inner * 0.4), Math.max(0, ...rows.map((row) => displayWidth(row.name)))),
 			text: (row) => row.name,
 		},
 		{header: 'Honoured', width: () => 1, text: (row) => (row.honoured ? symbols.honour : ''), tone: () => 'accent'},
-		{header: 'Role', width: 'rest', text: (row) => row.role},
+		{header: 'Role', sort: 'role', width: 'rest', text: (row) => row.role},
 		{header: 'Side', width: () => 10, text: (row) => row.side, tone: () => 'muted'},
 	],
 	summary: {read: (reader) => ({delegation: delegationSize(reader.db), honours: honoursOf(reader.db)}), rows: () => 1, View: PeopleLine},

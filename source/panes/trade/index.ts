@@ -24,10 +24,11 @@ export const trade = pane<TradeRow, TradeOverview>({
 		derived: row.derived_method !== null,
 	}),
 	list: [
-		{header: 'Period', width: () => 5, text: (row) => row.period},
-		{header: 'Figure', width: 'rest', text: (row) => row.label},
+		{header: 'Period', sort: 'period', width: () => 5, text: (row) => row.period},
+		{header: 'Figure', sort: 'label', width: 'rest', text: (row) => row.label},
 		{
 			header: 'Value',
+			sort: 'value',
 			width: (inner, rows) => Math.min(inner - 16, Math.max(0, ...rows.map((row) => displayWidth(row.figure)))),
 			align: 'right',
 			text: (row) => row.figure,
