@@ -25,8 +25,8 @@ const spareRows = 1;
 const headerRows = 1;
 const footerRows = 2;
 const tabBarRows = 1;
-// A pane's frame: a border above and below, and the title line inside it.
-const frameRows = 3;
+// A pane's frame: a border above and below, and inside it the title line and the columns' headers.
+const frameRows = 4;
 
 /**
  * The panes in the grid, row by row: the first that fit, in order, the

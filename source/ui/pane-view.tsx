@@ -6,7 +6,7 @@ import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {memo, type ReactNode, useMemo} from 'react';
 import {foldFilter, searchMatches} from '../facts/text.js';
 import type {AnyPane, ListColumn} from '../panes/pane.js';
-import {fitColumns, fitMarked, type Ranges} from '../text/fit.js';
+import {type ColumnWant, fitColumns, fitMarked, type Ranges, shareColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
 import {symbols} from '../text/symbols.js';
 import {displayWidth} from '../text/width.js';
@@ -31,59 +31,103 @@ type Props = {
 // biome-ignore lint/suspicious/noExplicitAny: a pane's columns read the rows its presenter gives
 type Column = ListColumn<any, any>;
 
-/** Each column's width in a list `inner` columns wide: the `rest` column takes what the others, a space between each, leave. */
-function columnWidths(columns: readonly Column[], inner: number, rows: readonly unknown[], summary: unknown): number[] {
-	const fixed = columns.map((column) => (column.width === 'rest' ? 0 : Math.max(0, column.width(inner, rows, summary))));
-	const shown = columns.filter((column, index) => column.width === 'rest' || (fixed[index] ?? 0) > 0).length;
-	// The selection mark takes the first column.
-	const rest = Math.max(0, inner - 1 - fixed.reduce((total, width) => total + width, 0) - Math.max(0, shown - 1));
-	return columns.map((column, index) => (column.width === 'rest' ? rest : (fixed[index] ?? 0)));
+/** Cells narrower than this are symbols (a mark, a star): their header does not widen them. */
+const symbolWidth = 2;
+
+/**
+ * Each column's width in a list `inner` columns wide, by what its cells in
+ * view hold (see shareColumns); the selection mark takes the first column.
+ */
+function columnWidths(columns: readonly Column[], inner: number, rows: readonly unknown[], summary: unknown, sort: string | undefined): number[] {
+	const wants = columns.map((column): ColumnWant => {
+		// A column drawn to its width (a bar) holds nothing of its own.
+		const cells = column.fills ? [] : rows.map((row) => displayWidth(printable(column.text(row, {width: inner, summary}))));
+		// A header counts as a cell (with the sort's mark), but over symbols.
+		const mark = column.sort !== undefined && column.sort === sort ? sortMarkWidth : 0;
+		const header = Math.max(0, ...cells) > symbolWidth ? [displayWidth(column.header) + mark] : [];
+		return {cells: [...cells, ...header], keep: column.keep, grow: column.grow, fills: column.fills, min: column.min};
+	});
+	return shareColumns(wants, inner - 1);
 }
 
-function PaneList({
-	rows,
-	pane,
-	summary,
-	view,
-	focused,
-	inner,
-}: {
-	rows: Array<{id: string}>;
-	pane: AnyPane;
-	summary: unknown;
-	view: View;
-	focused: boolean;
-	inner: number;
-}) {
+/** The sorted column's mark beside its header: a space and an arrow. */
+const sortMarkWidth = 2;
+
+/** A column's header in its width, the sorted column's marked with its direction. */
+function headerCell(column: Column, width: number, sorted: 'asc' | 'desc' | undefined): string {
+	if (width <= symbolWidth) return ' '.repeat(width);
+	if (sorted === undefined) return fitColumns(column.header, width, column.align);
+	const mark = sorted === 'asc' ? '↑' : '↓';
+	// The mark beside the header's text, however the cell is padded.
+	const header = fitColumns(column.header, Math.min(width - sortMarkWidth, displayWidth(column.header)));
+	return fitColumns(column.align === 'right' ? `${mark} ${header}` : `${header} ${mark}`, width, column.align);
+}
+
+type Shown = ReadonlyArray<{column: Column; width: number}>;
+
+/** The columns' headers, over the rows. */
+function HeaderLine({shown, sort, descending}: {shown: Shown; sort: string | undefined; descending: boolean}) {
 	const theme = useTheme();
+	const direction = descending ? 'desc' : 'asc';
+	const cells = shown.map(({column, width}) => headerCell(column, width, column.sort !== undefined && column.sort === sort ? direction : undefined));
+	return (
+		<Text wrap="truncate-end" color={theme.muted} bold>
+			{` ${cells.join(' ')}`}
+		</Text>
+	);
+}
+
+type ListProps = {rows: Array<{id: string}>; pane: AnyPane; summary: unknown; view: View; focused: boolean; inner: number};
+
+function PaneList({rows, pane, summary, view, focused, inner}: ListProps) {
 	if (rows.length === 0) return <EmptyList filter={view.filter} />;
-	const widths = columnWidths(pane.list, inner, rows, summary);
-	const shown = pane.list.flatMap((column, index) => ((widths[index] ?? 0) > 0 || column.width === 'rest' ? [{column, width: widths[index] ?? 0}] : []));
-	const filter = foldFilter(view.filter);
+	const sort = pane.query.sortable[view.sort];
+	const widths = columnWidths(pane.list, inner, rows, summary, sort);
+	const shown = pane.list.flatMap((column, index) => ((widths[index] ?? 0) > 0 ? [{column, width: widths[index] ?? 0}] : []));
+	return (
+		<>
+			<HeaderLine shown={shown} sort={sort} descending={view.descending} />
+			{rows.map((row, position) => (
+				<ListRow
+					key={row.id}
+					row={row}
+					shown={shown}
+					summary={summary}
+					filter={view.filter}
+					selected={view.offset + position === view.selected}
+					focused={focused}
+				/>
+			))}
+		</>
+	);
+}
+
+type RowProps = {row: {id: string}; shown: Shown; summary: unknown; filter: string; selected: boolean; focused: boolean};
+
+function ListRow({row, shown, summary, filter: typed, selected, focused}: RowProps) {
+	const theme = useTheme();
+	const filter = foldFilter(typed);
 	const matches = (text: string): Ranges => searchMatches(text, filter);
-	return rows.map((row, position) => {
-		const selected = view.offset + position === view.selected;
-		return (
-			<Box key={row.id} aria-role="listitem" aria-state={{selected}}>
-				<Text wrap="truncate-end" inverse={selected && focused} bold={selected}>
-					{selected ? symbols.selected : ' '}
-					{shown.map(({column, width}, index) => {
-						const tone = column.tone?.(row);
-						return (
-							<Text key={column.header} color={tone && theme[tone]} bold={column.bold?.(row)}>
-								{index > 0 ? ' ' : ''}
-								{filter === '' || column.searched === false ? (
-									fitColumns(column.text(row, {width, summary}), width, column.align)
-								) : (
-									<Marked text={column.text(row, {width, summary})} matches={matches} width={width} align={column.align} theme={theme} />
-								)}
-							</Text>
-						);
-					})}
-				</Text>
-			</Box>
-		);
-	});
+	return (
+		<Box aria-role="listitem" aria-state={{selected}}>
+			<Text wrap="truncate-end" inverse={selected && focused} bold={selected}>
+				{selected ? symbols.selected : ' '}
+				{shown.map(({column, width}, index) => {
+					const tone = column.tone?.(row);
+					return (
+						<Text key={column.header} color={tone && theme[tone]} bold={column.bold?.(row)}>
+							{index > 0 ? ' ' : ''}
+							{filter === '' || column.searched === false ? (
+								fitColumns(column.text(row, {width, summary}), width, column.align)
+							) : (
+								<Marked text={column.text(row, {width, summary})} matches={matches} width={width} align={column.align} theme={theme} />
+							)}
+						</Text>
+					);
+				})}
+			</Text>
+		</Box>
+	);
 }
 
 /** A cell with what the filter matches underlined and, in colour, highlighted. */

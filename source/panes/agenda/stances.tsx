@@ -43,7 +43,7 @@ export function markCells(sources: readonly SourceLabel[], stances: ReadonlyMap<
 }
 
 /** The heading over the marks: each source's language tag. */
-export const marksHeading = (sources: readonly SourceLabel[]) => sources.map(({language}) => language || ' ').join(' ');
+const marksHeading = (sources: readonly SourceLabel[]) => sources.map(({language}) => language || ' ').join(' ');
 
 /** Lines the legend and the heading take: the heading alone in a short pane. */
 export const agendaRows = (available: number) => (available >= 8 ? 2 : 1);

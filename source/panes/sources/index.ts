@@ -19,9 +19,9 @@ export const sources = pane<SourceRow>({
 		facts: text(row.facts),
 	}),
 	list: [
-		{header: 'Published', sort: 'published', width: () => 10, text: (row) => row.published},
-		{header: 'Language', sort: 'language', width: () => 7, text: (row) => row.language},
-		{header: 'Title', width: 'rest', text: (row) => row.title},
-		{header: 'Facts', sort: 'facts', width: () => 5, align: 'right', text: (row) => row.facts, searched: false},
+		{header: 'Published', sort: 'published', keep: true, text: (row) => row.published},
+		{header: 'Language', sort: 'language', keep: true, text: (row) => row.language},
+		{header: 'Title', grow: true, text: (row) => row.title},
+		{header: 'Facts', sort: 'facts', keep: true, align: 'right', text: (row) => row.facts, searched: false},
 	],
 });

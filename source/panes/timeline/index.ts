@@ -26,13 +26,13 @@ export const timeline = pane<TimelineRow>({
 		{
 			header: 'Date',
 			sort: 'date',
-			width: () => 14,
+			keep: true,
 			text: (row) => `${row.when}${row.dateDerived ? symbols.derived : ''}`,
 			tone: (row) => (row.visit ? 'visit' : undefined),
 		},
-		{header: 'Visit', width: () => 1, text: (row) => (row.visit ? symbols.visit : symbols.event), tone: (row) => (row.visit ? 'visit' : undefined)},
-		{header: 'Event', sort: 'title', width: 'rest', text: (row) => row.title, bold: (row) => row.visit},
-		{header: 'Place', sort: 'place', width: (inner) => (inner >= 70 ? Math.min(18, Math.floor(inner / 5)) : 0), text: (row) => row.place, tone: () => 'muted'},
+		{header: 'Visit', keep: true, text: (row) => (row.visit ? symbols.visit : symbols.event), tone: (row) => (row.visit ? 'visit' : undefined)},
+		{header: 'Event', sort: 'title', grow: true, text: (row) => row.title, bold: (row) => row.visit},
+		{header: 'Place', sort: 'place', min: 6, text: (row) => row.place, tone: () => 'muted'},
 	],
 	detail: {
 		table: 'events',

@@ -1,7 +1,6 @@
 // Trade and investment figures, with turnover charted above them.
 import {amount} from '../../text/shown.js';
 import {symbols} from '../../text/symbols.js';
-import {displayWidth} from '../../text/width.js';
 import {pane, text} from '../pane.js';
 import {chartRows, TradeChart} from './chart.js';
 import {type TradeOverview, tradeOverview} from './overview.js';
@@ -24,12 +23,12 @@ export const trade = pane<TradeRow, TradeOverview>({
 		derived: row.derived_method !== null,
 	}),
 	list: [
-		{header: 'Period', sort: 'period', width: () => 5, text: (row) => row.period},
-		{header: 'Figure', sort: 'label', width: 'rest', text: (row) => row.label},
+		{header: 'Period', sort: 'period', keep: true, text: (row) => row.period},
+		{header: 'Figure', sort: 'label', grow: true, text: (row) => row.label},
 		{
 			header: 'Value',
 			sort: 'value',
-			width: (inner, rows) => Math.min(inner - 16, Math.max(0, ...rows.map((row) => displayWidth(row.figure)))),
+			keep: true,
 			align: 'right',
 			text: (row) => row.figure,
 			tone: (row) => (row.derived ? 'derived' : undefined),
