@@ -28,7 +28,9 @@ const usage = (panes: Panes) => `
 	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
 	  --sort COLUMN     export: sort by COLUMN; --reverse for descending
 	  --save-db FILE    write the loaded database as a SQLite file and exit
-	  --help, --version
+	  --no-mouse        the dashboard: leave the mouse to the terminal (its own text selection)
+	  -h, --help        this help
+	  -v, --version     kzrs's version
 
 	Examples
 	  $ kzrs export trade --out trade.csv
@@ -45,6 +47,10 @@ const flagSpecs = {
 	sort: {type: 'string'},
 	reverse: {type: 'boolean', default: false},
 	saveDb: {type: 'string'},
+	// --no-mouse sets it false.
+	mouse: {type: 'boolean', default: true},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean', shortFlag: 'v'},
 } as const;
 
 type ValueFlag = {[Name in keyof typeof flagSpecs]: (typeof flagSpecs)[Name]['type'] extends 'string' ? Name : never}[keyof typeof flagSpecs];
@@ -91,6 +97,9 @@ async function parseArguments(argv: readonly string[], panes: Panes): Promise<Pa
 			sort: undefined,
 			reverse: false,
 			saveDb: undefined,
+			mouse: true,
+			help: false,
+			version: false,
 		};
 		return {input: [], flags, unnormalizedFlags: flags};
 	}
@@ -122,7 +131,7 @@ type FlagName = keyof typeof flagSpecs;
 
 // The flags each mode takes, beyond --data and --seeds: any other is a mistake, not something to ignore.
 const modeFlags: Record<Mode, readonly FlagName[]> = {
-	dashboard: [],
+	dashboard: ['mouse'],
 	check: [],
 	export: ['format', 'out', 'force', 'filter', 'sort', 'reverse'],
 	sql: ['format', 'out', 'force'],
@@ -132,12 +141,17 @@ const modeFlags: Record<Mode, readonly FlagName[]> = {
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 function checkFlags(mode: Mode, flags: Parsed['unnormalizedFlags']): void {
-	const known = Object.keys(flagSpecs);
+	const shortFlags: readonly string[] = Object.values(flagSpecs).flatMap((spec) => ('shortFlag' in spec ? [spec.shortFlag] : []));
 	for (const [name, value] of Object.entries(flags)) {
-		if (!known.includes(name)) throw new UsageError(`unknown option --${kebab(name)}`);
-		const given = value !== false && value !== undefined;
+		if (shortFlags.includes(name)) continue;
+		if (!(name in flagSpecs)) throw new UsageError(`unknown option --${kebab(name)}`);
+		// Given: other than its default (a switch's default is off, but for the mouse's).
+		const spec = flagSpecs[name as FlagName];
+		const given = value !== undefined && value !== ('default' in spec ? spec.default : false);
 		if (given && name !== 'data' && name !== 'seeds' && !modeFlags[mode].includes(name as FlagName)) {
-			throw new UsageError(`--${kebab(name)} does not apply to ${mode === 'dashboard' ? 'the dashboard' : mode === 'save-db' ? '--save-db' : `kzrs ${mode}`}`);
+			throw new UsageError(
+				`--${value === false ? 'no-' : ''}${kebab(name)} does not apply to ${mode === 'dashboard' ? 'the dashboard' : mode === 'save-db' ? '--save-db' : `kzrs ${mode}`}`,
+			);
 		}
 	}
 }
@@ -168,7 +182,7 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	switch (command) {
 		case undefined: {
 			const {runDashboard} = await import('../commands/dashboard.js');
-			return runDashboard(paths, io, panes);
+			return runDashboard(paths, io, panes, {mouse: flags.mouse});
 		}
 		case 'check': {
 			if (rest.length > 0) throw new UsageError(`check takes no arguments, found "${rest.join(' ')}"`);

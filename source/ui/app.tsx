@@ -15,6 +15,7 @@ import {fullViewBox, layout, listHeight, type Size, summaryRows} from './layout.
 import {PaneView} from './pane-view.js';
 import {type RuntimeAction, settle, step, waitsLong} from './runtime.js';
 import {initialState, paneOf, type State, viewQuery} from './state.js';
+import {readMouse} from './terminal.js';
 import {type Theme, ThemeContext} from './theme.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -32,9 +33,11 @@ type Props = {
 	cwd: string;
 	/** Sets the exit status kzrs ends with. */
 	setExitCode: (code: number) => void;
+	/** Whether clicks and the wheel act (the terminal reports them only when asked to). */
+	mouse?: boolean;
 };
 
-export function App({views, panes, initialSize, today, theme, env, cwd, setExitCode}: Props) {
+export function App({views, panes, initialSize, today, theme, env, cwd, setExitCode, mouse = true}: Props) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
@@ -49,7 +52,11 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 	// A real boolean: Ink throws "Raw mode is not supported" for undefined on piped stdin.
 	useInput(
 		(input, key) => {
-			for (const press of readKeys(bindings, input, key)) dispatch({type: 'key', key: press});
+			// A mouse report is no key: its characters must not act as keys.
+			const report = readMouse(input);
+			if (report === 'other' || (report !== undefined && !mouse)) return;
+			if (report !== undefined) dispatch({type: 'mouse', event: report});
+			else for (const press of readKeys(bindings, input, key)) dispatch({type: 'key', key: press});
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);

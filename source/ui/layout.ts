@@ -97,3 +97,23 @@ export type DetailShape = {lines: number; quoteStarts: number[]};
 
 /** The lines a detail view in this box shows at once, and their width: inside its border, above its scroll line. */
 export const detailRoom = (box: Box): {width: number; rows: number} => ({width: Math.max(1, box.width - 2), rows: Math.max(1, box.height - 3)});
+
+/** Where a point of the screen (0-based column and row) falls: a pane, and the row of its list in view, if on one. */
+export type PanePoint = {pane: string; listRow?: number};
+
+/** The pane (and list row) at a point of the screen, as the dashboard draws them in this layout. */
+export function paneAt(size: Size, panes: Panes, focus: string, zoomed: boolean, column: number, row: number): PanePoint | undefined {
+	const current = layout(size, panes, focus, zoomed);
+	if (current.kind === 'too-small') return undefined;
+	const top = headerRows + (current.kind === 'tabs' ? tabBarRows : 0);
+	const {width, height} = current.pane;
+	const grid = current.kind === 'grid' ? current.rows : [[focus]];
+	const id = grid[Math.floor((row - top) / height)]?.[Math.floor(column / width)];
+	if (row < top || id === undefined) return undefined;
+	const pane = panes.find((candidate) => candidate.id === id);
+	if (pane === undefined) return undefined;
+	// Inside the frame: the border, the title, the summary and the headers stand above the list.
+	const listRow = ((row - top) % height) - (frameRows - 1) - summaryRows(pane, height);
+	const onList = listRow >= 0 && listRow < listHeight(pane, size, panes, zoomed) && (row - top) % height < height - 1;
+	return onList ? {pane: id, listRow} : {pane: id};
+}

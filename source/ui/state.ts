@@ -9,7 +9,7 @@ import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
 import type {RowQuery} from '../views/fact-views.js';
 import {type KeyPress, keyBindings, paneOfCommand} from './keys.js';
-import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, type Size} from './layout.js';
+import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, paneAt, type Size} from './layout.js';
 
 export type PaneView = {
 	/** Index of the selected row among the filtered, sorted rows. */
@@ -73,8 +73,12 @@ export type Question =
 	/** Where the row at `index` of the rows `from` gives stands among those `to` gives: a new order keeps the selection. */
 	| {kind: 'position'; pane: string; from: RowQuery; index: number; to: RowQuery};
 
+/** A mouse event at a point of the screen (0-based column and row): a click of the left button, or the wheel. */
+export type MouseEvent = {kind: 'click' | 'wheel-up' | 'wheel-down'; column: number; row: number};
+
 export type Action =
 	| {type: 'key'; key: KeyPress}
+	| {type: 'mouse'; event: MouseEvent}
 	| {type: 'resize'; size: Size}
 	/** The answer to a count question. */
 	| {type: 'counted'; pane: string; filter: string; total: number}
@@ -419,8 +423,38 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 	}
 }
 
+/** Rows the wheel moves a list or a view by, a notch at a time. */
+const wheelRows = 3;
+
+/**
+ * A click focuses the pane under it and selects the row under it; the wheel
+ * moves the selection of the pane under it (focused or not), and scrolls the
+ * detail and the help. Prompts and the too-small notice take no mouse.
+ */
+function mouse(state: State, panes: Panes, event: MouseEvent): State {
+	const {overlay} = state;
+	const wheel = event.kind === 'click' ? undefined : event.kind === 'wheel-up' ? 'up' : 'down';
+	if (overlay.kind === 'detail' || overlay.kind === 'help') {
+		if (wheel === undefined) return state;
+		let next = state;
+		for (let notch = 0; notch < wheelRows; notch++) next = overlayKey(next, panes, {command: wheel, text: ''});
+		return next;
+	}
+	if (overlay.kind !== 'none' || layout(state.size, panes).kind === 'too-small') return state;
+	const point = paneAt(state.size, panes, state.focus, state.zoomed, event.column, event.row);
+	if (point === undefined) return state;
+	const view = state.views[point.pane] as PaneView;
+	if (view.total === null) return state;
+	if (wheel !== undefined) return withView(state, panes, point.pane, {selected: view.selected + (wheel === 'up' ? -wheelRows : wheelRows)});
+	const focused = {...state, focus: point.pane};
+	if (point.listRow === undefined || view.offset + point.listRow >= view.total) return focused;
+	return withView(focused, panes, point.pane, {selected: view.offset + point.listRow});
+}
+
 export function update(state: State, action: Action, panes: Panes): State {
 	switch (action.type) {
+		case 'mouse':
+			return mouse({...state, status: null}, panes, action.event);
 		case 'resize': {
 			// The detail is laid out again at the new width.
 			const overlay = state.overlay.kind === 'detail' ? {...state.overlay, shape: null} : state.overlay;
