@@ -1,5 +1,6 @@
 // The command line: parses the arguments and runs the command they name,
 // writing only through the Io it is given and giving back the exit status.
+import {statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Result} from 'meow';
 import type {RowQuery} from '../db/pane-reads.js';
@@ -156,6 +157,18 @@ function checkFlags(mode: Mode, flags: Parsed['unnormalizedFlags']): void {
 	}
 }
 
+/** A folder given by --data or --seeds that is not there is said as such, before anything is read from it. */
+function expectFolder(option: 'data' | 'seeds', given: string | undefined, path: string): void {
+	if (given === undefined || given === '') return;
+	let folder: boolean;
+	try {
+		folder = statSync(path).isDirectory();
+	} catch {
+		throw new UserError(`--${option} ${given}: the folder does not exist`);
+	}
+	if (!folder) throw new UserError(`--${option} ${given}: not a folder`);
+}
+
 async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<number> {
 	const parsed = await parseArguments(argv, panes);
 	if ('print' in parsed) {
@@ -164,6 +177,8 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	}
 	const {input, flags, unnormalizedFlags} = parsed;
 	const paths = {dataDir: resolve(io.cwd, flags.data ?? shippedDataDir), seedsDir: resolve(io.cwd, flags.seeds ?? shippedSeedsDir), cwd: io.cwd};
+	expectFolder('data', flags.data, paths.dataDir);
+	expectFolder('seeds', flags.seeds, paths.seedsDir);
 	const [command, ...rest] = input;
 	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
 	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql') checkFlags(command ?? 'dashboard', unnormalizedFlags);
@@ -175,7 +190,12 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	if (flags.saveDb !== undefined) {
 		if (command !== undefined) throw new UsageError('--save-db takes no command');
 		const {runSaveDatabase} = await import('../commands/save-db.js');
-		await runSaveDatabase(paths, target(flags.saveDb), flags.force);
+		const tally = await runSaveDatabase(paths, target(flags.saveDb), flags.force);
+		// The records of each table; citations join them to their quotes and are no records of their own.
+		const tables = Object.entries(tally).filter(([table]) => table !== 'citations');
+		const rows = tables.reduce((total, [, count]) => total + count, 0);
+		const each = tables.map(([table, count]) => `${count} ${table}`);
+		io.stderr.write(`kzrs: wrote ${rows} rows (${each.join(', ')}) to ${escaped(flags.saveDb)}\n`);
 		return 0;
 	}
 
