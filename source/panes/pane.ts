@@ -17,8 +17,10 @@ export type Tone = 'accent' | 'visit' | 'derived' | 'disputed' | 'muted' | 'bar'
 export type CellContext<Summary> = {width: number; summary: Summary};
 
 export type ListColumn<Shown, Summary = undefined> = {
-	/** What the column holds, in words (a screen reader's and a header's). */
+	/** What the column holds, in words (a screen reader's, a header's, and the order's in a title). */
 	header: string;
+	/** The header as drawn over the column, where it is more than its words: a language tag over each source's marks. */
+	heading?: (summary: Summary) => string;
 	/**
 	 * How it shares the list's width (text/fit.ts, shareColumns): by what its
 	 * cells in view hold, unless `keep` (never cut: a date, an amount); `grow`

@@ -44,7 +44,7 @@ function columnWidths(columns: readonly Column[], inner: number, rows: readonly 
 		const cells = column.fills ? [] : rows.map((row) => displayWidth(printable(column.text(row, {width: inner, summary}))));
 		// A header counts as a cell (with the sort's mark), but over symbols.
 		const mark = column.sort !== undefined && column.sort === sort ? sortMarkWidth : 0;
-		const header = Math.max(0, ...cells) > symbolWidth ? [displayWidth(column.header) + mark] : [];
+		const header = Math.max(0, ...cells) > symbolWidth ? [displayWidth(headingOf(column, summary)) + mark] : [];
 		return {cells: [...cells, ...header], keep: column.keep, grow: column.grow, fills: column.fills, min: column.min};
 	});
 	return shareColumns(wants, inner - 1);
@@ -53,23 +53,28 @@ function columnWidths(columns: readonly Column[], inner: number, rows: readonly 
 /** The sorted column's mark beside its header: a space and an arrow. */
 const sortMarkWidth = 2;
 
+/** What is drawn over a column. */
+const headingOf = (column: Column, summary: unknown) => column.heading?.(summary) ?? column.header;
+
 /** A column's header in its width, the sorted column's marked with its direction. */
-function headerCell(column: Column, width: number, sorted: 'asc' | 'desc' | undefined): string {
+function headerCell(column: Column, heading: string, width: number, sorted: 'asc' | 'desc' | undefined): string {
 	if (width <= symbolWidth) return ' '.repeat(width);
-	if (sorted === undefined) return fitColumns(column.header, width, column.align);
+	if (sorted === undefined) return fitColumns(heading, width, column.align);
 	const mark = sorted === 'asc' ? '↑' : '↓';
 	// The mark beside the header's text, however the cell is padded.
-	const header = fitColumns(column.header, Math.min(width - sortMarkWidth, displayWidth(column.header)));
+	const header = fitColumns(heading, Math.min(width - sortMarkWidth, displayWidth(heading)));
 	return fitColumns(column.align === 'right' ? `${mark} ${header}` : `${header} ${mark}`, width, column.align);
 }
 
 type Shown = ReadonlyArray<{column: Column; width: number}>;
 
 /** The columns' headers, over the rows. */
-function HeaderLine({shown, sort, descending}: {shown: Shown; sort: string | undefined; descending: boolean}) {
+function HeaderLine({shown, summary, sort, descending}: {shown: Shown; summary: unknown; sort: string | undefined; descending: boolean}) {
 	const theme = useTheme();
 	const direction = descending ? 'desc' : 'asc';
-	const cells = shown.map(({column, width}) => headerCell(column, width, column.sort !== undefined && column.sort === sort ? direction : undefined));
+	const cells = shown.map(({column, width}) =>
+		headerCell(column, headingOf(column, summary), width, column.sort !== undefined && column.sort === sort ? direction : undefined),
+	);
 	return (
 		<Text wrap="truncate-end" color={theme.muted} bold>
 			{` ${cells.join(' ')}`}
@@ -86,7 +91,7 @@ function PaneList({rows, pane, summary, view, focused, inner}: ListProps) {
 	const shown = pane.list.flatMap((column, index) => ((widths[index] ?? 0) > 0 ? [{column, width: widths[index] ?? 0}] : []));
 	return (
 		<>
-			<HeaderLine shown={shown} sort={sort} descending={view.descending} />
+			<HeaderLine shown={shown} summary={summary} sort={sort} descending={view.descending} />
 			{rows.map((row, position) => (
 				<ListRow
 					key={row.id}

@@ -3,7 +3,7 @@
 import type {Stance} from '../../facts/records.js';
 import {pane, text} from '../pane.js';
 import {query, sourceLabels} from './queries.js';
-import {AgendaHeading, type AgendaSummary, agendaRows, markCells, parseStances} from './stances.js';
+import {AgendaHeading, type AgendaSummary, agendaRows, areaHeading, markCells, marksHeading, parseStances} from './stances.js';
 
 type AgendaRow = {id: string; area: string; stances: Map<string, Stance>};
 
@@ -17,9 +17,10 @@ export const agenda = pane<AgendaRow, AgendaSummary>({
 	query,
 	present: (row) => ({id: text(row.id), area: text(row.area), stances: parseStances(text(row.stances))}),
 	list: [
-		{header: 'Cooperation area', sort: 'area', grow: true, text: (row) => row.area},
+		{header: 'Cooperation area', heading: () => areaHeading, sort: 'area', grow: true, text: (row) => row.area},
 		{
 			header: 'Stance by source',
+			heading: (summary) => marksHeading(summary.sources),
 			keep: true,
 			align: 'right',
 			text: (row, {summary}) => markCells(summary.sources, row.stances),
