@@ -23,16 +23,20 @@ const documentFile = join(root, 'BENCHMARKS.md');
 const sizes = [100, 10_000, 100_000] as const;
 type Size = (typeof sizes)[number];
 const largest: Size = 100_000;
+/** Keys are also measured at a million rows, where a filter's cost shows most (generated and saved once, as the others). */
+const keySizes = [...sizes, 1_000_000] as const;
+type KeySize = (typeof keySizes)[number];
 const paneTitles = ['Timeline', 'Memoranda', 'Trade', 'Companies'];
 const filterText = 'expo';
 const sections = ['startup', 'keys', 'load', 'export'] as const;
 type Section = (typeof sections)[number];
 
-const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,load,export] [-- --record]
+const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,load,export] [-- --record] [-- --compare CLI]
 
-  --quick    fewer repetitions (a rough look, not for the baseline)
-  --only S   run only these sections, comma-separated: ${sections.join(', ')}
-  --record   write this run's machine, table and baseline into BENCHMARKS.md
+  --quick        fewer repetitions (a rough look, not for the baseline)
+  --only S       run only these sections, comma-separated: ${sections.join(', ')}
+  --record       write this run's machine, table and baseline into BENCHMARKS.md
+  --compare CLI  also time the filter's keys of another build's dist/cli.cjs, alternated with this one's
 `;
 
 const {values: options} = parseArgs({
@@ -40,6 +44,7 @@ const {values: options} = parseArgs({
 		quick: {type: 'boolean', default: false},
 		only: {type: 'string'},
 		record: {type: 'boolean', default: false},
+		compare: {type: 'string'},
 		help: {type: 'boolean', default: false},
 	},
 });
@@ -184,7 +189,8 @@ async function measureStartup(inputs: Inputs): Promise<void> {
 }
 
 function plan(sessions: SessionPlan[]): Plan {
-	return {cols: 120, rows: 40, term: 'xterm-256color', quiet_ms: 150, gap_ms: 100, key_timeout: 5, sessions};
+	// A million rows take seconds to load, and the key that follows the first frame may wait for work done after it.
+	return {cols: 120, rows: 40, term: 'xterm-256color', quiet_ms: 150, gap_ms: 100, key_timeout: 20, sessions};
 }
 
 function reportFailures(results: SessionResult[]): void {
@@ -210,44 +216,53 @@ function keySteps(size: number, counts: Map<string, number>): Step[] {
 	steps.push({key: '/', label: '/'});
 	for (let typed = 1; typed <= filterText.length; typed++) {
 		const text = filterText.slice(0, typed);
-		steps.push({key: filterText[typed - 1] as string, label: 'filter', expect: `(?<!\\d)\\d+/${counts.get(text) ?? 0}(?!\\d)`});
+		const label = typed === 1 ? 'filter-first' : 'filter';
+		steps.push({key: filterText[typed - 1] as string, label, expect: `(?<!\\d)\\d+/${counts.get(text) ?? 0}(?!\\d)`});
 	}
 	return steps;
 }
 
-async function measureKeys(inputs: Inputs, directories: Map<Size, string>): Promise<void> {
-	const perSize = new Map<Size, SessionPlan>();
-	for (const size of sizes) {
+/** The name of a key session: its size, and whether it runs the build given to --compare. */
+const sessionName = (size: number, compared = false) => `${size}${compared ? ' compared' : ''}`;
+
+async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): Promise<void> {
+	const perSize: SessionPlan[] = [];
+	for (const size of keySizes) {
 		const directory = directories.get(size) as string;
 		const prefixes = Array.from({length: filterText.length}, (_, index) => filterText.slice(0, index + 1));
 		const counts = filterCounts(savedDatabase(inputs, size, directory), prefixes);
-		perSize.set(size, {
-			name: String(size),
-			argv: [process.execPath, cli, '--data', directory],
+		const session = (program: string, compared: boolean): SessionPlan => ({
+			name: sessionName(size, compared),
+			argv: [process.execPath, program, '--data', directory],
 			cwd: root,
 			frame: paneTitles,
 			frame_timeout: 90,
 			steps: keySteps(size, counts),
 			quit: ['\u001b', 'q'],
 		});
+		perSize.push(session(cli, false));
+		if (options.compare) perSize.push(session(options.compare, true));
 	}
-	const sessions = Array.from({length: rounds.keys}, (_, round) => rotate(sizes, round).map((size) => perSize.get(size) as SessionPlan)).flat();
-	log(`keys: ${sessions.length} sessions, ${keysPerSession.j} j, ${keysPerSession.jumps} G/g and "/${filterText}" each`);
+	const sessions = Array.from({length: rounds.keys}, (_, round) => rotate(perSize, round)).flat();
+	log(
+		`keys: ${sessions.length} sessions, ${keysPerSession.j} j, ${keysPerSession.jumps} G/g and "/${filterText}" each${options.compare ? `, half of them of ${options.compare}` : ''}`,
+	);
 	const results = await runPty(driver, plan(sessions));
 	reportFailures(results);
 	const quitFailures = results.filter((result) => result.ok && result.quit_ok === false).length;
 	if (quitFailures > 0) log(`${quitFailures} sessions did not exit after Esc, q (killed)`);
 
-	const timings = (size: Size, label: string): KeyTiming[] =>
-		results.filter((result) => result.name === String(size)).flatMap((result) => result.keys.filter((key) => key.label === label));
+	const timings = (size: KeySize, label: string, compared = false): KeyTiming[] =>
+		results.filter((result) => result.name === sessionName(size, compared)).flatMap((result) => result.keys.filter((key) => key.label === label));
 	const kinds = [
 		{label: 'j', title: 'j (next row)', limit: 16, key: 'j'},
 		{label: 'G/g', title: 'G/g (last/first row)', limit: 16, key: 'Gg'},
-		{label: 'filter', title: `typing "/${filterText}", per character`, limit: 33, key: 'filter'},
+		{label: 'filter-first', title: `typing "/${filterText}", first character`, limit: 33, key: 'filter_first'},
+		{label: 'filter', title: `typing "/${filterText}", each later character`, limit: 33, key: 'filter'},
 	];
 	for (const kind of kinds) {
 		const base = summarize(timings(100, kind.label).map((key) => key.first_byte_ms));
-		for (const size of sizes) {
+		for (const size of keySizes) {
 			const keys = timings(size, kind.label);
 			const summary = summarize(keys.map((key) => key.first_byte_ms));
 			const verified = keys.filter((key) => key.verified).length;
@@ -261,7 +276,7 @@ async function measureKeys(inputs: Inputs, directories: Map<Size, string>): Prom
 				rows.push({measurement, summary, unit: 'ms', target: 'reference', ratio, verdict: 'info', note});
 				continue;
 			}
-			const scaling = kind.label !== 'filter';
+			const scaling = !kind.label.startsWith('filter');
 			const target = scaling ? `≤ ${kind.limit} ms, ≤ 1.5× @100` : `≤ ${kind.limit} ms`;
 			const checks = [summary ? summary.median <= kind.limit : undefined, ...(scaling ? [ratio === undefined ? undefined : ratio <= 1.5] : [])];
 			rows.push({measurement, summary, unit: 'ms', target, ratio, verdict: verdictOf(...checks), note});
@@ -269,8 +284,18 @@ async function measureKeys(inputs: Inputs, directories: Map<Size, string>): Prom
 			if (ratio !== undefined) figures[`keys.${kind.key}_ratio_100k_vs_100`] = ratio;
 		}
 	}
-	const opening = summarize(sizes.flatMap((size) => timings(size, '/').map((key) => key.first_byte_ms)));
+	const opening = summarize(keySizes.flatMap((size) => timings(size, '/').map((key) => key.first_byte_ms)));
 	rows.push({measurement: 'b. opening the filter (/), all sizes', summary: opening, unit: 'ms', target: 'reference', verdict: 'info'});
+	if (!options.compare) return;
+	// The other build's filter keys, to set beside this build's measured in the same sessions' turns.
+	for (const kind of kinds.filter(({label}) => label.startsWith('filter'))) {
+		for (const size of [largest, 1_000_000] as const) {
+			const summary = summarize(timings(size, kind.label, true).map((key) => key.first_byte_ms));
+			const ratio = ratioOf(summarize(timings(size, kind.label).map((key) => key.first_byte_ms)), summary);
+			const measurement = `b. ${kind.title} @ ${size.toLocaleString('en')} rows, --compare build`;
+			rows.push({measurement, summary, unit: 'ms', target: 'reference', ratio, verdict: 'info', note: 'ratio: this build/compared'});
+		}
+	}
 }
 
 // ---- c. load --------------------------------------------------------------
@@ -326,16 +351,19 @@ function measureExport(inputs: Inputs, directory: string, scratch: string): void
 	const database = savedDatabase(inputs, largest, directory);
 	const commands = {
 		kzrs: () => timeCommand([process.execPath, cli, 'export', 'trade', '--data', directory, '--out', join(scratch, 'trade.csv'), '--force'], {cwd: root}),
+		kzrsDb: () => timeCommand([process.execPath, cli, 'export', 'trade', '--db', database, '--out', join(scratch, 'trade-db.csv'), '--force'], {cwd: root}),
 		sqlite3: () => timeCommand(['sqlite3', '-csv', database, 'select * from trade'], {cwd: root, stdoutFile: join(scratch, 'trade-sqlite3.csv')}),
 	};
-	const times = {kzrs: [] as number[], sqlite3: [] as number[]};
-	log(`export: ${rounds.export} rounds of kzrs export trade and sqlite3 -csv, 100,000 rows`);
+	const times = {kzrs: [] as number[], kzrsDb: [] as number[], sqlite3: [] as number[]};
+	log(`export: ${rounds.export} rounds of kzrs export trade (--data, --db) and sqlite3 -csv, 100,000 rows`);
 	for (let round = 0; round < rounds.export; round++) {
-		for (const name of rotate(['kzrs', 'sqlite3'] as const, round)) times[name].push(commands[name]().ms);
+		for (const name of rotate(['kzrs', 'kzrsDb', 'sqlite3'] as const, round)) times[name].push(commands[name]().ms);
 	}
 	const kzrs = summarize(times.kzrs);
+	const fromDb = summarize(times.kzrsDb);
 	const sqlite3 = summarize(times.sqlite3);
 	const ratio = ratioOf(kzrs, sqlite3);
+	const dbRatio = ratioOf(fromDb, sqlite3);
 	rows.push({
 		measurement: 'd. kzrs export trade --out (100,000 rows)',
 		summary: kzrs,
@@ -344,9 +372,19 @@ function measureExport(inputs: Inputs, directory: string, scratch: string): void
 		ratio,
 		verdict: verdictOf(ratio === undefined ? undefined : ratio <= 2),
 	});
+	rows.push({
+		measurement: 'd. kzrs export trade --db (saved db, 100,000 rows)',
+		summary: fromDb,
+		unit: 'ms',
+		target: '≤ 2.5× sqlite3 -csv',
+		ratio: dbRatio,
+		verdict: verdictOf(dbRatio === undefined ? undefined : dbRatio <= 2.5),
+	});
 	rows.push({measurement: 'd. sqlite3 -csv "select * from trade" (saved db)', summary: sqlite3, unit: 'ms', target: 'reference', verdict: 'info'});
 	if (kzrs) figures['export.trade_100k_ms'] = kzrs.median;
 	if (ratio !== undefined) figures['export.ratio_vs_sqlite3'] = ratio;
+	if (fromDb) figures['export.trade_db_100k_ms'] = fromDb.median;
+	if (dbRatio !== undefined) figures['export.db_ratio_vs_sqlite3'] = dbRatio;
 }
 
 // ---- the run --------------------------------------------------------------
@@ -358,7 +396,10 @@ async function main(): Promise<number> {
 	const inputs: Inputs = {root, dataDir: join(root, 'data'), seedsDir: join(root, 'seeds'), cli, program, cacheDir: join(tmpdir(), 'kzrs-bench')};
 	const scratch = join(inputs.cacheDir, 'scratch');
 	mkdirSync(scratch, {recursive: true});
-	const directories = new Map<Size, string>(sizes.map((size) => [size, dataDirectory(inputs, size)]));
+	// The million rows only for the keys, which alone measure them.
+	const directories = new Map<KeySize, string>(
+		keySizes.filter((size) => size !== 1_000_000 || chosen.has('keys')).map((size) => [size, dataDirectory(inputs, size)]),
+	);
 	const about = machine();
 	const loadAtStart = loadavg()[0] as number;
 	if (loadAtStart > about.nproc / 2)
@@ -376,7 +417,7 @@ async function main(): Promise<number> {
 	};
 	await attempt('startup', () => measureStartup(inputs));
 	await attempt('keys', () => measureKeys(inputs, directories));
-	await attempt('load', () => measureLoad(directories, scratch));
+	await attempt('load', () => measureLoad(directories as Map<Size, string>, scratch));
 	await attempt('export', () => measureExport(inputs, directories.get(largest) as string, scratch));
 
 	const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout?.trim() || 'unknown';

@@ -6,6 +6,7 @@ import type {Result} from 'meow';
 import type {RowQuery} from '../db/pane-reads.js';
 import {UserError} from '../errors.js';
 import {type ExportFormat, exportFormats} from '../export/formats.js';
+import type {FactSource} from '../load/open.js';
 import {findPane, type Panes, shippedPanes} from '../panes/registry.js';
 import {shippedDataDir, shippedSeedsDir} from '../paths.js';
 import {escaped} from '../text/printable.js';
@@ -23,6 +24,7 @@ const usage = (panes: Panes) => `
 	Options
 	  --data DIR        load the fact base from DIR instead of the shipped data/
 	  --seeds DIR       read the seed documents from DIR instead of the shipped seeds/
+	  --db FILE         dashboard, export, sql: open a database saved with --save-db, reading no data files
 	  --format FORMAT   export: csv (default) or json; sql: table (default), csv or json
 	  --out FILE        export, sql: write to FILE (a whole file or none) instead of standard output
 	  --force           allow --out and --save-db to replace an existing file
@@ -41,6 +43,7 @@ const usage = (panes: Panes) => `
 const flagSpecs = {
 	data: {type: 'string'},
 	seeds: {type: 'string'},
+	db: {type: 'string'},
 	format: {type: 'string'},
 	out: {type: 'string'},
 	force: {type: 'boolean', default: false},
@@ -60,6 +63,7 @@ type ValueFlag = {[Name in keyof typeof flagSpecs]: (typeof flagSpecs)[Name]['ty
 const valueNames: Record<ValueFlag, string> = {
 	data: 'a directory',
 	seeds: 'a directory',
+	db: 'a file name',
 	format: 'a format',
 	out: 'a file name',
 	filter: 'a text',
@@ -91,6 +95,7 @@ async function parseArguments(argv: readonly string[], panes: Panes): Promise<Pa
 		const flags = {
 			data: undefined,
 			seeds: undefined,
+			db: undefined,
 			format: undefined,
 			out: undefined,
 			force: false,
@@ -132,10 +137,10 @@ type FlagName = keyof typeof flagSpecs;
 
 // The flags each mode takes, beyond --data and --seeds: any other is a mistake, not something to ignore.
 const modeFlags: Record<Mode, readonly FlagName[]> = {
-	dashboard: ['mouse'],
+	dashboard: ['db', 'mouse'],
 	check: [],
-	export: ['format', 'out', 'force', 'filter', 'sort', 'reverse'],
-	sql: ['format', 'out', 'force'],
+	export: ['db', 'format', 'out', 'force', 'filter', 'sort', 'reverse'],
+	sql: ['db', 'format', 'out', 'force'],
 	'save-db': ['saveDb', 'force'],
 };
 
@@ -185,6 +190,11 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	// An option followed by nothing, or by another option, has the value "": not "no filter", say, but a mistake.
 	for (const [name, needs] of Object.entries(valueNames)) if (flags[name as ValueFlag] === '') throw new UsageError(`--${kebab(name)} needs ${needs}`);
 	const target = (file: string) => ({file: resolve(io.cwd, file), shown: file});
+	// A saved database holds its own facts: data and seeds folders would be read by nothing.
+	for (const folder of ['data', 'seeds'] as const)
+		if (flags.db !== undefined && flags[folder] !== undefined)
+			throw new UsageError(`--db and --${folder} cannot be given together: the database holds the facts`);
+	const source: FactSource = flags.db === undefined ? paths : {database: resolve(io.cwd, flags.db), shown: flags.db};
 	const out = flags.out === undefined ? undefined : target(flags.out);
 
 	if (flags.saveDb !== undefined) {
@@ -202,7 +212,7 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	switch (command) {
 		case undefined: {
 			const {runDashboard} = await import('../commands/dashboard.js');
-			return runDashboard(paths, io, panes, {mouse: flags.mouse});
+			return runDashboard(source, io, panes, {mouse: flags.mouse});
 		}
 		case 'check': {
 			if (rest.length > 0) throw new UsageError(`check takes no arguments, found "${rest.join(' ')}"`);
@@ -224,7 +234,7 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 			if (!exportFormats.includes(format as ExportFormat)) throw new UsageError(`unknown format "${format}"; formats: ${exportFormats.join(', ')}`, false);
 			const {runExport} = await import('../commands/export.js');
 			const query: RowQuery = {filter: flags.filter, sort: flags.sort, descending: flags.reverse};
-			const rows = await runExport(paths, {pane, format: format as ExportFormat, out, force: flags.force, query}, io);
+			const rows = await runExport(source, {pane, format: format as ExportFormat, out, force: flags.force, query}, io);
 			if (out !== undefined) io.stderr.write(`kzrs: wrote ${rows} rows to ${escaped(flags.out ?? '')}\n`);
 			return 0;
 		}
@@ -233,7 +243,7 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 			const format = flags.format ?? 'table';
 			if (![...exportFormats, 'table'].includes(format)) throw new UsageError(`unknown format "${format}"; formats: table, csv, json`, false);
 			const {runSql} = await import('../commands/sql.js');
-			await runSql(paths, rest[0] as string, {format: format as ExportFormat | 'table', out, force: flags.force}, io);
+			await runSql(source, rest[0] as string, {format: format as ExportFormat | 'table', out, force: flags.force}, io);
 			return 0;
 		}
 		default:

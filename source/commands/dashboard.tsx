@@ -3,8 +3,7 @@
 import {render} from 'ink';
 import type {ComponentProps} from 'react';
 import type {Io} from '../cli/io.js';
-import type {FactPaths} from '../facts/check.js';
-import {openFactBase} from '../load/open.js';
+import {type FactSource, openFactBase} from '../load/open.js';
 import {type Panes, screenPanes} from '../panes/registry.js';
 import {App} from '../ui/app.js';
 import {snapshot} from '../ui/snapshot.js';
@@ -29,8 +28,8 @@ function Dashboard({modes, ...props}: ComponentProps<typeof App> & {modes: Termi
 }
 
 /** `mouse`: whether the dashboard takes the mouse (clicks and the wheel), leaving the terminal's own selection of text to Shift. */
-export async function runDashboard(paths: FactPaths, io: Io, panes: Panes, {mouse}: {mouse: boolean}): Promise<number> {
-	const views = new FactViews(await openFactBase(paths));
+export async function runDashboard(source: FactSource, io: Io, panes: Panes, {mouse}: {mouse: boolean}): Promise<number> {
+	const views = new FactViews(await openFactBase(source));
 	const onScreen = screenPanes(panes);
 	const theme = themeFor(io.env);
 	const {stdin, stdout, stderr} = io;

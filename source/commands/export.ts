@@ -1,8 +1,7 @@
 import type {Io} from '../cli/io.js';
 import type {RowQuery} from '../db/pane-reads.js';
 import type {ExportFormat} from '../export/formats.js';
-import type {FactPaths} from '../facts/check.js';
-import {openFactBase} from '../load/open.js';
+import {type FactSource, openFactBase} from '../load/open.js';
 import type {AnyPane} from '../panes/pane.js';
 import {FactViews} from '../views/fact-views.js';
 import {deliver, type Target} from './output.js';
@@ -10,8 +9,8 @@ import {deliver, type Target} from './output.js';
 export type ExportOptions = {pane: AnyPane; format: ExportFormat; out?: Target; force: boolean; query: RowQuery};
 
 /** `kzrs export <pane>`: returns how many rows were written. */
-export async function runExport(paths: FactPaths, {pane, format, out, force, query}: ExportOptions, io: Io): Promise<number> {
-	const database = await openFactBase(paths);
+export async function runExport(source: FactSource, {pane, format, out, force, query}: ExportOptions, io: Io): Promise<number> {
+	const database = await openFactBase(source);
 	try {
 		const counter = {rows: 0};
 		await deliver(new FactViews(database).export(pane, query, format, counter), out, force, io.stdout);

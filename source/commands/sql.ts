@@ -7,8 +7,7 @@ import {joined} from '../export/batches.js';
 import {csvChunks} from '../export/csv.js';
 import type {ExportFormat} from '../export/formats.js';
 import {jsonChunks} from '../export/json.js';
-import type {FactPaths} from '../facts/check.js';
-import {openFactBase} from '../load/open.js';
+import {type FactSource, openFactBase} from '../load/open.js';
 import {printable} from '../text/printable.js';
 import {type Cell, textTable} from '../text/text-table.js';
 import {deliver, type Target} from './output.js';
@@ -66,8 +65,8 @@ function* sizeChecked(chunks: Iterable<string>): Generator<string> {
 }
 
 /** `kzrs sql "SELECT …"`: a read-only query, streamed as a table, CSV or JSON as its rows come. */
-export async function runSql(paths: FactPaths, sql: string, {format, out, force}: SqlOptions, io: Io): Promise<void> {
-	const database = await openFactBase(paths);
+export async function runSql(source: FactSource, sql: string, {format, out, force}: SqlOptions, io: Io): Promise<void> {
+	const database = await openFactBase(source);
 	let content: Readable | undefined;
 	try {
 		const {columns, rows} = userQuery(database, sql);

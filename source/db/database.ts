@@ -29,6 +29,21 @@ export function rowOf(names: readonly string[], values: readonly Value[]): Row {
 	return row;
 }
 
+/** SQLite's file header: its magic string, and where it keeps user_version (a big-endian 32-bit integer). */
+const sqliteMagic = 'SQLite format 3\0';
+const userVersionOffset = 60;
+const headerLength = 100;
+
+/** Why an image is not a database of this schema, read from its header alone; undefined when it may be. */
+function headerRefusal(image: Uint8Array): string | undefined {
+	const header = Buffer.from(image.buffer, image.byteOffset, Math.min(image.byteLength, headerLength));
+	if (header.length < headerLength || header.toString('latin1', 0, sqliteMagic.length) !== sqliteMagic) return 'is not a SQLite database';
+	const version = header.readUInt32BE(userVersionOffset);
+	if (version === 0) return 'is a SQLite database, but not one kzrs saved (it has no schema version)';
+	if (version !== schemaVersion) return `has schema version ${version}, and this kzrs opens version ${schemaVersion}: save it again with this kzrs's --save-db`;
+	return undefined;
+}
+
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
 	private loading = true;
@@ -64,22 +79,26 @@ export class FactDatabase {
 		return new FactDatabase(db);
 	}
 
-	/** A database from the SQLite file image of one this module loaded; undefined for an image of another schema. */
-	static async fromImage(image: Uint8Array): Promise<FactDatabase | undefined> {
+	/**
+	 * A database from the SQLite file image of one this module loaded, or why
+	 * the image is not one: not SQLite, another schema version, or damaged.
+	 * The shipped prebuilt database and a file saved with --save-db both open here.
+	 */
+	static async fromImage(image: Uint8Array): Promise<FactDatabase | {refused: string}> {
+		const refused = headerRefusal(image);
+		if (refused !== undefined) return {refused};
 		const runtime = await initialiseSqlJs();
-		const db = new runtime.SQL.Database(image);
+		let db: Database | undefined;
+		try {
+			db = new runtime.SQL.Database(image);
+			// The settings read the schema: a damaged file fails here rather than at its first query.
+			db.exec(connectionSettings);
+		} catch (error) {
+			db?.close();
+			return {refused: `is a damaged SQLite database (${(error as Error).message})`};
+		}
 		const database = new FactDatabase(db);
 		database.loading = false;
-		try {
-			db.exec(connectionSettings);
-			if (database.number('PRAGMA user_version') !== schemaVersion) {
-				db.close();
-				return undefined;
-			}
-		} catch (error) {
-			db.close();
-			throw error;
-		}
 		return database;
 	}
 

@@ -102,8 +102,9 @@ export class PaneReader {
 
 	/**
 	 * Readies a pane for filtering: an index of its folded text, which counting
-	 * a filter's matches scans instead of the rows. Built when the filter first
-	 * opens, not at load: most sessions never filter.
+	 * a filter's matches scans instead of the rows. Not built at load, where
+	 * exports and queries would pay for it too: the dashboard builds it once its
+	 * first frame is drawn (0.1-0.25 s at 100,000 rows), not on a filter's first key.
 	 */
 	prepareFilter({table, cited}: PaneQuery): void {
 		if (this.searchable.has(table)) return;

@@ -10,7 +10,7 @@ import {factTables} from './tables.js';
  * The schema's version, kept in SQLite's user_version: a saved database of
  * another version is not opened as if it were this one.
  */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 /**
  * The connection's settings, for a database loaded here and one opened from a
@@ -132,6 +132,31 @@ CREATE TABLE agenda (
 	citation_list INTEGER NOT NULL
 ) STRICT;
 
+-- Claims about the relations; records sharing a subject are readings of one matter.
+CREATE TABLE standing (
+	id TEXT PRIMARY KEY,
+	subject TEXT NOT NULL,
+	kind TEXT NOT NULL CHECK (kind IN ('record', 'characterisation', 'gratitude', 'outcome', 'expectation')),
+	claim TEXT NOT NULL,
+	wording TEXT NOT NULL,
+	term TEXT NOT NULL,
+	speaker TEXT,
+	note TEXT,
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
+) STRICT;
+
+-- The goods a source names in a flow of trade, without values.
+CREATE TABLE goods (
+	id TEXT PRIMARY KEY,
+	flow TEXT NOT NULL CHECK (flow IN ('Serbia → Kazakhstan', 'Kazakhstan → Serbia')),
+	rank TEXT NOT NULL CHECK (rank IN ('leading', 'most')),
+	product TEXT NOT NULL,
+	term TEXT NOT NULL,
+	search TEXT NOT NULL,
+	citation_list INTEGER NOT NULL
+) STRICT;
+
 -- Each distinct quote once: a long series may cite the same sentence in every row.
 CREATE TABLE quotes (
 	id INTEGER PRIMARY KEY,
@@ -166,8 +191,8 @@ ${factTables
 
 // Built after the rows are in: one sort per index instead of a tree kept in
 // order through every insert. The indexes for sorting a pane are built when a
-// sort first asks for them (see pane-reads.ts), and those for filtering
-// when the filter opens (pane-reads.ts), not at start.
+// sort first asks for them (see pane-reads.ts), and those for filtering once
+// the dashboard's first frame is drawn (ui/app.tsx), not while loading.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
 CREATE INDEX companies_by_subject ON companies (subject);

@@ -8,7 +8,18 @@
 // checks these columns against the schema (schema.ts) and the panes that show
 // them. Rows are inserted by these column names, never by position.
 import type {DataFileName, RecordOf} from '../facts/records.js';
-import {type AmountParts, amountParts, dateRange, eventTitle, memorandumLine, qualified} from '../text/shown.js';
+import {
+	type AmountParts,
+	amountParts,
+	dateRange,
+	eventTitle,
+	goodsFlowWords,
+	goodsRankWords,
+	memorandumLine,
+	qualified,
+	saidBy,
+	standingKindWords,
+} from '../text/shown.js';
 
 export type Value = string | number | null;
 
@@ -144,10 +155,28 @@ export const tables: {[Name in DataFileName]: Table<Name>} = {
 		},
 		search: (a) => [a.area, a.stances.map(({stance}) => stance).join(' '), a.note],
 	}),
+	standing: table('standing', {
+		fields: {
+			id: sameName,
+			subject: sameName,
+			kind: sameName,
+			claim: sameName,
+			wording: sameName,
+			term: sameName,
+			speaker: sameName,
+			note: sameName,
+			citations: cited,
+		},
+		search: (s, {languages}) => [standingKindWords[s.kind], s.claim, saidBy(s.speaker), languages(s.citations), s.wording, s.term, s.note],
+	}),
+	goods: table('goods', {
+		fields: {id: sameName, flow: sameName, rank: sameName, product: sameName, term: sameName, citations: cited},
+		search: (g) => [g.product, goodsFlowWords[g.flow], goodsRankWords[g.rank], g.flow, g.term],
+	}),
 };
 
 /** The tables of facts, which cite their quotes through citation lists. */
-export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'agenda'] as const;
+export const factTables = ['events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'agenda', 'standing', 'goods'] as const;
 export type FactTable = (typeof factTables)[number];
 
 /** The columns of a table's rows as loading gives them. */

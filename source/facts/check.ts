@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {dataError, UserError} from '../errors.js';
 import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {validate} from './fields.js';
+import {QuoteIndex} from './quote-index.js';
 import {displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
 import {
 	type AgendaArea,
@@ -19,6 +20,8 @@ import {
 	type RecordOf,
 	recordShapes,
 	type Source,
+	type StandingClaim,
+	type TradedGood,
 	type TradeFigure,
 } from './records.js';
 import {foldWhitespace} from './text.js';
@@ -42,6 +45,8 @@ export type FactBase = {
 	people: Person[];
 	honours: Honour[];
 	agenda: AgendaArea[];
+	standing: StandingClaim[];
+	goods: TradedGood[];
 };
 
 /** A check beyond the record's shape; returns the problem, if any. */
@@ -49,24 +54,25 @@ type RecordCheck<Name extends DataFileName> = (record: RecordOf<Name>) => string
 
 /** Quotes are compared with runs of whitespace folded, and nothing else. */
 class QuoteFinder {
-	private readonly folded = new Map<string, string>();
+	private readonly indexes = new Map<string, QuoteIndex>();
 	private readonly found = new Map<string, Set<string>>();
 
-	constructor(seeds: ReadonlyMap<string, string>) {
-		for (const [id, seedText] of seeds) this.folded.set(id, foldWhitespace(seedText));
-	}
+	constructor(private readonly seeds: ReadonlyMap<string, string>) {}
 
 	/** The problem with a citation, or undefined when it is sound. */
 	problem(source: string, quote: string): string | undefined {
-		const seedText = this.folded.get(source);
+		const seedText = this.seeds.get(source);
 		if (seedText === undefined) return `unknown source "${source}" (not in sources.json)`;
 		let known = this.found.get(source);
-		if (!known) {
+		let index = this.indexes.get(source);
+		if (!known || !index) {
 			known = new Set();
+			index = new QuoteIndex(foldWhitespace(seedText));
 			this.found.set(source, known);
+			this.indexes.set(source, index);
 		}
 		if (known.has(quote)) return undefined;
-		if (!seedText.includes(foldWhitespace(quote))) return `quote not found verbatim in the seed of source "${source}"`;
+		if (index.indexOf(foldWhitespace(quote)) === -1) return `quote not found verbatim in the seed of source "${source}"`;
 		known.add(quote);
 		return undefined;
 	}
@@ -126,6 +132,12 @@ function readAll<Name extends DataFileName>(paths: FactPaths, name: Name, quotes
 
 const checkEvent: RecordCheck<'events'> = (event) => (event.end_date !== null && event.end_date < event.date ? 'end_date is before date' : undefined);
 
+/** A record's term: the source's own words, which must stand in one of its quotes. */
+const termQuoted = (record: {term: string; citations: Citation[]}) => {
+	const term = foldWhitespace(record.term);
+	return record.citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
+};
+
 const checkMemorandum: RecordCheck<'memoranda'> = (memorandum) => {
 	if (memorandum.kind === 'count') {
 		if (memorandum.count === null || memorandum.qualifier === null) return 'a count needs count and qualifier';
@@ -134,8 +146,7 @@ const checkMemorandum: RecordCheck<'memoranda'> = (memorandum) => {
 	}
 	if (memorandum.area === null || memorandum.term === null) return 'an area needs area and term';
 	if (memorandum.count !== null || memorandum.qualifier !== null) return 'an area has no count or qualifier';
-	const term = foldWhitespace(memorandum.term);
-	return memorandum.citations.some(({quote}) => foldWhitespace(quote).includes(term)) ? undefined : 'the term does not occur in any of its quotes';
+	return termQuoted({term: memorandum.term, citations: memorandum.citations});
 };
 
 const checkFigure: RecordCheck<'trade'> = (figure) => {
@@ -236,6 +247,8 @@ export function checkFactBase(paths: FactPaths): FactBase {
 		people: readAll(paths, 'people', quotes),
 		honours: readAll(paths, 'honours', quotes),
 		agenda: readAll(paths, 'agenda', quotes, checkAgenda),
+		standing: readAll(paths, 'standing', quotes, termQuoted),
+		goods: readAll(paths, 'goods', quotes, termQuoted),
 		trade: tradeBatches(paths, quotes, tradePositions),
 		tradePositions,
 	};

@@ -41,7 +41,8 @@ export function displayPath(file: string, cwd: string): string {
 /** A file to read: its path, its name as messages give it (see displayPath), the folder it must be in, and the most bytes it may have. */
 export type FileToRead = {path: string; shown: string; folder: string; limit: number};
 
-function cannotRead(shown: string, error: unknown): UserError {
+/** Why a file could not be read, in one line that names it. */
+export function cannotRead(shown: string, error: unknown): UserError {
 	const code = (error as NodeJS.ErrnoException).code;
 	const why =
 		code === 'ENOENT'

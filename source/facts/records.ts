@@ -24,6 +24,8 @@ const citation = object({source: slug, quote: text});
 const citations = listOf(citation, 1);
 /** How far a source says a cooperation area got. */
 const stance = oneOf('agreed', 'discussed', 'proposed', 'unresolved');
+/** The direction of a flow of goods. */
+const flow = oneOf('Serbia → Kazakhstan', 'Kazakhstan → Serbia');
 
 const shapes = {
 	sources: object({
@@ -108,6 +110,29 @@ const shapes = {
 		note: nullable(text),
 		citations,
 	}),
+	standing: object({
+		id: slug,
+		// Records sharing a subject are readings of one matter, each in its source's words: shown side by side, never merged.
+		subject: slug,
+		kind: oneOf('record', 'characterisation', 'gratitude', 'outcome', 'expectation'),
+		claim: text,
+		wording: text,
+		// The source's own words for `wording`, found in one of its quotes (see check.ts).
+		term: text,
+		// Null: the source says it in its own voice.
+		speaker: nullable(text),
+		note: nullable(text),
+		citations,
+	}),
+	goods: object({
+		id: slug,
+		flow,
+		// How the source ranks the goods: among the leading ones, or the most traded.
+		rank: oneOf('leading', 'most'),
+		product: text,
+		term: text,
+		citations,
+	}),
 };
 
 /** A data file, by its name without `.json`. */
@@ -128,6 +153,8 @@ export type CompanyCount = RecordOf<'companies'>;
 export type Person = RecordOf<'people'>;
 export type Honour = RecordOf<'honours'>;
 export type AgendaArea = RecordOf<'agenda'>;
+export type StandingClaim = RecordOf<'standing'>;
+export type TradedGood = RecordOf<'goods'>;
 export type Stance = Checked<typeof stance>;
 export type Citation = Checked<typeof citation>;
 export type Qualifier = Checked<typeof qualifier>;

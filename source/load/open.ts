@@ -3,15 +3,16 @@
 // thread (worker.ts) while this thread inserts them into sql.js, so the two
 // halves of loading run on two cores; a small one loads faster in this
 // thread; the shipped one, unchanged, opens from the database the build saved
-// of it (image.ts).
+// of it (image.ts); a database saved with --save-db opens the same way.
 import {on} from 'node:events';
-import {statSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import type {Worker} from 'node:worker_threads';
 import {FactDatabase, type InsertBatch} from '../db/database.js';
 import {UserError} from '../errors.js';
 import {checkFactBase, type FactPaths} from '../facts/check.js';
+import {cannotRead} from '../facts/read-file.js';
 import {loaderFile} from '../paths.js';
 import {readImage} from './image.js';
 import type {LoaderData, LoaderMessage} from './protocol.js';
@@ -41,11 +42,37 @@ function tradeFileSize({dataDir}: FactPaths): number {
 	}
 }
 
-export async function openFactBase(paths: FactPaths, {image = true}: OpenOptions = {}): Promise<FactDatabase> {
-	if (tradeFileSize(paths) >= workerThreshold) return FactDatabase.open(loadInWorker(paths));
-	const saved = image ? readImage(paths) : undefined;
+/** A database file saved with --save-db: its path, and its name as the user typed it. */
+export type SavedDatabase = {database: string; shown: string};
+
+/** Where the facts come from: the data and seeds folders, loaded and checked, or a saved database, opened as it is. */
+export type FactSource = FactPaths | SavedDatabase;
+
+export async function openFactBase(source: FactSource, {image = true}: OpenOptions = {}): Promise<FactDatabase> {
+	if ('database' in source) return openSaved(source);
+	if (tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source));
+	const saved = image ? readImage(source) : undefined;
 	const opened = saved === undefined ? undefined : await FactDatabase.fromImage(saved);
-	return opened ?? FactDatabase.open(loadHere(paths));
+	// An image this program cannot open is only a missed shortcut: the files load.
+	return opened instanceof FactDatabase ? opened : FactDatabase.open(loadHere(source));
+}
+
+/** `--db FILE`: the saved database, refused in one line unless it is one of this schema. */
+async function openSaved({database, shown}: SavedDatabase): Promise<FactDatabase> {
+	const where = `--db ${shown}`;
+	let image: Buffer;
+	try {
+		const stats = statSync(database);
+		if (stats.isDirectory()) throw new UserError(`${where}: is a directory, not a database file`);
+		// A pipe or a device would be read until it ends, if ever.
+		if (!stats.isFile()) throw new UserError(`${where}: is not a regular file`);
+		image = readFileSync(database);
+	} catch (error) {
+		throw error instanceof UserError ? error : cannotRead(where, error);
+	}
+	const opened = await FactDatabase.fromImage(image);
+	if (opened instanceof FactDatabase) return opened;
+	throw new UserError(`${where}: ${opened.refused}`);
 }
 
 /** The fact base's batches, read, checked and prepared in this thread as they are asked for. */

@@ -164,6 +164,8 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 	yield* factRows('people', facts.people, citedBy('people'));
 	yield* factRows('honours', facts.honours, citedBy('honours'));
 	yield* factRows('agenda', facts.agenda, citedBy('agenda'));
+	yield* factRows('standing', facts.standing, citedBy('standing'));
+	yield* factRows('goods', facts.goods, citedBy('goods'));
 
 	// Each figure's citation list, and the own quotes of derived figures: the
 	// derived figures borrow their inputs' quotes once every figure is in.

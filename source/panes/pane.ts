@@ -9,6 +9,7 @@ import type {ComponentType} from 'react';
 import type {FactDatabase, Row, Value} from '../db/database.js';
 import type {PaneQuery, PaneReader} from '../db/pane-reads.js';
 import type {FactTable} from '../db/tables.js';
+import type {CutAt} from '../text/fit.js';
 
 /** A colour's meaning, which the theme maps to a colour (or none, under NO_COLOR). */
 export type Tone = 'accent' | 'visit' | 'derived' | 'disputed' | 'muted' | 'bar';
@@ -34,6 +35,8 @@ export type ListColumn<Shown, Summary = undefined> = {
 	align?: 'left' | 'right';
 	/** The sort key (of the pane query's `sortable`) that orders rows by this column: `s` goes through these. */
 	sort?: string;
+	/** Where a text too long for the column is cut: at its end (the default), or before its last words, where they tell rows apart. */
+	cut?: CutAt;
 	text: (row: Shown, context: CellContext<Summary>) => string;
 	tone?: (row: Shown) => Tone | undefined;
 	bold?: (row: Shown) => boolean;
@@ -55,7 +58,8 @@ export type PaneSummary<Summary> = {
 	View?: ComponentType<{summary: Summary; width: number; height: number}>;
 };
 
-export type Note = {kind: 'derived' | 'disputed' | 'announced' | 'gap'; text: string};
+/** `wording`: other sources word the same matter differently; `context`: facts of another table that stand beside the row. */
+export type Note = {kind: 'derived' | 'disputed' | 'announced' | 'gap' | 'wording' | 'context'; text: string};
 
 export type PaneDetail = {
 	/** The table whose fact the row is, for its quotes. */

@@ -69,3 +69,24 @@ export function memorandumLine(kind: Value, count: Value, qualifier: Value, area
 	const line = kind === 'count' ? `${qualified(count, qualifier)} memoranda${announced ? '' : ' signed'}` : `${area ?? ''} (“${term ?? ''}”)`;
 	return `${announced ? '(announced) ' : ''}${line}`;
 }
+
+/** What a claim about the relations is, in a word: the Standing pane's first column. */
+export const standingKindWords: Readonly<Record<string, string>> = {
+	record: 'record',
+	characterisation: 'called',
+	gratitude: 'thanks',
+	outcome: 'outcome',
+	expectation: 'expected',
+};
+
+/** Who says a claim: its speaker, or the source in its own voice. */
+export const saidBy = (speaker: Value): string => (speaker === null || speaker === undefined ? 'source' : String(speaker));
+
+/** A flow of goods as Serbia's statistics name it, keeping its direction. */
+export const goodsFlowWords: Readonly<Record<string, string>> = {
+	'Serbia → Kazakhstan': 'Serbian exports to Kazakhstan',
+	'Kazakhstan → Serbia': 'Serbian imports from Kazakhstan',
+};
+
+/** How a source ranks a good among its flow. */
+export const goodsRankWords: Readonly<Record<string, string>> = {leading: 'among the leading', most: 'the most'};

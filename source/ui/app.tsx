@@ -76,11 +76,14 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 		return () => clearTimeout(timer);
 	}, [sorting]);
 
-	// Built once the filter's prompt is on screen, while the user starts typing.
-	const filtering = state.overlay.kind === 'filter' ? state.focus : undefined;
+	// The filters' indexes, built just after the first frame is out (a key
+	// pressed meanwhile waits for them), so that no key typed into a filter does.
 	useEffect(() => {
-		if (filtering) views.prepareFilter(paneOf(panes, filtering));
-	}, [views, panes, filtering]);
+		const preparing = setImmediate(() => {
+			for (const pane of panes) views.prepareFilter(pane);
+		});
+		return () => clearImmediate(preparing);
+	}, [views, panes]);
 
 	return (
 		<ThemeContext.Provider value={theme}>

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import type {Panes} from '../panes/registry.js';
 import {fitColumns} from '../text/fit.js';
+import {displayWidth} from '../text/width.js';
 import type {Overview} from '../views/fact-views.js';
 import {type Binding, footerHints} from './keys.js';
 import type {Size} from './layout.js';
@@ -33,9 +34,20 @@ export function Header({overview, width, keys = true}: {overview: Overview; widt
 	);
 }
 
+/**
+ * The tabs, the focused one in brackets. Where the focused tab would fall
+ * past the edge, the others show only their keys, so that it stays in view.
+ */
+function tabLine(panes: Panes, focus: string, width: number): string {
+	const tabs = (titled: boolean) =>
+		panes.map((pane) => (pane.id === focus ? `[${pane.key} ${pane.title}]` : titled ? ` ${pane.key} ${pane.title} ` : ` ${pane.key} `));
+	const full = tabs(true);
+	const throughFocus = full.slice(0, panes.findIndex((pane) => pane.id === focus) + 1).join(' ');
+	return fitColumns((displayWidth(throughFocus) <= width ? full : tabs(false)).join(' '), width);
+}
+
 export function TabBar({panes, focus, width}: {panes: Panes; focus: string; width: number}) {
-	const tabs = panes.map((pane) => (pane.id === focus ? `[${pane.key} ${pane.title}]` : ` ${pane.key} ${pane.title} `));
-	return <Text aria-label={`Pane ${paneOf(panes, focus).title}`}>{fitColumns(tabs.join(' '), width)}</Text>;
+	return <Text aria-label={`Pane ${paneOf(panes, focus).title}`}>{tabLine(panes, focus, width)}</Text>;
 }
 
 export function Footer({state, panes, bindings, width}: {state: State; panes: Panes; bindings: readonly Binding[]; width: number}) {

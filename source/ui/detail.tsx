@@ -17,6 +17,8 @@ const noteStyle = (theme: Theme): Record<Detail['notes'][number]['kind'], {mark:
 	gap: {mark: symbols.derived, colour: theme.derived},
 	disputed: {mark: symbols.disputed, colour: theme.disputed},
 	announced: {mark: '…', colour: theme.visit},
+	wording: {mark: '≠', colour: theme.disputed},
+	context: {mark: symbols.event},
 });
 
 function wrapped(text: string, width: number, indent = ''): string[] {

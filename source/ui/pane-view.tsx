@@ -6,7 +6,7 @@ import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {memo, type ReactNode, useMemo} from 'react';
 import {foldFilter, searchMatches} from '../facts/text.js';
 import type {AnyPane, ListColumn} from '../panes/pane.js';
-import {type ColumnWant, fitColumns, fitMarked, type Ranges, shareColumns} from '../text/fit.js';
+import {type ColumnWant, type CutAt, fitColumns, fitMarked, type Ranges, shareColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
 import {symbols} from '../text/symbols.js';
 import {displayWidth} from '../text/width.js';
@@ -123,9 +123,9 @@ function ListRow({row, shown, summary, filter: typed, selected, focused}: RowPro
 						<Text key={column.header} color={tone && theme[tone]} bold={column.bold?.(row)}>
 							{index > 0 ? ' ' : ''}
 							{filter === '' || column.searched === false ? (
-								fitColumns(column.text(row, {width, summary}), width, column.align)
+								fitColumns(column.text(row, {width, summary}), width, column.align, column.cut)
 							) : (
-								<Marked text={column.text(row, {width, summary})} matches={matches} width={width} align={column.align} theme={theme} />
+								<Marked text={column.text(row, {width, summary})} matches={matches} width={width} align={column.align} cut={column.cut} theme={theme} />
 							)}
 						</Text>
 					);
@@ -141,15 +141,17 @@ function Marked({
 	matches,
 	width,
 	align,
+	cut,
 	theme,
 }: {
 	text: string;
 	matches: (text: string) => Ranges;
 	width: number;
 	align?: 'left' | 'right';
+	cut?: CutAt;
 	theme: Theme;
 }) {
-	return fitMarked(text, matches, width, align).map((piece, index) =>
+	return fitMarked(text, matches, width, align, cut).map((piece, index) =>
 		piece.marked ? (
 			// biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one cell, in order
 			<Text key={index} underline backgroundColor={theme.match} color={theme.match && 'black'}>

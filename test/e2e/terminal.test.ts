@@ -196,7 +196,7 @@ function expectFrameFits(tmux: TmuxSession, screen: string, {width, height}: Siz
 	// The header: on a narrow terminal it keeps the counts and the dates.
 	expect(lines[0]).toMatch(/^kzrs · (Kazakhstan|\d+ sources)/);
 	expect(lines[0]).toMatch(/\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}/);
-	expect(lines.at(-1)).toMatch(/^Tab\/1-6 pane · j\/k move/);
+	expect(lines.at(-1)).toMatch(/^Tab\/1-7 pane · j\/k move/);
 	expect(lines.length).toBeLessThanOrEqual(height);
 }
 

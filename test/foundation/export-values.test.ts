@@ -20,6 +20,8 @@ const companies = readData('companies');
 const people = readData('people');
 const honours = readData('honours');
 const agenda = readData('agenda');
+const standing = readData('standing');
+const goods = readData('goods');
 
 const languageOf = new Map(sources.map((source) => [source.id, source.language]));
 const distinctInOrder = (values: string[]) => [...new Set(values)];
@@ -192,6 +194,8 @@ describe('row values are the data file’s values', () => {
 			...honours.flatMap((honour) => honour.citations),
 			...people.flatMap((person) => person.spellings),
 			...agenda.flatMap((area) => area.citations),
+			...standing.flatMap((claim) => claim.citations),
+			...goods.flatMap((good) => good.citations),
 		].filter((citation) => citation.source === id);
 		expect(rowById('sources', id)).toEqual({...source, facts: cited.length});
 	});
@@ -364,7 +368,7 @@ describe('bad arguments: exit 2 and a kzrs: message', () => {
 		expect(result.stdout).toBe('');
 		// The first line says what is wrong; a usage summary may follow it.
 		const [first] = result.stderr.split('\n');
-		expect(first).toMatch(/^kzrs: unknown pane "weather"; panes: timeline, memoranda, trade, companies, agenda, people, sources$/);
+		expect(first).toMatch(/^kzrs: unknown pane "weather"; panes: timeline, memoranda, trade, companies, agenda, people, standing, sources, goods$/);
 		expect(result.stderr).not.toContain('    at ');
 	});
 

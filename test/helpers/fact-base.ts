@@ -4,7 +4,7 @@ import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} f
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {AgendaArea, CompanyCount, Event, Honour, Memorandum, Person, Source, TradeFigure} from '../../source/facts/records.js';
+import type {AgendaArea, CompanyCount, Event, Honour, Memorandum, Person, Source, StandingClaim, TradedGood, TradeFigure} from '../../source/facts/records.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const shippedDataDir = join(repoRoot, 'data');
@@ -19,9 +19,22 @@ export type DataFiles = {
 	people: Person;
 	honours: Honour;
 	agenda: AgendaArea;
+	standing: StandingClaim;
+	goods: TradedGood;
 };
 export type DataFileName = keyof DataFiles;
-export const dataFileNames: readonly DataFileName[] = ['sources', 'events', 'memoranda', 'trade', 'companies', 'people', 'honours', 'agenda'];
+export const dataFileNames: readonly DataFileName[] = [
+	'sources',
+	'events',
+	'memoranda',
+	'trade',
+	'companies',
+	'people',
+	'honours',
+	'agenda',
+	'standing',
+	'goods',
+];
 
 /** The records of one data file, from `dir` (the shipped data/ unless given). */
 export function readData<Name extends DataFileName>(name: Name, dir = shippedDataDir): Array<DataFiles[Name]> {

@@ -91,7 +91,7 @@ export async function renderDashboard(size: Size, {views, panes = shownPanes, en
 			}}
 		/>,
 	);
-	rendered.push(instance.frames);
+	rendered.push({frames: instance.frames, width: size.columns});
 	const frame = () => stripAnsi(instance.lastFrame() ?? '');
 	const press = (...keys: string[]) => {
 		for (const key of keys) instance.stdin.write(key);
@@ -110,7 +110,8 @@ export async function renderDashboard(size: Size, {views, panes = shownPanes, en
 	};
 }
 
-const rendered: string[][] = [];
+/** Every dashboard's frames, with the width of the terminal it was drawn for. */
+const rendered: Array<{frames: string[]; width: number}> = [];
 
 /**
  * Unmounts every dashboard rendered so far and gives the problems of every
@@ -119,7 +120,7 @@ const rendered: string[][] = [];
  */
 export function finishDashboards(): string[] {
 	cleanup();
-	const problems = rendered.flatMap((frames) => frames.filter((frame) => !clipboardWrite.test(frame)).flatMap((frame) => frameProblems(frame)));
+	const problems = rendered.flatMap(({frames, width}) => frames.filter((frame) => !clipboardWrite.test(frame)).flatMap((frame) => frameProblems(frame, width)));
 	rendered.length = 0;
 	return problems;
 }

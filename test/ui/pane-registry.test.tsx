@@ -29,34 +29,34 @@ afterEach(() => {
 describe('a pane added to the registry', () => {
 	test('takes the grid’s last place when it is focused', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40}, {panes: onScreen});
-		await dashboard.shows('1 Timeline', '4 Companies', 'Tab/1-7 pane');
-		dashboard.press('7');
-		await dashboard.shows('▶ 7 Honours', `${order?.name.slice(0, 20)}`);
+		await dashboard.shows('1 Timeline', '4 Companies', 'Tab/1-9 pane');
+		dashboard.press('9');
+		await dashboard.shows('▶ 9 Honours', `${order?.name.slice(0, 20)}`);
 	});
 
 	test('has its tab and its key', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 20}, {panes: onScreen});
-		await dashboard.shows('6 People   7 Honours');
+		await dashboard.shows('7 Standing   9 Honours');
 		dashboard.press(sequences.shiftTab);
-		await dashboard.shows('[7 Honours]', '▶ 7 Honours', order?.recipient ?? '?');
+		await dashboard.shows('[9 Honours]', '▶ 9 Honours', order?.recipient ?? '?');
 	});
 
 	test('is in the help, with its key', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40}, {panes: onScreen});
 		dashboard.press('?');
 		await dashboard.shows('Keys');
-		expect(dashboard.frame()).toMatch(/7 +Honours/);
+		expect(dashboard.frame()).toMatch(/9 +Honours/);
 	});
 
 	test('opens its rows in the detail view, with their fields and quotes', async () => {
 		const dashboard = await renderDashboard({columns: 100, rows: 40}, {panes: onScreen});
-		dashboard.press('7', sequences.enter);
+		dashboard.press('9', sequences.enter);
 		await dashboard.shows(`Row ${order?.id}`, 'Conferred by:', `Quotes (${order?.citations.length})`);
 	});
 
 	test('is in the snapshot', () => {
 		const text = snapshot(views, onScreen, 100, themeFor({NO_COLOR: '1'}));
-		expect(text).toContain('7 Honours');
+		expect(text).toContain('9 Honours');
 		expect(text).toContain(order?.recipient);
 	});
 
@@ -65,7 +65,7 @@ describe('a pane added to the registry', () => {
 		expect(result.stderr).toBe('');
 		expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({id: order?.id, name: order?.name, recipient: order?.recipient})]);
 		const usage = await runKzrs(['export', 'weather'], {panes});
-		expect(usage.stderr).toContain('panes: timeline, memoranda, trade, companies, agenda, people, sources, honours');
+		expect(usage.stderr).toContain('panes: timeline, memoranda, trade, companies, agenda, people, standing, sources, goods, honours');
 	});
 });
 

@@ -128,9 +128,9 @@ describe('the first state', () => {
 describe('browse: switching panes', () => {
 	test('Tab goes round the panes in order, Shift-Tab backwards', () => {
 		const forward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.tab)).focus);
-		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'timeline']);
+		expect(forward).toEqual(['memoranda', 'trade', 'companies', 'agenda', 'people', 'standing', 'timeline']);
 		const backward = dashboardPanes.map((_, index) => start(env, gridSize, ...Array(index + 1).fill(keys.shiftTab)).focus);
-		expect(backward).toEqual(['people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
+		expect(backward).toEqual(['standing', 'people', 'agenda', 'companies', 'trade', 'memoranda', 'timeline']);
 	});
 
 	test.each(dashboardPanes.map((pane, index) => [String(index + 1), pane] as const))('%s focuses %s, from every pane', (digit, pane) => {
@@ -149,12 +149,14 @@ describe('browse: switching panes', () => {
 		['grid', 'companies', 'trade', 'companies', gridSize],
 		['grid', 'agenda', 'trade', 'agenda', gridSize],
 		['grid', 'people', 'trade', 'people', gridSize],
-		['tabs', 'timeline', 'people', 'memoranda', tabsSize],
+		['grid', 'standing', 'trade', 'standing', gridSize],
+		['tabs', 'timeline', 'standing', 'memoranda', tabsSize],
 		['tabs', 'memoranda', 'timeline', 'trade', tabsSize],
 		['tabs', 'trade', 'memoranda', 'companies', tabsSize],
 		['tabs', 'companies', 'trade', 'agenda', tabsSize],
 		['tabs', 'agenda', 'companies', 'people', tabsSize],
-		['tabs', 'people', 'agenda', 'timeline', tabsSize],
+		['tabs', 'people', 'agenda', 'standing', tabsSize],
+		['tabs', 'standing', 'people', 'timeline', tabsSize],
 	];
 	test.each(sideways)('%s: from %s, left reaches %s and right %s', (_, from, left, right, size) => {
 		for (const press of [key('h'), keys.left]) expect(start(env, size, paneKey(from), press).focus).toBe(left);

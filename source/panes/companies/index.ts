@@ -21,7 +21,7 @@ export const companies = pane<CompanyRow, number>({
 		languages: text(row.languages),
 	}),
 	list: [
-		{header: 'Counted', sort: 'label', text: (row) => row.label},
+		{header: 'Counted', sort: 'label', cut: 'words', text: (row) => row.label},
 		{
 			header: 'Bar',
 			fills: true,
