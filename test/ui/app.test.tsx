@@ -126,8 +126,9 @@ describe('the grid at 100×40', () => {
 	test('the companies pane shows the disputed readings >60 and ≈60, each with ⚠', async () => {
 		const dashboard = await startGrid();
 		// Cut labels keep their last words, which tell the companies in Kazakhstan from those in Serbia.
-		await dashboard.shows('>60', '≈60', 'Serbian comp… Kazakhstan', '… in Serbia');
+		await dashboard.shows('>60', '≈60', '… in Serbia');
 		const frame = dashboard.frame();
+		expect(frame).toMatch(/Serbian comp[^│║…]*… [^│║]*Kazakhstan/);
 		expect(linesWith(frame, '>60 ⚠')).toHaveLength(1);
 		expect(linesWith(frame, '≈60 ⚠')).toHaveLength(1);
 		expect(linesWith(frame, '⚠')).toHaveLength(2);
