@@ -1,5 +1,6 @@
 // The command line: parses the arguments and runs the command they name,
 // writing only through the Io it is given and giving back the exit status.
+import {statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Result} from 'meow';
 import type {RowQuery} from '../db/pane-reads.js';
@@ -32,7 +33,9 @@ const usage = (panes: Panes) => `
 	  --filter TEXT     export: only rows matching TEXT, as the dashboard's / does
 	  --sort COLUMN     export: sort by COLUMN; --reverse for descending
 	  --save-db FILE    write the loaded database as a SQLite file and exit
-	  --help, --version
+	  --no-mouse        the dashboard: leave the mouse to the terminal (its own text selection)
+	  -h, --help        this help
+	  -v, --version     kzrs's version
 
 	Examples
 	  $ kzrs export trade --out trade.csv
@@ -50,6 +53,10 @@ const flagSpecs = {
 	sort: {type: 'string'},
 	reverse: {type: 'boolean', default: false},
 	saveDb: {type: 'string'},
+	// --no-mouse sets it false.
+	mouse: {type: 'boolean', default: true},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean', shortFlag: 'v'},
 } as const;
 
 type ValueFlag = {[Name in keyof typeof flagSpecs]: (typeof flagSpecs)[Name]['type'] extends 'string' ? Name : never}[keyof typeof flagSpecs];
@@ -98,6 +105,9 @@ async function parseArguments(argv: readonly string[], panes: Panes): Promise<Pa
 			sort: undefined,
 			reverse: false,
 			saveDb: undefined,
+			mouse: true,
+			help: false,
+			version: false,
 		};
 		return {input: [], flags, unnormalizedFlags: flags};
 	}
@@ -129,7 +139,7 @@ type FlagName = keyof typeof flagSpecs;
 
 // The flags each mode takes, beyond --data and --seeds: any other is a mistake, not something to ignore.
 const modeFlags: Record<Mode, readonly FlagName[]> = {
-	dashboard: ['db'],
+	dashboard: ['db', 'mouse'],
 	check: [],
 	export: ['db', 'format', 'out', 'force', 'filter', 'sort', 'reverse'],
 	sql: ['db', 'format', 'out', 'force'],
@@ -140,14 +150,31 @@ const modeFlags: Record<Mode, readonly FlagName[]> = {
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 function checkFlags(mode: Mode, flags: Parsed['unnormalizedFlags']): void {
-	const known = Object.keys(flagSpecs);
+	const shortFlags: readonly string[] = Object.values(flagSpecs).flatMap((spec) => ('shortFlag' in spec ? [spec.shortFlag] : []));
 	for (const [name, value] of Object.entries(flags)) {
-		if (!known.includes(name)) throw new UsageError(`unknown option --${kebab(name)}`);
-		const given = value !== false && value !== undefined;
+		if (shortFlags.includes(name)) continue;
+		if (!(name in flagSpecs)) throw new UsageError(`unknown option --${kebab(name)}`);
+		// Given: other than its default (a switch's default is off, but for the mouse's).
+		const spec = flagSpecs[name as FlagName];
+		const given = value !== undefined && value !== ('default' in spec ? spec.default : false);
 		if (given && name !== 'data' && name !== 'seeds' && !modeFlags[mode].includes(name as FlagName)) {
-			throw new UsageError(`--${kebab(name)} does not apply to ${mode === 'dashboard' ? 'the dashboard' : mode === 'save-db' ? '--save-db' : `kzrs ${mode}`}`);
+			throw new UsageError(
+				`--${value === false ? 'no-' : ''}${kebab(name)} does not apply to ${mode === 'dashboard' ? 'the dashboard' : mode === 'save-db' ? '--save-db' : `kzrs ${mode}`}`,
+			);
 		}
 	}
+}
+
+/** A folder given by --data or --seeds that is not there is said as such, before anything is read from it. */
+function expectFolder(option: 'data' | 'seeds', given: string | undefined, path: string): void {
+	if (given === undefined || given === '') return;
+	let folder: boolean;
+	try {
+		folder = statSync(path).isDirectory();
+	} catch {
+		throw new UserError(`--${option} ${given}: the folder does not exist`);
+	}
+	if (!folder) throw new UserError(`--${option} ${given}: not a folder`);
 }
 
 async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<number> {
@@ -158,6 +185,8 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	}
 	const {input, flags, unnormalizedFlags} = parsed;
 	const paths = {dataDir: resolve(io.cwd, flags.data ?? shippedDataDir), seedsDir: resolve(io.cwd, flags.seeds ?? shippedSeedsDir), cwd: io.cwd};
+	expectFolder('data', flags.data, paths.dataDir);
+	expectFolder('seeds', flags.seeds, paths.seedsDir);
 	const [command, ...rest] = input;
 	if (flags.saveDb !== undefined) checkFlags('save-db', unnormalizedFlags);
 	else if (command === undefined || command === 'check' || command === 'export' || command === 'sql' || command === 'source')
@@ -175,14 +204,19 @@ async function dispatch(argv: readonly string[], io: Io, panes: Panes): Promise<
 	if (flags.saveDb !== undefined) {
 		if (command !== undefined) throw new UsageError('--save-db takes no command');
 		const {runSaveDatabase} = await import('../commands/save-db.js');
-		await runSaveDatabase(paths, target(flags.saveDb), flags.force);
+		const tally = await runSaveDatabase(paths, target(flags.saveDb), flags.force);
+		// The records of each table; citations join them to their quotes and are no records of their own.
+		const tables = Object.entries(tally).filter(([table]) => table !== 'citations');
+		const rows = tables.reduce((total, [, count]) => total + count, 0);
+		const each = tables.map(([table, count]) => `${count} ${table}`);
+		io.stderr.write(`kzrs: wrote ${rows} rows (${each.join(', ')}) to ${escaped(flags.saveDb)}\n`);
 		return 0;
 	}
 
 	switch (command) {
 		case undefined: {
 			const {runDashboard} = await import('../commands/dashboard.js');
-			return runDashboard(source, io, panes);
+			return runDashboard(source, io, panes, {mouse: flags.mouse});
 		}
 		case 'check': {
 			if (rest.length > 0) throw new UsageError(`check takes no arguments, found "${rest.join(' ')}"`);

@@ -7,7 +7,7 @@ import {type FactSource, openFactBase} from '../load/open.js';
 import {type Panes, screenPanes} from '../panes/registry.js';
 import {App} from '../ui/app.js';
 import {snapshot} from '../ui/snapshot.js';
-import {enterFullScreen, useSuspension} from '../ui/terminal.js';
+import {enterFullScreen, type TerminalModes, terminalModes, useSuspension} from '../ui/terminal.js';
 import {themeFor} from '../ui/theme.js';
 import {FactViews} from '../views/fact-views.js';
 
@@ -22,12 +22,13 @@ function snapshotColumns(env: NodeJS.ProcessEnv): number {
 }
 
 /** The dashboard, which Ctrl-Z and SIGTSTP suspend. */
-function Dashboard(props: ComponentProps<typeof App>) {
-	useSuspension();
+function Dashboard({modes, ...props}: ComponentProps<typeof App> & {modes: TerminalModes}) {
+	useSuspension(modes);
 	return <App {...props} />;
 }
 
-export async function runDashboard(source: FactSource, io: Io, panes: Panes): Promise<number> {
+/** `mouse`: whether the dashboard takes the mouse (clicks and the wheel), leaving the terminal's own selection of text to Shift. */
+export async function runDashboard(source: FactSource, io: Io, panes: Panes, {mouse}: {mouse: boolean}): Promise<number> {
 	const views = new FactViews(await openFactBase(source));
 	const onScreen = screenPanes(panes);
 	const theme = themeFor(io.env);
@@ -41,9 +42,13 @@ export async function runDashboard(source: FactSource, io: Io, panes: Panes): Pr
 	const setExitCode = (code: number) => {
 		exitCode = code;
 	};
-	const leave = enterFullScreen(stdout);
+	// Read aloud, the screen is no grid of panes to point at.
+	const modes = terminalModes(mouse && io.env.INK_SCREEN_READER !== 'true');
+	const leave = enterFullScreen(stdout, modes);
 	const instance = render(
 		<Dashboard
+			modes={modes}
+			mouse={modes.mouse}
 			views={views}
 			panes={onScreen}
 			initialSize={{columns: stdout.columns ?? 80, rows: stdout.rows ?? 24}}

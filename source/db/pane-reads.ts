@@ -14,8 +14,15 @@ export type QueryColumn = {key: string; label: string; type: ColumnType; sql?: s
 export type PaneQuery = {
 	table: string;
 	columns: QueryColumn[];
-	/** Keys of the columns a sort may use, in the order `s` cycles through them. */
+	/** Keys of the columns a sort may use (`kzrs export --sort`). */
 	sortable: readonly string[];
+	/**
+	 * Sort keys whose values compare only within groups, and the SQL of the
+	 * columns that make a group: values in different units (percentages and
+	 * money) are never ordered as one series. Groups come in ascending order,
+	 * whichever way the values go.
+	 */
+	sortWithin?: Readonly<Record<string, readonly string[]>>;
 	/** Order when no column is chosen: the curated order of the data file, or time. */
 	defaultOrder: string;
 	/** Whether rows carry sources, languages and quotes (see citationColumns). */
@@ -146,7 +153,6 @@ export class PaneReader {
 
 	/** The pane's rows as values in the order of its columns, without an object for each: what a CSV export writes. */
 	*values(pane: PaneQuery, query: RowQuery = {}): Generator<Value[]> {
-		const {columns, sortable, defaultOrder, cited} = pane;
 		const {limit, offset = 0, total} = query;
 		const windowed = limit !== undefined && total !== undefined;
 		// Nothing matches: nothing to scan the rows for.
@@ -154,32 +160,67 @@ export class PaneReader {
 		// Past the middle, the same window counted from the end, in reverse order: an index reads as fast backwards.
 		const fromEnd = windowed && offset > total / 2;
 		const {sql, parameters} = this.paneSql(pane, query, selectList(pane));
-		const sortColumn = query.sort && sortable.includes(query.sort) ? columns.find((column) => column.key === query.sort) : undefined;
-		const direction = query.descending ? 'DESC' : 'ASC';
-		if (sortColumn) this.sortIndex(pane, sortColumn, direction);
-		// NULLs last either way, then the file's order, so equal keys keep a stable order.
-		const order: Array<[term: string, direction: 'ASC' | 'DESC']> = sortColumn
-			? [
-					[`${sortColumn.sql} IS NULL`, 'ASC'],
-					[sortColumn.sql as string, direction],
-					['f.rowid', 'ASC'],
-				]
-			: defaultOrder.split(', ').map((term) => [term, direction]);
-		const reversed = {ASC: 'DESC', DESC: 'ASC'} as const;
-		const orderBy = order.map(([term, way]) => `${term} ${fromEnd ? reversed[way] : way}`).join(', ');
+		const orderBy = this.orderBy(pane, query, fromEnd);
 		const ordered = limit === undefined ? `${sql} ORDER BY ${orderBy}` : `${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
 		if (limit !== undefined && fromEnd) parameters.push(Math.max(0, Math.min(limit, total - offset)), Math.max(0, total - offset - limit));
 		else if (limit !== undefined) parameters.push(limit, offset);
-		const rows = cited ? this.withCitations(this.db.values(ordered, parameters)) : this.db.values(ordered, parameters);
+		const rows = pane.cited ? this.withCitations(this.db.values(ordered, parameters)) : this.db.values(ordered, parameters);
 		if (fromEnd) yield* [...rows].reverse();
 		else yield* rows;
 	}
 
 	/** A row's index in the pane's own order, without a filter; undefined for an id the pane does not have. */
-	position({table, defaultOrder}: PaneQuery, id: string): number | undefined {
+	positionOfId({table, defaultOrder}: PaneQuery, id: string): number | undefined {
 		const rows = this.db.values(`SELECT n FROM (SELECT f.id AS id, row_number() OVER (ORDER BY ${defaultOrder}) - 1 AS n FROM ${table} f) WHERE id = ?`, [id]);
 		for (const [n] of rows) return Number(n);
 		return undefined;
+	}
+
+	/**
+	 * Where the row at `index` of the rows `from` gives stands among the rows
+	 * `to` gives (the same filter, another order): a new sort keeps the
+	 * selected row selected. 0 when there is no such row.
+	 */
+	position(pane: PaneQuery, from: RowQuery, index: number, to: RowQuery): number {
+		const chosen = this.paneSql(pane, from, 'f.rowid AS id');
+		const [id] = this.rowIds(`${chosen.sql} ORDER BY ${this.orderBy(pane, from)} LIMIT 1 OFFSET ?`, [...chosen.parameters, Math.max(0, index)]);
+		if (id === undefined) return 0;
+		const ranked = this.paneSql(pane, to, `f.rowid AS id, row_number() OVER (ORDER BY ${this.orderBy(pane, to)}) - 1 AS place`);
+		const [place] = this.rowIds(`SELECT place FROM (${ranked.sql}) WHERE id = ?`, [...ranked.parameters, id]);
+		return place ?? 0;
+	}
+
+	/**
+	 * Whether reading rows in this order first builds its sort index over more
+	 * than `rows` rows: a wait the screen should show.
+	 */
+	sortTakesIndexing(pane: PaneQuery, query: RowQuery, rows: number): boolean {
+		const name = this.sortIndexName(pane, query);
+		if (name === undefined || this.db.number('SELECT count(*) AS n FROM sqlite_master WHERE type = ? AND name = ?', ['index', name]) > 0) return false;
+		return this.db.number(`SELECT count(*) AS n FROM ${pane.table}`) > rows;
+	}
+
+	/** The ORDER BY terms of a query (reversed for a window read from the end); a sort builds its index first. */
+	private orderBy(pane: PaneQuery, query: RowQuery, fromEnd = false): string {
+		const sortColumn = this.sortColumn(pane, query);
+		const direction = query.descending ? 'DESC' : 'ASC';
+		if (sortColumn) this.sortIndex(pane, query);
+		const groups = sortColumn ? (pane.sortWithin?.[sortColumn.key] ?? []) : [];
+		// NULLs last either way, then the groups, then the file's order, so equal keys keep a stable order.
+		const order: Array<[term: string, direction: 'ASC' | 'DESC']> = sortColumn
+			? [
+					[`${sortColumn.sql} IS NULL`, 'ASC'],
+					...groups.map((group): [string, 'ASC'] => [group, 'ASC']),
+					[sortColumn.sql as string, direction],
+					['f.rowid', 'ASC'],
+				]
+			: pane.defaultOrder.split(', ').map((term) => [term, direction]);
+		const reversed = {ASC: 'DESC', DESC: 'ASC'} as const;
+		return order.map(([term, way]) => `${term} ${fromEnd ? reversed[way] : way}`).join(', ');
+	}
+
+	private sortColumn({columns, sortable}: PaneQuery, query: RowQuery): QueryColumn | undefined {
+		return query.sort && sortable.includes(query.sort) ? columns.find((column) => column.key === query.sort) : undefined;
 	}
 
 	/** The largest value of a column among the rows the filter matches. */
@@ -270,14 +311,26 @@ export class PaneReader {
 		return values;
 	}
 
+	/** The index a sorted query reads, by its stored column's name (with its groups'); none for a computed column or no sort. */
+	private sortIndexName(pane: PaneQuery, query: RowQuery): string | undefined {
+		const column = this.sortColumn(pane, query);
+		const name = /^f\.(\w+)$/.exec(column?.sql ?? '')?.[1];
+		return name === undefined ? undefined : `${pane.table}_by_${name}_${query.descending ? 'desc' : 'asc'}`;
+	}
+
 	/**
-	 * An index that gives a pane's rows in a sort order (NULLs last, then file
-	 * order) without sorting them: a window of a large pane is then read, not
-	 * computed. Built on first use, once per column and direction.
+	 * An index that gives a pane's rows in a sort order (NULLs last, the groups,
+	 * then file order) without sorting them: a window of a large pane is then
+	 * read, not computed. Built on first use, once per column and direction.
 	 */
-	private sortIndex({table}: PaneQuery, column: QueryColumn, direction: 'ASC' | 'DESC'): void {
-		const name = /^f\.(\w+)$/.exec(column.sql ?? '')?.[1];
-		if (name === undefined) return;
-		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_${name}_${direction.toLowerCase()} ON ${table} (${name} IS NULL, ${name} ${direction})`);
+	private sortIndex(pane: PaneQuery, query: RowQuery): void {
+		const name = this.sortIndexName(pane, query);
+		const column = this.sortColumn(pane, query);
+		if (name === undefined || column === undefined) return;
+		const stored = (sql: string) => sql.replace(/^f\./, '');
+		const groups = (pane.sortWithin?.[column.key] ?? []).map(stored);
+		const key = stored(column.sql as string);
+		const terms = [`${key} IS NULL`, ...groups, `${key} ${query.descending ? 'DESC' : 'ASC'}`];
+		this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${pane.table} (${terms.join(', ')})`);
 	}
 }

@@ -14,20 +14,27 @@ import type {CutAt} from '../text/fit.js';
 /** A colour's meaning, which the theme maps to a colour (or none, under NO_COLOR). */
 export type Tone = 'accent' | 'visit' | 'derived' | 'disputed' | 'muted' | 'bar';
 
-/** What a list cell knows besides its row. */
+/** What a list cell knows besides its row: its width, for a cell drawn to it (a bar). */
 export type CellContext<Summary> = {width: number; summary: Summary};
 
 export type ListColumn<Shown, Summary = undefined> = {
-	/** What the column holds, in words (a screen reader's and a header's). */
+	/** What the column holds, in words (a screen reader's, a header's, and the order's in a title). */
 	header: string;
+	/** The header as drawn over the column, where it is more than its words: a language tag over each source's marks. */
+	heading?: (summary: Summary) => string;
 	/**
-	 * Its width in columns, given the list's inner width and the rows in view;
-	 * `rest`: what the other columns leave (one column of a list). A width of 0
-	 * hides the column. The summary is there for widths that depend on the
-	 * data as a whole (a column per source).
+	 * How it shares the list's width (text/fit.ts, shareColumns): by what its
+	 * cells in view hold, unless `keep` (never cut: a date, an amount); `grow`
+	 * takes what the others leave; `fills` is drawn to whatever width it gets
+	 * (a bar); `min`: narrower than this, it is left out.
 	 */
-	width: 'rest' | ((inner: number, rows: readonly Shown[], summary: Summary) => number);
+	keep?: true;
+	grow?: true;
+	fills?: true;
+	min?: number;
 	align?: 'left' | 'right';
+	/** The sort key (of the pane query's `sortable`) that orders rows by this column: `s` goes through these. */
+	sort?: string;
 	/** Where a text too long for the column is cut: at its end (the default), or before its last words, where they tell rows apart. */
 	cut?: CutAt;
 	text: (row: Shown, context: CellContext<Summary>) => string;

@@ -114,3 +114,68 @@ export function fitMarked(value: string, mark: (clean: string) => Ranges, width:
 	if (align === 'left') add(pad);
 	return pieces;
 }
+
+/** What a column of a table holds, for sharing a line's width between columns (see shareColumns). */
+export type ColumnWant = {
+	/** The widths of its cells in view (and of its header): a column cut where they do not fit. */
+	cells: readonly number[];
+	/** Never cut: as wide as its widest cell, as far as the line goes (a date, an amount). */
+	keep?: boolean;
+	/** Drawn to whatever width it gets (a bar): it has `min` and what the others leave. */
+	fills?: boolean;
+	/** Takes what the others leave once every cell fits (one column of a table). */
+	grow?: boolean;
+	/** Narrower than this, the column is left out: the last such column first. */
+	min?: number;
+};
+
+/**
+ * Each column's width in a line `width` columns wide, `gap` between shown
+ * columns: kept columns whole, and narrow ones where they fit in a fifth of
+ * what is left; then each further column of the line to the column in which
+ * it uncuts the most cells (so a column that is mostly empty gives way to one
+ * whose cells are all cut), up to its widest cell; what is left to the
+ * growing or filling column. A column with nothing in it, or that
+ * gets less than its minimum, is left out (0).
+ */
+export function shareColumns(wants: readonly ColumnWant[], width: number, gap = 1): number[] {
+	const shown = wants.map((want) => Math.max(0, ...want.cells) > 0 || want.fills === true);
+	for (;;) {
+		const widths = shareAmong(wants, shown, width, gap);
+		const isShort = (want: ColumnWant, index: number) => shown[index] && want.min !== undefined && (widths[index] ?? 0) < want.min;
+		const short = wants.map((want, index) => (isShort(want, index) ? index : -1)).reduce((last, index) => Math.max(last, index), -1);
+		if (short === -1) return widths;
+		shown[short] = false;
+	}
+}
+
+/** A column is narrow when its widest cell takes at most this part of a line's room: a fifth. */
+const narrowShare = 5;
+
+function shareAmong(wants: readonly ColumnWant[], shown: readonly boolean[], width: number, gap: number): number[] {
+	const widths = wants.map(() => 0);
+	const columns = wants.flatMap((want, index) => (shown[index] ? [{want, index}] : []));
+	let room = width - gap * Math.max(0, columns.length - 1);
+	const give = (index: number, columns: number) => {
+		const given = Math.max(0, Math.min(columns, room));
+		widths[index] = (widths[index] ?? 0) + given;
+		room -= given;
+	};
+	for (const {want, index} of columns) if (want.keep) give(index, Math.max(0, ...want.cells));
+	for (const {want, index} of columns) if (want.fills) give(index, want.min ?? 0);
+	// A narrow column is shown whole where it takes a small part of what is left: a place beside an event.
+	const narrow = room / narrowShare;
+	for (const {want, index} of columns) if (!want.keep && !want.fills && Math.max(0, ...want.cells) <= narrow) give(index, Math.max(0, ...want.cells));
+	// Each column's cells, narrowest first, and the first of them still cut at its width.
+	const cutting = columns.filter(({want}) => !want.keep && !want.fills).map(({want, index}) => ({index, cells: [...want.cells].sort((a, b) => a - b), cut: 0}));
+	while (room > 0) {
+		for (const column of cutting) while (column.cut < column.cells.length && (column.cells[column.cut] ?? 0) <= (widths[column.index] ?? 0)) column.cut++;
+		const uncut = (column: (typeof cutting)[number]) => column.cells.length - column.cut;
+		const most = cutting.reduce<(typeof cutting)[number] | undefined>((best, column) => (uncut(column) > (best ? uncut(best) : 0) ? column : best), undefined);
+		if (most === undefined) break;
+		give(most.index, 1);
+	}
+	const taker = columns.find(({want}) => want.grow) ?? columns.find(({want}) => want.fills);
+	if (taker !== undefined) give(taker.index, room);
+	return widths;
+}

@@ -14,10 +14,14 @@ import {type Binding, keyBindings, readKeys} from './keys.js';
 import {fullViewBox, layout, listHeight, type Size, summaryRows} from './layout.js';
 import {PaneView} from './pane-view.js';
 import {ReaderView} from './reader.js';
-import {settle, step} from './runtime.js';
-import {type Action, initialState, paneOf, type State, viewQuery} from './state.js';
+import {type RuntimeAction, settle, step, waitsLong} from './runtime.js';
+import {initialState, paneOf, type State, viewQuery} from './state.js';
+import {readMouse} from './terminal.js';
 import {type Theme, ThemeContext} from './theme.js';
 import {useTerminalSize} from './use-terminal-size.js';
+
+/** Longer than Ink's 30 frames a second apart: a frame drawn now is on screen after it. */
+const frameInterval = 50;
 
 type Props = {
 	views: FactViews;
@@ -30,14 +34,16 @@ type Props = {
 	cwd: string;
 	/** Sets the exit status kzrs ends with. */
 	setExitCode: (code: number) => void;
+	/** Whether clicks and the wheel act (the terminal reports them only when asked to). */
+	mouse?: boolean;
 };
 
-export function App({views, panes, initialSize, today, theme, env, cwd, setExitCode}: Props) {
+export function App({views, panes, initialSize, today, theme, env, cwd, setExitCode, mouse = true}: Props) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const bindings = useMemo(() => keyBindings(panes), [panes]);
-	const reducer = useCallback((state: State, action: Action) => step(state, action, panes, views), [panes, views]);
+	const reducer = useCallback((state: State, action: RuntimeAction) => step(state, action, panes, views), [panes, views]);
 	const [state, dispatch] = useReducer(reducer, initialSize, (size) => settle(initialState(size, panes, today), panes, views));
 
 	useTerminalSize(
@@ -47,7 +53,11 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 	// A real boolean: Ink throws "Raw mode is not supported" for undefined on piped stdin.
 	useInput(
 		(input, key) => {
-			for (const press of readKeys(bindings, input, key)) dispatch({type: 'key', key: press});
+			// A mouse report is no key: its characters must not act as keys.
+			const report = readMouse(input);
+			if (report === 'other' || (report !== undefined && !mouse)) return;
+			if (report !== undefined) dispatch({type: 'mouse', event: report});
+			else for (const press of readKeys(bindings, input, key)) dispatch({type: 'key', key: press});
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
@@ -57,6 +67,15 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 	useEffect(() => {
 		if (state.command) runCommand(state.command.run, {views, panes, dispatch, stdout, env, cwd, exit, setExitCode});
 	}, [commandId]);
+
+	// A long wait (the first sort of a large pane) starts once the frame that says so is on screen.
+	const {sorting} = state;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the state as the order was asked for is the one waiting
+	useEffect(() => {
+		if (sorting === null || !waitsLong(state, panes, views)) return;
+		const timer = setTimeout(() => dispatch({type: 'answer-slow'}), frameInterval);
+		return () => clearTimeout(timer);
+	}, [sorting]);
 
 	// The filters' indexes, built just after the first frame is out (a key
 	// pressed meanwhile waits for them), so that no key typed into a filter does.
@@ -96,6 +115,7 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 			height={area.height}
 			listRows={listHeight(pane, size, panes, state.zoomed)}
 			summaryRows={summaryRows(pane, area.height)}
+			sorting={state.sorting?.pane === pane.id}
 		/>
 	);
 

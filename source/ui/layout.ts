@@ -25,8 +25,8 @@ const spareRows = 1;
 const headerRows = 1;
 const footerRows = 2;
 const tabBarRows = 1;
-// A pane's frame: a border above and below, and the title line inside it.
-const frameRows = 3;
+// A pane's frame: a border above and below, and inside it the title line and the columns' headers.
+const frameRows = 4;
 
 /**
  * The panes in the grid, row by row: the first that fit, in order, the
@@ -106,3 +106,23 @@ export const readerRoom = (box: Box): {width: number; rows: number} => {
 	const {width, rows} = detailRoom(box);
 	return {width, rows: Math.max(1, rows - readerHeaderRows)};
 };
+
+/** Where a point of the screen (0-based column and row) falls: a pane, and the row of its list in view, if on one. */
+export type PanePoint = {pane: string; listRow?: number};
+
+/** The pane (and list row) at a point of the screen, as the dashboard draws them in this layout. */
+export function paneAt(size: Size, panes: Panes, focus: string, zoomed: boolean, column: number, row: number): PanePoint | undefined {
+	const current = layout(size, panes, focus, zoomed);
+	if (current.kind === 'too-small') return undefined;
+	const top = headerRows + (current.kind === 'tabs' ? tabBarRows : 0);
+	const {width, height} = current.pane;
+	const grid = current.kind === 'grid' ? current.rows : [[focus]];
+	const id = grid[Math.floor((row - top) / height)]?.[Math.floor(column / width)];
+	if (row < top || id === undefined) return undefined;
+	const pane = panes.find((candidate) => candidate.id === id);
+	if (pane === undefined) return undefined;
+	// Inside the frame: the border, the title, the summary and the headers stand above the list.
+	const listRow = ((row - top) % height) - (frameRows - 1) - summaryRows(pane, height);
+	const onList = listRow >= 0 && listRow < listHeight(pane, size, panes, zoomed) && (row - top) % height < height - 1;
+	return onList ? {pane: id, listRow} : {pane: id};
+}

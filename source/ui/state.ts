@@ -10,7 +10,7 @@ import type {Panes} from '../panes/registry.js';
 import type {Span} from '../views/documents.js';
 import type {ReaderStart, RowQuery} from '../views/fact-views.js';
 import {type KeyPress, keyBindings, paneOfCommand} from './keys.js';
-import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, readerRoom, type Size} from './layout.js';
+import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, paneAt, readerRoom, type Size} from './layout.js';
 import {openedTop, type ReaderOpening, type ReaderOverlay, type ReaderShape, readerKey, scrolledTo} from './reader-state.js';
 
 export type PaneView = {
@@ -67,6 +67,8 @@ export type State = {
 	exportDraft: string | null;
 	/** A fact chosen in the reader, to select in its pane once the pane's rows are counted. */
 	jump: {pane: string; id: string} | null;
+	/** An order asked for and not yet applied: the pane keeps its rows in the old order until the selected row is found in the new. */
+	sorting: {pane: string; sort: number; descending: boolean} | null;
 };
 
 /** What the state waits to know of the data. */
@@ -77,13 +79,21 @@ export type Question =
 	/** The document a reader opens on, laid out `width` columns wide. */
 	| {kind: 'reader'; opening: ReaderOpening; width: number}
 	/** Where a fact stands in its pane's own order. */
-	| {kind: 'locate'; pane: string; id: string};
+	| {kind: 'locate'; pane: string; id: string}
+	/** Where the row at `index` of the rows `from` gives stands among those `to` gives: a new order keeps the selection. */
+	| {kind: 'position'; pane: string; from: RowQuery; index: number; to: RowQuery};
+
+/** A mouse event at a point of the screen (0-based column and row): a click of the left button, or the wheel. */
+export type MouseEvent = {kind: 'click' | 'wheel-up' | 'wheel-down'; column: number; row: number};
 
 export type Action =
 	| {type: 'key'; key: KeyPress}
+	| {type: 'mouse'; event: MouseEvent}
 	| {type: 'resize'; size: Size}
 	/** The answer to a count question. */
 	| {type: 'counted'; pane: string; filter: string; total: number}
+	/** The answer to a position question: the new order, and the selected row's place in it. */
+	| {type: 'sorted'; pane: string; to: RowQuery; selected: number}
 	/** The answer to a detail question. */
 	| {type: 'detail-measured'; pane: string; index: number; width: number; shape: DetailShape}
 	/** The export target exists: ask before replacing it. */
@@ -99,7 +109,19 @@ export type Action =
 export function initialState(size: Size, panes: Panes, today: string): State {
 	const views: Record<string, PaneView> = {};
 	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
-	return {focus: panes[0]?.id ?? '', views, overlay: {kind: 'none'}, size, status: null, command: null, today, zoomed: false, exportDraft: null, jump: null};
+	return {
+		focus: panes[0]?.id ?? '',
+		views,
+		overlay: {kind: 'none'},
+		size,
+		status: null,
+		command: null,
+		today,
+		zoomed: false,
+		exportDraft: null,
+		jump: null,
+		sorting: null,
+	};
 }
 
 /** The questions a state waits on: answering them (runtime.ts) settles it. */
@@ -116,6 +138,13 @@ export function questions(state: State, panes: Panes): Question[] {
 	if (overlay.kind === 'reader' && overlay.shape === null && room !== undefined) asked.push({kind: 'reader', opening: overlay.opening, width: room.width});
 	const {jump} = state;
 	if (jump !== null && state.views[jump.pane]?.total !== null) asked.push({kind: 'locate', pane: jump.pane, id: jump.id});
+	const {sorting} = state;
+	const sorted = sorting && (state.views[sorting.pane] as PaneView);
+	if (sorting && sorted?.total !== null && sorted !== null) {
+		const pane = paneOf(panes, sorting.pane);
+		const to = viewQuery(pane, {...sorted, sort: sorting.sort, descending: sorting.descending});
+		asked.push({kind: 'position', pane: pane.id, from: viewQuery(pane, sorted), index: sorted.selected, to});
+	}
 	return asked;
 }
 
@@ -129,6 +158,20 @@ export function paneOf(panes: Panes, id: string): AnyPane {
 /** The query that gives the rows a pane shows, in the order it shows them. */
 export function viewQuery(pane: AnyPane, view: PaneView): RowQuery {
 	return {filter: view.filter, sort: pane.query.sortable[view.sort], descending: view.descending, total: view.total ?? undefined};
+}
+
+/**
+ * The sort after `sort` (an index into the pane's sortable keys; -1 its own
+ * order): the next column of its list that sorts, in the list's order, then
+ * the pane's own order. Sort keys no column shows (a trade's product) are left
+ * to `kzrs export --sort`.
+ */
+export function nextSort(pane: AnyPane, sort: number): number {
+	const shown = pane.list.flatMap((column) => {
+		const index = column.sort === undefined ? -1 : pane.query.sortable.indexOf(column.sort);
+		return index >= 0 ? [index] : [];
+	});
+	return shown[shown.indexOf(sort) + 1] ?? -1;
 }
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
@@ -253,12 +296,13 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 			return view.filter === '' ? state : refilter(state, panes, '');
 		case 'filter':
 			return {...state, overlay: {kind: 'filter'}};
-		case 'sort': {
-			const sort = view.sort + 1 >= pane.query.sortable.length ? -1 : view.sort + 1;
-			return withView(state, panes, pane.id, {sort, selected: 0, offset: 0});
+		case 'sort':
+		case 'reverse': {
+			// A second key while the first order is being made builds on it.
+			const from = state.sorting?.pane === pane.id ? state.sorting : view;
+			const sorting = command === 'sort' ? {sort: nextSort(pane, from.sort), descending: from.descending} : {sort: from.sort, descending: !from.descending};
+			return {...state, sorting: {pane: pane.id, ...sorting}};
 		}
-		case 'reverse':
-			return withView(state, panes, pane.id, {descending: !view.descending, selected: 0, offset: 0});
 		case 'export': {
 			const name = state.exportDraft ?? `kzrs-${pane.id}-${state.today}.csv`;
 			return {...state, overlay: {kind: 'export-name', name, cursor: [...name].length}};
@@ -452,8 +496,38 @@ function overlayKey(state: State, panes: Panes, key: KeyPress): State {
 	}
 }
 
+/** Rows the wheel moves a list or a view by, a notch at a time. */
+const wheelRows = 3;
+
+/**
+ * A click focuses the pane under it and selects the row under it; the wheel
+ * moves the selection of the pane under it (focused or not), and scrolls the
+ * detail and the help. Prompts and the too-small notice take no mouse.
+ */
+function mouse(state: State, panes: Panes, event: MouseEvent): State {
+	const {overlay} = state;
+	const wheel = event.kind === 'click' ? undefined : event.kind === 'wheel-up' ? 'up' : 'down';
+	if (overlay.kind === 'detail' || overlay.kind === 'help') {
+		if (wheel === undefined) return state;
+		let next = state;
+		for (let notch = 0; notch < wheelRows; notch++) next = overlayKey(next, panes, {command: wheel, text: ''});
+		return next;
+	}
+	if (overlay.kind !== 'none' || layout(state.size, panes).kind === 'too-small') return state;
+	const point = paneAt(state.size, panes, state.focus, state.zoomed, event.column, event.row);
+	if (point === undefined) return state;
+	const view = state.views[point.pane] as PaneView;
+	if (view.total === null) return state;
+	if (wheel !== undefined) return withView(state, panes, point.pane, {selected: view.selected + (wheel === 'up' ? -wheelRows : wheelRows)});
+	const focused = {...state, focus: point.pane};
+	if (point.listRow === undefined || view.offset + point.listRow >= view.total) return focused;
+	return withView(focused, panes, point.pane, {selected: view.offset + point.listRow});
+}
+
 export function update(state: State, action: Action, panes: Panes): State {
 	switch (action.type) {
+		case 'mouse':
+			return mouse({...state, status: null}, panes, action.event);
 		case 'resize': {
 			// The detail and the reader are laid out again at the new width.
 			const overlay = state.overlay.kind === 'detail' || state.overlay.kind === 'reader' ? {...state.overlay, shape: null} : state.overlay;
@@ -465,6 +539,12 @@ export function update(state: State, action: Action, panes: Panes): State {
 			const view = state.views[action.pane];
 			// An answer for a filter since changed is stale: the newer question is answered too.
 			return view?.total === null && view.filter === action.filter ? withView(state, panes, action.pane, {total: action.total}) : state;
+		}
+		case 'sorted': {
+			const {sorting} = state;
+			const pane = sorting && paneOf(panes, sorting.pane);
+			if (!sorting || !pane || pane.query.sortable[sorting.sort] !== action.to.sort || sorting.descending !== action.to.descending) return state;
+			return withView({...state, sorting: null}, panes, sorting.pane, {sort: sorting.sort, descending: sorting.descending, selected: action.selected});
 		}
 		case 'detail-measured': {
 			const {overlay} = state;

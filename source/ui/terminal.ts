@@ -1,28 +1,67 @@
-// What Ink 6 leaves to the program: the alternate screen, restored on every
-// way out and around a suspension, and the clipboard through OSC 52.
+// What Ink 6 leaves to the program: the alternate screen and the mouse,
+// restored on every way out and around a suspension, and the clipboard
+// through OSC 52.
 import {writeSync} from 'node:fs';
 import {useInput, useStdin, useStdout} from 'ink';
 import {useEffect, useRef} from 'react';
 import type {Output} from '../cli/io.js';
+import type {MouseEvent} from './state.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const clearScreen = '\u001B[2J\u001B[H';
 const showCursor = '\u001B[?25h';
 const hideCursor = '\u001B[?25l';
+// Button presses and releases, the wheel among them (1000), reported as SGR sequences (1006).
+const mouseOn = '\u001B[?1000h\u001B[?1006h';
+const mouseOff = '\u001B[?1006l\u001B[?1000l';
+
+/** What the dashboard sets on the terminal while it runs (the alternate screen, the mouse if wanted), and what undoes it. */
+export type TerminalModes = {mouse: boolean; enter: string; leave: string};
+
+export const terminalModes = (mouse: boolean): TerminalModes => ({
+	mouse,
+	enter: enterAlternateScreen + (mouse ? mouseOn : ''),
+	leave: (mouse ? mouseOff : '') + leaveAlternateScreen + showCursor,
+});
+
+/** An SGR mouse report as Ink passes it on (the escape removed): button code, column and row from 1, M for a press, m for a release. */
+const sgrMouse = /^\[<(\d+);(\d+);(\d+)([Mm])$/;
+// Bits of the button code: the modifier keys, motion, and the wheel.
+const modifierBits = 4 | 8 | 16;
+const motionBit = 32;
+const wheelBit = 64;
+
+/**
+ * A mouse report as an event of the screen (0-based): a press of the left
+ * button is a click, the wheel scrolls; 'other' for any other report (a
+ * release, another button, motion), undefined for input that is no report.
+ */
+export function readMouse(input: string): MouseEvent | 'other' | undefined {
+	const report = sgrMouse.exec(input);
+	if (report === null) return undefined;
+	const [, code, x, y, final] = report;
+	const button = Number(code) & ~modifierBits;
+	const at = {column: Number(x) - 1, row: Number(y) - 1};
+	if (final !== 'M' || (button & motionBit) !== 0) return 'other';
+	if (button === 0) return {kind: 'click', ...at};
+	if (button === wheelBit) return {kind: 'wheel-up', ...at};
+	if (button === wheelBit + 1) return {kind: 'wheel-down', ...at};
+	return 'other';
+}
 
 /** Synchronous, so that it is on the terminal before kzrs exits or stops. */
 const writeNow = (stdout: Output, text: string) => writeSync((stdout as {fd?: number}).fd ?? 1, text);
 
-/** Enters the alternate screen; the returned function (also run at exit) leaves it, once. */
-export function enterFullScreen(stdout: Output): () => void {
-	stdout.write(enterAlternateScreen);
+/** Enters the alternate screen (and the mouse mode); the returned function (also run at exit) leaves them, once. */
+export function enterFullScreen(stdout: Output, modes: TerminalModes): () => void {
+	stdout.write(modes.enter);
 	let left = false;
 	const leave = () => {
 		if (left) return;
 		left = true;
 		process.off('exit', leave);
-		writeNow(stdout, leaveAlternateScreen + showCursor);
+		writeNow(stdout, modes.leave);
 	};
 	process.on('exit', leave);
 	return leave;
@@ -34,7 +73,7 @@ export function enterFullScreen(stdout: Output): () => void {
  * as any program does. Continued (`fg`), it takes the terminal again and draws
  * the whole screen anew, at the terminal's size then.
  */
-export function useSuspension(): void {
+export function useSuspension(modes: TerminalModes): void {
 	const {stdin, isRawModeSupported} = useStdin();
 	const {stdout, write} = useStdout();
 	const suspendNow = useRef<() => void>(undefined);
@@ -43,7 +82,7 @@ export function useSuspension(): void {
 		/** The alternate screen, cleared of whatever was written while kzrs was stopped, and raw mode. */
 		const takeTerminal = () => {
 			try {
-				writeNow(stdout, enterAlternateScreen + clearScreen + hideCursor);
+				writeNow(stdout, modes.enter + clearScreen + hideCursor);
 				// Off first: Node keeps raw mode's settings and skips setting them again, though the shell may have reset them.
 				stdin.setRawMode(false);
 				stdin.setRawMode(true);
@@ -65,7 +104,7 @@ export function useSuspension(): void {
 		// Whether the suspension took the terminal again itself: the SIGCONT that continued kzrs has nothing left to do.
 		let retaken = false;
 		const suspend = () => {
-			writeNow(stdout, leaveAlternateScreen + showCursor);
+			writeNow(stdout, modes.leave);
 			stdin.setRawMode(false);
 			// With no listener, SIGTSTP stops kzrs here until it is continued. Where
 			// no shell could continue it (an orphaned process group), the system
@@ -88,7 +127,7 @@ export function useSuspension(): void {
 			process.off('SIGTSTP', suspend);
 			process.off('SIGCONT', continued);
 		};
-	}, [stdin, stdout, write]);
+	}, [stdin, stdout, write, modes]);
 
 	// Raw mode turns Ctrl-Z into a key: the terminal sends no SIGTSTP.
 	useInput(

@@ -18,6 +18,9 @@ export type {Overview, RowQuery};
 /** Where the reader opens in a row's document: at one of its quotes, at the top, or at the first sentence nothing cites. */
 export type ReaderStart = {quote: number} | 'top' | 'uncited';
 
+/** Rows above which building a sort index takes longer than a tenth of a second (about 7 µs a row). */
+const slowIndexRows = 10_000;
+
 export class FactViews {
 	readonly reader: PaneReader;
 	/** Each document read, by the panes that show its facts and its source id: the database does not change once loaded. */
@@ -39,6 +42,16 @@ export class FactViews {
 	/** The rows in view, `limit` from `offset`, as the pane presents them. */
 	window(pane: AnyPane, query: RowQuery, offset: number, limit: number): Array<{id: string}> {
 		return [...this.reader.rows(pane.query, {...query, offset, limit})].map((row) => pane.present(row));
+	}
+
+	/** Where the row at `index` in one order of the pane stands in another (see PaneReader.position). */
+	position(pane: AnyPane, from: RowQuery, index: number, to: RowQuery): number {
+		return this.reader.position(pane.query, from, index, to);
+	}
+
+	/** Whether the pane's first read in this order builds an index over enough rows to be a wait (more than a tenth of a second). */
+	slowOrder(pane: AnyPane, query: RowQuery): boolean {
+		return this.reader.sortTakesIndexing(pane.query, query, slowIndexRows);
 	}
 
 	/** What the pane shows above its list, for the rows the filter matches. */
@@ -105,8 +118,8 @@ export class FactViews {
 	}
 
 	/** Where a row stands in a pane's own order, unfiltered: the index that selects it. */
-	position(pane: AnyPane, id: string): number | undefined {
-		return this.reader.position(pane.query, id);
+	positionOfId(pane: AnyPane, id: string): number | undefined {
+		return this.reader.positionOfId(pane.query, id);
 	}
 
 	overview(): Overview {

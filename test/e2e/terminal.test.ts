@@ -165,7 +165,8 @@ function timelineRowsOnScreen(screen: string): TimelineCells[] {
 	const lines = screen.split('\n');
 	const title = lines.findIndex((line) => line.includes('1 Timeline'));
 	const rows: TimelineCells[] = [];
-	for (const line of lines.slice(title + 1)) {
+	// Below the title and the columns' headers.
+	for (const line of lines.slice(title + 2)) {
 		if (line.startsWith('╚') || line.startsWith('└')) break;
 		const inside = line.split(/[║│]/)[1] ?? '';
 		if (inside.trim() === '') continue;
@@ -244,14 +245,16 @@ describe('the dashboard in a terminal', () => {
 			await tmux.waitFor((text) => !text.includes('type to filter') && (focusedTitle(text) ?? '').endsWith(` /vucic 1/${filtered.length}`), {
 				what: 'the filter to be kept',
 			});
+			// The selected row stays selected in each order: its place changes, the count does not.
 			for (const [key, sort] of [
-				['s', '↑date'],
-				['s', '↑title'],
-				['S', '↓title'],
+				['s', 'by Date, ascending'],
+				['s', 'by Event, ascending'],
+				['S', 'by Event, descending'],
 			] as const) {
 				tmux.press(key);
-				await waitForFocusedTitle(tmux, `sorted ${sort}`, (title) => title.endsWith(` /vucic ${sort} 1/${filtered.length}`));
+				await waitForFocusedTitle(tmux, `sorted ${sort}`, (title) => new RegExp(` /vucic ${sort} \\d+/${filtered.length}$`).test(title));
 			}
+			tmux.press('g');
 
 			// Export what the pane shows.
 			const prompt = await exportTimelineAs(tmux, 'out.csv');

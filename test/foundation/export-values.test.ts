@@ -324,14 +324,17 @@ describe('--filter', () => {
 });
 
 describe('--sort and --reverse', () => {
-	const values = trade.map((figure) => figure.value);
+	// Values compare within a unit and currency; the groups come in their order either way.
+	const group = (figure: (typeof trade)[number]) => `${figure.unit} ${figure.currency ?? ''}`;
+	const sortedValues = (direction: 1 | -1) =>
+		[...trade].sort((a, b) => group(a).localeCompare(group(b)) || direction * (a.value - b.value)).map((figure) => figure.value);
 
-	test('--sort value orders trade figures by value, ascending', async () => {
-		expect((await exportJson('trade', ['--sort', 'value'])).map((row) => row.value)).toEqual([...values].sort((a, b) => a - b));
+	test('--sort value orders trade figures by value within each unit, ascending', async () => {
+		expect((await exportJson('trade', ['--sort', 'value'])).map((row) => row.value)).toEqual(sortedValues(1));
 	});
 
 	test('--reverse makes it descending', async () => {
-		expect((await exportJson('trade', ['--sort', 'value', '--reverse'])).map((row) => row.value)).toEqual([...values].sort((a, b) => b - a));
+		expect((await exportJson('trade', ['--sort', 'value', '--reverse'])).map((row) => row.value)).toEqual(sortedValues(-1));
 	});
 
 	test('rows without a period come last in either direction', async () => {

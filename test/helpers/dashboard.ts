@@ -56,6 +56,9 @@ export function syntheticEnvironment(rows: number, {sortable, quotes = (index) =
 		answers: {
 			count: (_pane, filter) => (filter.includes('z') ? 0 : Math.floor(rows / (1 + [...filter].length))),
 			detail: (_pane, _query, index) => (index >= 0 && index < rows ? syntheticDetail(index, quotes(index)) : undefined),
+			// Rows with no content: a new order leaves each where it was.
+			position: (_pane, _from, index) => index,
+			slowOrder: () => false,
 		},
 		today: fixedToday,
 	};
@@ -103,6 +106,8 @@ export function remembering(environment: Environment): Environment {
 			count: (pane, filter) => recall(counts, JSON.stringify([pane.id, filter]), () => answers.count(pane, filter)),
 			detail: (pane, query, index) =>
 				recall(details, JSON.stringify([pane.id, query.filter, query.sort, query.descending, index]), () => answers.detail(pane, query, index)),
+			position: (pane, from, index, to) => answers.position(pane, from, index, to),
+			slowOrder: (pane, query) => answers.slowOrder(pane, query),
 		},
 	};
 }

@@ -117,16 +117,18 @@ describe('the grid at 100×40', () => {
 
 	test('the trade rows show each amount whole, with the derived mark', async () => {
 		const dashboard = await startGrid();
-		await dashboard.shows('Total trade in goods');
-		// A stated figure and a derived one: the unit must stay, and the * is the only mark of "derived" without colour.
-		await dashboard.shows('903.7 million USD', '603.7 million USD*');
+		await dashboard.shows('Total trade in goods', '903.7 million USD');
+		// A stated figure and a derived one (below the first rows): the unit must stay, and the * is the only mark of "derived" without colour.
+		dashboard.press('3', 'G');
+		await dashboard.shows('603.7 million USD*');
 	});
 
 	test('the companies pane shows the disputed readings >60 and ≈60, each with ⚠', async () => {
 		const dashboard = await startGrid();
 		// Cut labels keep their last words, which tell the companies in Kazakhstan from those in Serbia.
-		await dashboard.shows('>60', '≈60', 'Serbian comp… Kazakhstan', '… in Serbia');
+		await dashboard.shows('>60', '≈60', '… in Serbia');
 		const frame = dashboard.frame();
+		expect(frame).toMatch(/Serbian comp[^│║…]*… [^│║]*Kazakhstan/);
 		expect(linesWith(frame, '>60 ⚠')).toHaveLength(1);
 		expect(linesWith(frame, '≈60 ⚠')).toHaveLength(1);
 		expect(linesWith(frame, '⚠')).toHaveLength(2);

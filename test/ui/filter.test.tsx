@@ -23,7 +23,7 @@ async function filtered(paneKey: string, filter: string): Promise<Dashboard> {
 }
 
 /** The list rows of the focused pane (a double border) that begin with a period. */
-const tradeRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›](\d{4}| {4}) {2}\S/.test(line));
+const tradeRows = (frame: string) => frame.split('\n').filter((line) => /^║[ ›](\d{4}| {4}) {3}\S/.test(line));
 
 describe('the filter finds what a pane shows', () => {
 	test('in Trade, "million" keeps every figure shown in millions, "%" every percentage', async () => {

@@ -69,7 +69,7 @@ describe('the reader in the reducer', () => {
 			steps = passage - from;
 			listedAt = (opened.shape?.facts[passage] ?? []).findIndex((fact) => {
 				const pane = paneOf(fact.pane?.id);
-				return pane !== undefined && (views.position(pane, fact.id) ?? 0) > 0;
+				return pane !== undefined && (views.positionOfId(pane, fact.id) ?? 0) > 0;
 			});
 		}
 		expect(listedAt).toBeGreaterThanOrEqual(0);

@@ -73,7 +73,7 @@ describe('the Sources pane', () => {
 		const uncited = found?.selection ?? [0, 0];
 		const dashboard = await renderDashboard(size);
 		dashboard.press('8');
-		await dashboard.shows('8 Sources', 'no outlet named');
+		await dashboard.shows('▶ 8 Sources', 'Cited*');
 		dashboard.press('o');
 		await dashboard.shows('s000 · ', '· published ');
 		// From the top: the document's first words are in view, nothing selected.
@@ -137,7 +137,7 @@ describe('in the reader', () => {
 		dashboard.press(sequences.enter);
 		const pane = panes.find((candidate) => candidate.title === title);
 		expect(pane).toBeDefined();
-		const position = views.position(pane as (typeof panes)[number], id);
+		const position = views.positionOfId(pane as (typeof panes)[number], id);
 		const total = pane ? views.count(pane, '') : 0;
 		await dashboard.shows(`${title}`, `${(position ?? 0) + 1}/${total}`);
 		expect(dashboard.frame()).not.toContain('Facts citing this passage');

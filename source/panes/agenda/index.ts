@@ -1,10 +1,9 @@
 // The cooperation agenda: each area a row, each source a column marking how
 // far that source says the area got; Enter gives the quotes.
 import type {Stance} from '../../facts/records.js';
-import {displayWidth} from '../../text/width.js';
 import {pane, text} from '../pane.js';
 import {query, sourceLabels} from './queries.js';
-import {AgendaHeading, type AgendaSummary, agendaRows, markCells, marksHeading, parseStances} from './stances.js';
+import {AgendaHeading, type AgendaSummary, agendaRows, areaHeading, markCells, marksHeading, parseStances} from './stances.js';
 
 type AgendaRow = {id: string; area: string; stances: Map<string, Stance>};
 
@@ -18,10 +17,11 @@ export const agenda = pane<AgendaRow, AgendaSummary>({
 	query,
 	present: (row) => ({id: text(row.id), area: text(row.area), stances: parseStances(text(row.stances))}),
 	list: [
-		{header: 'Cooperation area', width: 'rest', text: (row) => row.area},
+		{header: 'Cooperation area', heading: () => areaHeading, sort: 'area', grow: true, text: (row) => row.area},
 		{
 			header: 'Stance by source',
-			width: (_, __, summary) => displayWidth(marksHeading(summary.sources)),
+			heading: (summary) => marksHeading(summary.sources),
+			keep: true,
 			align: 'right',
 			text: (row, {summary}) => markCells(summary.sources, row.stances),
 			// An open question stands out; an agreement comes next. The letters say the same without colour.

@@ -16,8 +16,8 @@ export const notNamed = '·';
 const legend = Object.entries(stanceMarks)
 	.map(([stance, mark]) => `${mark}=${stance}`)
 	.join(' ');
-/** Left of the heading, where a pane of 50 columns still has room for it. */
-const areaHeading = ` Area, ${notNamed}=not named`;
+/** The areas' header, with the mark of a source that does not name one. */
+export const areaHeading = `Area, ${notNamed}=not named`;
 
 /** "s003 agreed; s004 agreed", as stored (see db/tables.ts), by source. */
 export function parseStances(stored: string): Map<string, Stance> {
@@ -45,21 +45,15 @@ export function markCells(sources: readonly SourceLabel[], stances: ReadonlyMap<
 /** The heading over the marks: each source's language tag. */
 export const marksHeading = (sources: readonly SourceLabel[]) => sources.map(({language}) => language || ' ').join(' ');
 
-/** Lines the legend and the heading take: the heading alone in a short pane. */
-export const agendaRows = (available: number) => (available >= 8 ? 2 : 1);
+/** The legend's line, in a pane with room for it: the column headers give each source's language. */
+export const agendaRows = (available: number) => (available >= 8 ? 1 : 0);
 
 export function AgendaHeading({summary, width, height}: {summary: AgendaSummary; width: number; height: number}) {
 	const theme = useTheme();
-	const heading = marksHeading(summary.sources);
-	const headingWidth = Math.min(width, displayWidth(heading));
 	const description = `Stance of each source (${summary.sources.map(({language}) => language).join(', ')}): ${legend} ${notNamed}=not named`;
 	return (
 		<Box flexDirection="column" height={height} aria-label={description}>
-			{height >= 2 && <Text color={theme.muted}>{fitColumns(` ${legend}`, width)}</Text>}
-			<Text color={theme.muted}>
-				{fitColumns(areaHeading, width - headingWidth)}
-				{fitColumns(heading, headingWidth, 'right')}
-			</Text>
+			<Text color={theme.muted}>{fitColumns(` ${legend}`, width)}</Text>
 		</Box>
 	);
 }

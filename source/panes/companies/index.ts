@@ -21,10 +21,11 @@ export const companies = pane<CompanyRow, number>({
 		languages: text(row.languages),
 	}),
 	list: [
-		{header: 'Counted', width: (inner) => Math.max(12, Math.floor(inner * 0.5)), cut: 'words', text: (row) => row.label},
+		{header: 'Counted', sort: 'label', cut: 'words', text: (row) => row.label},
 		{
 			header: 'Bar',
-			width: 'rest',
+			fills: true,
+			min: 8,
 			// The largest count among the rows shown draws the full width.
 			text: (row, {width, summary: largest}) => '█'.repeat(largest > 0 ? Math.max(1, Math.round((row.count / largest) * width)) : 0),
 			tone: () => 'bar',
@@ -32,7 +33,8 @@ export const companies = pane<CompanyRow, number>({
 		},
 		{
 			header: 'Count',
-			width: () => 18,
+			sort: 'count',
+			keep: true,
 			align: 'right',
 			text: (row) => `${row.reading} ${row.disputed ? symbols.disputed : ' '} ${row.languages}`,
 			tone: (row) => (row.disputed ? 'disputed' : undefined),

@@ -20,9 +20,9 @@ export const goods = pane<GoodRow>({
 		rank: goodsRankWords[text(row.rank)] ?? text(row.rank),
 	}),
 	list: [
-		{header: 'Product', width: 'rest', text: (row) => row.product},
-		{header: 'Flow', width: () => 31, text: (row) => row.flow, tone: () => 'muted'},
-		{header: 'Rank', width: () => 17, text: (row) => row.rank, tone: () => 'muted'},
+		{header: 'Product', sort: 'product', grow: true, text: (row) => row.product},
+		{header: 'Flow', sort: 'flow', text: (row) => row.flow, tone: () => 'muted'},
+		{header: 'Rank', text: (row) => row.rank, tone: () => 'muted'},
 	],
 	detail: {table: 'goods'},
 });

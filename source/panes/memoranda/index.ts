@@ -18,8 +18,8 @@ export const memoranda = pane<MemorandumRow, MemorandaSummary>({
 		languages: text(row.languages),
 	}),
 	list: [
-		{header: 'Memorandum', width: 'rest', text: (row) => row.text},
-		{header: 'Languages', width: () => 11, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
+		{header: 'Memorandum', sort: 'area', grow: true, text: (row) => row.text},
+		{header: 'Languages', keep: true, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
 	],
 	summary: {read: (reader) => summarise(memorandaCounts(reader.db)), rows: () => 1, View: MemorandaLine},
 	detail: {

@@ -1,7 +1,6 @@
 // The principals and the delegation: roles, each source's spelling of each
 // name, and the honours conferred on them.
 import {symbols} from '../../text/symbols.js';
-import {displayWidth} from '../../text/width.js';
 import {pane, text} from '../pane.js';
 import {delegationSize, honoursOf, query, recipientOf} from './queries.js';
 import {PeopleLine, type PeopleSummary} from './summary.js';
@@ -25,12 +24,12 @@ export const people = pane<PersonRow, PeopleSummary>({
 	list: [
 		{
 			header: 'Name',
-			width: (inner, rows) => Math.min(Math.floor(inner * 0.4), Math.max(0, ...rows.map((row) => displayWidth(row.name)))),
+			sort: 'name',
 			text: (row) => row.name,
 		},
-		{header: 'Honoured', width: () => 1, text: (row) => (row.honoured ? symbols.honour : ''), tone: () => 'accent'},
-		{header: 'Role', width: 'rest', text: (row) => row.role},
-		{header: 'Side', width: () => 10, text: (row) => row.side, tone: () => 'muted'},
+		{header: 'Honoured', keep: true, text: (row) => (row.honoured ? symbols.honour : ''), tone: () => 'accent'},
+		{header: 'Role', sort: 'role', grow: true, text: (row) => row.role},
+		{header: 'Side', text: (row) => row.side, tone: () => 'muted'},
 	],
 	summary: {read: (reader) => ({delegation: delegationSize(reader.db), honours: honoursOf(reader.db)}), rows: () => 1, View: PeopleLine},
 	detail: {

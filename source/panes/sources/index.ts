@@ -24,10 +24,11 @@ export const sources = pane<SourceRow>({
 		cited: row.sentences_cited === null ? '' : `${Number(row.sentences_cited).toFixed(0)}%`,
 	}),
 	list: [
-		{header: 'Language', width: () => 7, text: (row) => row.language},
-		{header: 'Outlet', width: 'rest', text: (row) => row.outlet},
-		{header: 'Published', width: () => 10, text: (row) => row.published},
-		{header: 'Facts', width: () => 5, align: 'right', text: (row) => row.facts, searched: false},
-		{header: 'Sentences cited (computed)', width: () => 4, align: 'right', text: (row) => row.cited, tone: () => 'derived', searched: false},
+		{header: 'Language', sort: 'language', keep: true, text: (row) => row.language},
+		{header: 'Outlet', grow: true, text: (row) => row.outlet},
+		{header: 'Published', sort: 'published', keep: true, text: (row) => row.published},
+		{header: 'Facts', sort: 'facts', keep: true, align: 'right', text: (row) => row.facts, searched: false},
+		// The share of the document's sentences some fact cites: computed, so marked * as every derived value.
+		{header: 'Cited*', sort: 'sentences_cited', keep: true, align: 'right', text: (row) => row.cited, tone: () => 'derived', searched: false},
 	],
 });

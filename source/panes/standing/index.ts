@@ -2,7 +2,6 @@
 // and is expected to bring, each claim with who says it and in which words.
 // Where sources word one matter differently, each wording is a row of its own.
 import {saidBy, standingKindWords} from '../../text/shown.js';
-import {displayWidth} from '../../text/width.js';
 import {pane, text} from '../pane.js';
 import {claimCount, query, wordingsOf} from './queries.js';
 import {StandingLine, type StandingSummary} from './summary.js';
@@ -24,15 +23,15 @@ export const standing = pane<ClaimRow, StandingSummary>({
 		readings: Number(row.readings),
 	}),
 	list: [
-		{header: 'Kind', width: () => 8, text: (row) => row.kind, tone: () => 'muted'},
-		{header: 'Claim', width: 'rest', text: (row) => row.claim, bold: (row) => row.readings > 1},
+		{header: 'Kind', sort: 'kind', keep: true, text: (row) => row.kind, tone: () => 'muted'},
+		{header: 'Claim', sort: 'claim', grow: true, text: (row) => row.claim, bold: (row) => row.readings > 1},
 		{
 			header: 'Said by',
-			width: (inner, rows) => Math.min(Math.floor(inner * 0.2), Math.max(0, ...rows.map((row) => displayWidth(row.who)))),
+			sort: 'speaker',
 			text: (row) => row.who,
 			tone: () => 'muted',
 		},
-		{header: 'Languages', width: () => 7, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
+		{header: 'Languages', keep: true, align: 'right', text: (row) => row.languages, tone: () => 'muted'},
 	],
 	summary: {
 		read: (reader) => ({claims: claimCount(reader.db), wordings: wordingsOf(reader.db)}),

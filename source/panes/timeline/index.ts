@@ -23,10 +23,16 @@ export const timeline = pane<TimelineRow>({
 	}),
 	list: [
 		// A date read off "today" or "last year" is marked, like a derived value.
-		{header: 'Date', width: () => 14, text: (row) => `${row.when}${row.dateDerived ? symbols.derived : ''}`, tone: (row) => (row.visit ? 'visit' : undefined)},
-		{header: 'Visit', width: () => 1, text: (row) => (row.visit ? symbols.visit : symbols.event), tone: (row) => (row.visit ? 'visit' : undefined)},
-		{header: 'Event', width: 'rest', text: (row) => row.title, bold: (row) => row.visit},
-		{header: 'Place', width: (inner) => (inner >= 70 ? Math.min(18, Math.floor(inner / 5)) : 0), text: (row) => row.place, tone: () => 'muted'},
+		{
+			header: 'Date',
+			sort: 'date',
+			keep: true,
+			text: (row) => `${row.when}${row.dateDerived ? symbols.derived : ''}`,
+			tone: (row) => (row.visit ? 'visit' : undefined),
+		},
+		{header: 'Visit', keep: true, text: (row) => (row.visit ? symbols.visit : symbols.event), tone: (row) => (row.visit ? 'visit' : undefined)},
+		{header: 'Event', sort: 'title', grow: true, text: (row) => row.title, bold: (row) => row.visit},
+		{header: 'Place', sort: 'place', min: 6, text: (row) => row.place, tone: () => 'muted'},
 	],
 	detail: {
 		table: 'events',

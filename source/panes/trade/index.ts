@@ -2,7 +2,6 @@
 import type {FactDatabase, Row} from '../../db/database.js';
 import {amount, goodsRankWords} from '../../text/shown.js';
 import {symbols} from '../../text/symbols.js';
-import {displayWidth} from '../../text/width.js';
 import {goodsBySentence, goodsOf} from '../goods/queries.js';
 import {type Note, pane, text} from '../pane.js';
 import {chartRows, TradeChart} from './chart.js';
@@ -39,11 +38,12 @@ export const trade = pane<TradeRow, TradeOverview>({
 		derived: row.derived_method !== null,
 	}),
 	list: [
-		{header: 'Period', width: () => 5, text: (row) => row.period},
-		{header: 'Figure', width: 'rest', cut: 'words', text: (row) => row.label},
+		{header: 'Period', sort: 'period', keep: true, text: (row) => row.period},
+		{header: 'Figure', sort: 'label', grow: true, cut: 'words', text: (row) => row.label},
 		{
 			header: 'Value',
-			width: (inner, rows) => Math.min(inner - 16, Math.max(0, ...rows.map((row) => displayWidth(row.figure)))),
+			sort: 'value',
+			keep: true,
 			align: 'right',
 			text: (row) => row.figure,
 			tone: (row) => (row.derived ? 'derived' : undefined),

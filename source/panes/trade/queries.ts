@@ -22,6 +22,8 @@ export const query: PaneQuery = {
 		...citationColumns,
 	],
 	sortable: ['period', 'value', 'label', 'product'],
+	// Money by currency, and percentages apart: 90 % is not between two sums in dollars.
+	sortWithin: {value: ['f.unit', 'f.currency']},
 	defaultOrder: 'f.rowid',
 	cited: true,
 };
