@@ -14,21 +14,24 @@ import {useTheme} from './theme.js';
 export function Header({overview, width, keys = true}: {overview: Overview; width: number; keys?: boolean}) {
 	const theme = useTheme();
 	const span = overview.from && overview.to ? ` · ${overview.from} → ${overview.to}` : '';
-	// A narrow terminal keeps the counts and the dates, which say the most.
-	const wide = width >= 100;
-	const text = wide
-		? `kzrs · Kazakhstan–Serbia relations · ${overview.sources} sources in ${overview.languages} languages${span}`
-		: `kzrs · ${overview.sources} sources, ${overview.languages} languages${span}`;
+	const help = width >= 100 ? '? help' : '?';
+	const room = keys ? width - help.length - 2 : width;
+	// A narrower terminal keeps the counts and the dates, then the dates, which say the most.
+	const texts = [
+		`kzrs · Kazakhstan–Serbia relations · ${overview.sources} sources in ${overview.languages} languages${span}`,
+		`kzrs · ${overview.sources} sources, ${overview.languages} languages${span}`,
+		`kzrs${span}`,
+	];
+	const text = texts.find((candidate) => displayWidth(candidate) <= room) ?? (texts.at(-1) as string);
 	if (!keys)
 		return (
 			<Text bold color={theme.accent}>
 				{fitColumns(text, width)}
 			</Text>
 		);
-	const help = wide ? '? help' : '?';
 	return (
 		<Text bold color={theme.accent}>
-			{fitColumns(text, width - help.length - 2)}
+			{fitColumns(text, room)}
 			<Text color={theme.muted}>{fitColumns(help, help.length + 2, 'right')}</Text>
 		</Text>
 	);

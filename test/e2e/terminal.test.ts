@@ -7,6 +7,7 @@ import {closeSync, existsSync, openSync, readFileSync, realpathSync, statSync, w
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, test} from 'vitest';
+import {screenPanes, shippedPanes} from '../../source/panes/registry.js';
 import {cliPath, exportJson} from '../helpers/cli.js';
 import {parseWithPython} from '../helpers/csv.js';
 import {listDir, makeTempDir, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
@@ -184,8 +185,11 @@ function visibleLines(screen: string): string[] {
 	return lines;
 }
 
-/** The frame fits the terminal: no line wider than it, no line wrapped, header first and key hints last. */
-function expectFrameFits(tmux: TmuxSession, screen: string, {width, height}: Size): void {
+/** The dashboard's key hints: moving between panes first, help and quit kept at any width. */
+const dashboardHints = /^Tab\/1-8 pane · .*\? help · q quit$/;
+
+/** The frame fits the terminal: no line wider than it, no line wrapped, header first and key hints (the dashboard's unless given) last. */
+function expectFrameFits(tmux: TmuxSession, screen: string, {width, height}: Size, hints = dashboardHints): void {
 	const all = screen.replace(/\n$/, '').split('\n');
 	expect(all.length).toBeLessThanOrEqual(height);
 	for (const line of all) expect(stringWidth(line), `line wider than ${width}: ${JSON.stringify(line)}`).toBeLessThanOrEqual(width);
@@ -194,9 +198,9 @@ function expectFrameFits(tmux: TmuxSession, screen: string, {width, height}: Siz
 	expect(trimmed(tmux.screen({joinWrapped: true}))).toEqual(trimmed(screen));
 	const lines = visibleLines(screen);
 	// The header: on a narrow terminal it keeps the counts and the dates.
-	expect(lines[0]).toMatch(/^kzrs · (Kazakhstan|\d+ sources)/);
+	expect(lines[0]).toMatch(/^kzrs · (Kazakhstan|\d+ sources|\d{4}-)/);
 	expect(lines[0]).toMatch(/\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}/);
-	expect(lines.at(-1)).toMatch(/^Tab\/1-8 pane · j\/k move/);
+	expect(lines.at(-1)).toMatch(hints);
 	expect(lines.length).toBeLessThanOrEqual(height);
 }
 
@@ -624,6 +628,46 @@ describe('what a filter matches', () => {
 			const runs = underlinedRuns(timeline.screen);
 			expect(runs.length).toBeGreaterThan(0);
 			for (const run of runs) expect(run).toEqual({text: 'Tokayev', background: colour});
+		},
+		testTimeout,
+	);
+});
+
+describe('at every size', () => {
+	const sizes: Size[] = [
+		{width: 200, height: 60},
+		{width: 120, height: 40},
+		{width: 80, height: 24},
+		{width: 60, height: 20},
+		{width: 40, height: 12},
+	];
+	const onScreen = screenPanes(shippedPanes);
+
+	test.each(sizes)(
+		'at $width×$height every pane, the detail, the reader and the help fit, and q restores the terminal',
+		async (size) => {
+			const {tmux} = startKzrs(size);
+			let screen = await tmux.waitFor((text) => text.includes('▶ 1 Timeline'), {timeoutMs: startupMs, what: 'the Timeline pane'});
+			expectFrameFits(tmux, screen, size);
+			for (const pane of onScreen) {
+				tmux.press(pane.key);
+				screen = await waitForFocusedTitle(tmux, `on ${pane.title}`, (title) => title.startsWith(`▶ ${pane.key} ${pane.title}`));
+				expectFrameFits(tmux, screen, size);
+			}
+			// The last pane's first row: its detail, then its document in the reader, then every key.
+			const views: Array<{open: string; shows: RegExp; hints: RegExp}> = [
+				{open: 'Enter', shows: /Row \S+/, hints: /^j\/k scroll · .*Esc\/q close$/},
+				{open: 'o', shows: /s0\d\d · /, hints: /^n\/N passage · .*Esc back$/},
+				{open: '?', shows: /Keys/, hints: /^j\/k scroll · Esc\/q\/\? close$/},
+			];
+			for (const view of views) {
+				tmux.press(view.open);
+				screen = await tmux.waitFor((text) => view.shows.test(text), {what: `the view ${view.open} opens`});
+				expectFrameFits(tmux, screen, size, view.hints);
+				tmux.press('Escape');
+				await waitForFocusedTitle(tmux, 'back on the pane', (title) => title.startsWith(`▶ ${onScreen.at(-1)?.key}`));
+			}
+			await quitAndExpectRestored(tmux);
 		},
 		testTimeout,
 	);
