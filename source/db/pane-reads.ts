@@ -91,7 +91,21 @@ export class PaneReader {
 	/** The citation lists holding a quote that the last few filters match (see listsQuoting). */
 	private readonly quotingLists = new Map<Pattern, number[]>();
 
+	/**
+	 * Whether rows are still being inserted: no index is built meanwhile (each
+	 * would slow every insert after it), and what counting kept is forgotten
+	 * as rows come (see rowsAdded).
+	 */
+	private growing = false;
+
 	constructor(readonly db: FactDatabase) {}
+
+	/** Rows were inserted since the last call, and more may come until `whole`. */
+	rowsAdded(whole: boolean): void {
+		this.growing = !whole;
+		this.fewMatches.length = 0;
+		this.quotingLists.clear();
+	}
 
 	/**
 	 * Readies a pane for filtering: an index of its folded text, which counting
@@ -100,7 +114,7 @@ export class PaneReader {
 	 * first frame is drawn (0.1-0.25 s at 100,000 rows), not on a filter's first key.
 	 */
 	prepareFilter({table, cited}: PaneQuery): void {
-		if (this.searchable.has(table)) return;
+		if (this.growing || this.searchable.has(table)) return;
 		// With the citation list, the index alone answers a filter that also matches quotes.
 		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search${cited ? ', citation_list' : ''})`);
 		this.searchable.add(table);
@@ -270,7 +284,7 @@ export class PaneReader {
 	 */
 	private sortIndex({table}: PaneQuery, column: QueryColumn, direction: 'ASC' | 'DESC'): void {
 		const name = /^f\.(\w+)$/.exec(column.sql ?? '')?.[1];
-		if (name === undefined) return;
+		if (name === undefined || this.growing) return;
 		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_${name}_${direction.toLowerCase()} ON ${table} (${name} IS NULL, ${name} ${direction})`);
 	}
 }

@@ -8,16 +8,29 @@ import {type Overview, overviewOf} from '../db/facts.js';
 import {PaneReader, type RowQuery} from '../db/pane-reads.js';
 import {exportStream} from '../export/export-pane.js';
 import type {ExportFormat} from '../export/formats.js';
+import type {LoadProgress} from '../load/open.js';
 import type {AnyPane} from '../panes/pane.js';
 import {type Detail, detailOf} from './detail.js';
 
-export type {Overview, RowQuery};
+export type {LoadProgress, Overview, RowQuery};
 
 export class FactViews {
 	readonly reader: PaneReader;
 
-	constructor(db: FactDatabase) {
+	/** `loading`: where loading is, while rows are still being inserted (see load/open.ts openGrowing). */
+	constructor(
+		db: FactDatabase,
+		private readonly loading: () => LoadProgress | undefined = () => undefined,
+	) {
 		this.reader = new PaneReader(db);
+		this.loadProgress();
+	}
+
+	/** Where loading is, undefined once every row is in: from now on, the rows in so far are read. */
+	loadProgress(): LoadProgress | undefined {
+		const progress = this.loading();
+		this.reader.rowsAdded(progress === undefined);
+		return progress;
 	}
 
 	count(pane: AnyPane, filter: string): number {
