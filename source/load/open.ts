@@ -154,7 +154,7 @@ export async function openGrowing(source: FactSource): Promise<GrowingFactBase> 
 	await Promise.race([readable, whole]);
 	return {
 		database: filling.database,
-		progress: () => (loading ? {rows, bytesRead, bytesTotal, elapsedMs: performance.now() - started, finishedTables} : undefined),
+		progress: () => (loading ? {rows, bytesRead, bytesTotal, elapsedMs: performance.now() - started, finishedTables: [...finishedTables]} : undefined),
 		whole,
 		stop: () => {
 			loading = false;
