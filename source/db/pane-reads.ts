@@ -97,6 +97,8 @@ export class PaneReader {
 	 * as rows come (see rowsAdded).
 	 */
 	private growing = false;
+	/** While rows are inserted: each filter's matches so far, by table and folded filter, and the last rowid counted (see countGrowing). */
+	private readonly grownCounts = new Map<string, {count: number; through: number}>();
 
 	constructor(readonly db: FactDatabase) {}
 
@@ -105,6 +107,24 @@ export class PaneReader {
 		this.growing = !whole;
 		this.fewMatches.length = 0;
 		this.quotingLists.clear();
+		if (whole) this.grownCounts.clear();
+	}
+
+	/**
+	 * A count while rows are still being inserted, which they are in rowid
+	 * order: the rows counted before stay counted, and only those inserted
+	 * since are scanned, so that a filter on a table still loading does not
+	 * scan all of it at every progress report.
+	 */
+	private countGrowing(pane: PaneQuery, filter: string): number {
+		const key = `${pane.table}\0${foldFilter(filter)}`;
+		const before = this.grownCounts.get(key) ?? {count: 0, through: 0};
+		const through = this.db.number(`SELECT max(rowid) FROM ${pane.table}`);
+		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
+		const since = `${sql} ${sql.includes(' WHERE ') ? 'AND' : 'WHERE'} f.rowid > ? AND f.rowid <= ?`;
+		const counted = {count: before.count + this.db.number(since, [...parameters, before.through, through]), through};
+		this.grownCounts.set(key, counted);
+		return counted.count;
 	}
 
 	/**
@@ -130,6 +150,7 @@ export class PaneReader {
 	 * more, the scan stopped early, and they are counted.
 	 */
 	count(pane: PaneQuery, filter = ''): number {
+		if (this.growing) return this.countGrowing(pane, filter);
 		const folded = foldFilter(filter);
 		if (folded !== '') {
 			this.prepareFilter(pane);
