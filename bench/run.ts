@@ -28,15 +28,15 @@ const keySizes = [...sizes, 1_000_000] as const;
 type KeySize = (typeof keySizes)[number];
 const paneTitles = ['Timeline', 'Memoranda', 'Trade', 'Companies'];
 const filterText = 'expo';
-const sections = ['startup', 'keys', 'reader', 'load', 'export'] as const;
+const sections = ['startup', 'rows', 'keys', 'reader', 'load', 'export'] as const;
 type Section = (typeof sections)[number];
 
-const usage = `Usage: npm run bench [-- --quick] [-- --only startup,keys,reader,load,export] [-- --record] [-- --compare CLI]
+const usage = `Usage: npm run bench [-- --quick] [-- --only startup,rows,keys,reader,load,export] [-- --record] [-- --compare CLI]
 
   --quick        fewer repetitions (a rough look, not for the baseline)
   --only S       run only these sections, comma-separated: ${sections.join(', ')}
   --record       write this run's machine, table and baseline into BENCHMARKS.md
-  --compare CLI  also time the filter's keys of another build's dist/cli.cjs, alternated with this one's
+  --compare CLI  also time the first rows and the filter's keys of another build's dist/cli.cjs, alternated with this one's
 `;
 
 const {values: options} = parseArgs({
@@ -58,7 +58,7 @@ if (unknownSection) {
 	process.stderr.write(`bench: unknown section "${unknownSection}"\n${usage}`);
 	process.exit(2);
 }
-const rounds = options.quick ? {startup: 3, keys: 1, reader: 1, load: 2, export: 2} : {startup: 10, keys: 4, reader: 4, load: 5, export: 5};
+const rounds = options.quick ? {startup: 3, rows: 1, keys: 1, reader: 1, load: 2, export: 2} : {startup: 10, rows: 4, keys: 4, reader: 4, load: 5, export: 5};
 const keysPerSession = {j: 10, jumps: 6};
 
 // ---- set-up ---------------------------------------------------------------
@@ -203,6 +203,63 @@ function reportFailures(results: SessionResult[]): void {
 	if (first.tail) log(`its screen ended with: ${JSON.stringify(first.tail.slice(-400))}`);
 }
 
+// ---- a. first rows of a large fact base ------------------------------------
+
+/** The label of the first trade row, the first of trade.json: on screen once the first trade batch is in. */
+const firstTradeRow = 'Total trade in';
+/** The sizes the first rows are timed at. */
+const firstRowsSizes = [100_000, 1_000_000] as const;
+
+async function measureFirstRows(directories: Map<KeySize, string>): Promise<void> {
+	const builds = options.compare ? [cli, options.compare] : [cli];
+	const name = (size: number | 'shipped', build: string) => `${size}${build === cli ? '' : ' compared'}`;
+	const programs: SessionPlan[] = builds.flatMap((build) => [
+		{name: name('shipped', build), argv: [process.execPath, build], cwd: root, frame: [...paneTitles, firstTradeRow], frame_timeout: 90, quit: ['q']},
+		...firstRowsSizes.map(
+			(size): SessionPlan => ({
+				name: name(size, build),
+				argv: [process.execPath, build, '--data', directories.get(size) as string],
+				cwd: root,
+				frame: [...paneTitles, firstTradeRow],
+				frame_timeout: 90,
+				quit: ['q'],
+			}),
+		),
+	]);
+	const sessions = Array.from({length: rounds.rows}, (_, round) => rotate(programs, round)).flat();
+	log(`rows: ${sessions.length} sessions, the first frame with trade rows${options.compare ? `, half of them of ${options.compare}` : ''}`);
+	const results = await runPty(driver, plan(sessions));
+	reportFailures(results);
+	const frames = (session: string) => summarize(results.filter((result) => result.name === session).map((result) => result.frame_ms));
+	const shipped = frames(name('shipped', cli));
+	for (const size of firstRowsSizes) {
+		const summary = frames(name(size, cli));
+		const ratio = ratioOf(summary, shipped);
+		rows.push({
+			measurement: `a. first frame with trade rows @ ${size.toLocaleString('en')} rows, --data`,
+			summary,
+			unit: 'ms',
+			target: '≤ 1.5× shipped',
+			ratio,
+			verdict: verdictOf(ratio === undefined ? undefined : ratio <= 1.5),
+			note: 'ratio: /shipped',
+		});
+		if (summary) figures[`rows.first_frame_${size / 1000}k_ms`] = summary.median;
+		if (!options.compare) continue;
+		const compared = frames(name(size, options.compare));
+		rows.push({
+			measurement: `a. first frame with trade rows @ ${size.toLocaleString('en')} rows, --compare build`,
+			summary: compared,
+			unit: 'ms',
+			target: 'reference',
+			ratio: ratioOf(summary, compared),
+			verdict: 'info',
+			note: 'ratio: this build/compared',
+		});
+	}
+	rows.push({measurement: 'a. first frame with trade rows, shipped data', summary: shipped, unit: 'ms', target: 'reference', verdict: 'info'});
+}
+
 // ---- b. key-to-frame latency ----------------------------------------------
 
 const position = (at: number, of: number) => `(?<!\\d)${at}/${of}(?!\\d)`;
@@ -235,7 +292,8 @@ async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): P
 			name: sessionName(size, compared),
 			argv: [process.execPath, program, '--data', directory],
 			cwd: root,
-			frame: paneTitles,
+			// The keys are timed on the whole fact base: the trade pane counts every row.
+			frame: [...paneTitles, `1/${size}`],
 			frame_timeout: 90,
 			steps: keySteps(size, counts),
 			quit: ['\u001b', 'q'],
@@ -456,9 +514,9 @@ async function main(): Promise<number> {
 	const inputs: Inputs = {root, dataDir: join(root, 'data'), seedsDir: join(root, 'seeds'), cli, program, cacheDir: join(tmpdir(), 'kzrs-bench')};
 	const scratch = join(inputs.cacheDir, 'scratch');
 	mkdirSync(scratch, {recursive: true});
-	// The million rows only for the keys, which alone measure them.
+	// The million rows only for the keys and the first rows, which alone measure them.
 	const directories = new Map<KeySize, string>(
-		keySizes.filter((size) => size !== 1_000_000 || chosen.has('keys')).map((size) => [size, dataDirectory(inputs, size)]),
+		keySizes.filter((size) => size !== 1_000_000 || chosen.has('keys') || chosen.has('rows')).map((size) => [size, dataDirectory(inputs, size)]),
 	);
 	const about = machine();
 	const loadAtStart = loadavg()[0] as number;
@@ -476,6 +534,7 @@ async function main(): Promise<number> {
 		}
 	};
 	await attempt('startup', () => measureStartup(inputs));
+	await attempt('rows', () => measureFirstRows(directories));
 	await attempt('keys', () => measureKeys(inputs, directories));
 	await attempt('reader', () => measureReader(inputs));
 	await attempt('load', () => measureLoad(directories as Map<Size, string>, scratch));

@@ -3,7 +3,7 @@
 import {render} from 'ink';
 import type {ComponentProps} from 'react';
 import type {Io} from '../cli/io.js';
-import {type FactSource, openFactBase} from '../load/open.js';
+import {type FactSource, openFactBase, openGrowing} from '../load/open.js';
 import {type Panes, screenPanes} from '../panes/registry.js';
 import {App} from '../ui/app.js';
 import {snapshot} from '../ui/snapshot.js';
@@ -29,15 +29,18 @@ function Dashboard({modes, ...props}: ComponentProps<typeof App> & {modes: Termi
 
 /** `mouse`: whether the dashboard takes the mouse (clicks and the wheel), leaving the terminal's own selection of text to Shift. */
 export async function runDashboard(source: FactSource, io: Io, panes: Panes, {mouse}: {mouse: boolean}): Promise<number> {
-	const views = new FactViews(await openFactBase(source));
 	const onScreen = screenPanes(panes);
 	const theme = themeFor(io.env);
 	const {stdin, stdout, stderr} = io;
 	if (!stdin.isTTY || !stdout.isTTY) {
-		// A pipe has no width: COLUMNS, as shells set it, or 100.
+		// A snapshot is of the whole fact base. A pipe has no width: COLUMNS, as shells set it, or 100.
+		const views = new FactViews(await openFactBase(source));
 		stdout.write(snapshot(views, onScreen, stdout.columns || snapshotColumns(io.env), theme));
 		return 0;
 	}
+	// On a terminal, the first rows are on screen while the rest load.
+	const loading = await openGrowing(source);
+	const views = new FactViews(loading.database, loading.progress);
 	let exitCode = 0;
 	const setExitCode = (code: number) => {
 		exitCode = code;
@@ -60,6 +63,12 @@ export async function runDashboard(source: FactSource, io: Io, panes: Panes, {mo
 		/>,
 		{stdin: stdin as NodeJS.ReadStream, stdout: stdout as NodeJS.WriteStream, stderr: stderr as NodeJS.WriteStream, exitOnCtrlC: false},
 	);
+	// A data error found late ends the dashboard, and is reported as one found at the start is, once the screen is restored.
+	let failure: {error: unknown} | undefined;
+	loading.whole.catch((error: unknown) => {
+		failure = {error};
+		instance.unmount();
+	});
 	// Stopped from outside, kzrs still leaves the terminal as it found it, with the shell's exit status.
 	const statuses: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
 	const stop = (signal: NodeJS.Signals) => {
@@ -71,7 +80,10 @@ export async function runDashboard(source: FactSource, io: Io, panes: Panes, {mo
 		await instance.waitUntilExit();
 	} finally {
 		for (const signal of Object.keys(statuses) as NodeJS.Signals[]) process.off(signal, stop);
+		// Quitting needs no more rows.
+		loading.stop();
 		leave();
 	}
+	if (failure !== undefined) throw failure.error;
 	return exitCode;
 }

@@ -59,6 +59,23 @@ export class FactDatabase {
 	 * load/open.ts). Closed if they stop with an error.
 	 */
 	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): Promise<FactDatabase> {
+		const filling = await FactDatabase.filling();
+		try {
+			for await (const batch of batches) filling.insert(batch);
+			filling.finish();
+		} catch (error) {
+			filling.abandon();
+			throw error;
+		}
+		return filling.database;
+	}
+
+	/**
+	 * An empty database to insert batches into one at a time, readable between
+	 * them: the dashboard shows the first rows while the rest come. `finish`
+	 * once they are all in; `abandon` closes it.
+	 */
+	static async filling(): Promise<{database: FactDatabase; insert(batch: InsertBatch): void; finish(): void; abandon(): void}> {
 		const runtime = await initialiseSqlJs();
 		const db = new runtime.SQL.Database();
 		db.exec(schema);
@@ -66,21 +83,23 @@ export class FactDatabase {
 		const connection = (db as unknown as {db?: unknown}).db;
 		if (typeof connection !== 'number') throw new Error('sql.js keeps no connection in Database.db: kzrs needs sql.js 1.17.0');
 		const writer = new RowWriter(runtime, connection);
-		try {
-			db.exec('BEGIN');
-			for await (const batch of batches) {
+		db.exec('BEGIN');
+		return {
+			database: new FactDatabase(db),
+			insert(batch) {
 				if (batch.kind === 'insert') writer.insert(insertStatement(batch), batch.rows);
 				else writer.insert('UPDATE trade SET citation_list = ? WHERE id = ?', batch.rows);
-			}
-			db.exec(indexes);
-			// No COMMIT: see schema.ts and finishLoading().
-		} catch (error) {
-			db.close();
-			throw error;
-		} finally {
-			writer.close();
-		}
-		return new FactDatabase(db);
+			},
+			finish() {
+				writer.close();
+				db.exec(indexes);
+				// No COMMIT: see schema.ts and finishLoading().
+			},
+			abandon() {
+				writer.close();
+				db.close();
+			},
+		};
 	}
 
 	/**

@@ -98,7 +98,41 @@ export class PaneReader {
 	/** The citation lists holding a quote that the last few filters match (see listsQuoting). */
 	private readonly quotingLists = new Map<Pattern, number[]>();
 
+	/**
+	 * Whether rows are still being inserted: no index is built meanwhile (each
+	 * would slow every insert after it), and what counting kept is forgotten
+	 * as rows come (see rowsAdded).
+	 */
+	private growing = false;
+	/** While rows are inserted: each filter's matches so far, by table and folded filter, and the last rowid counted (see countGrowing). */
+	private readonly grownCounts = new Map<string, {count: number; through: number}>();
+
 	constructor(readonly db: FactDatabase) {}
+
+	/** Rows were inserted since the last call, and more may come until `whole`. */
+	rowsAdded(whole: boolean): void {
+		this.growing = !whole;
+		this.fewMatches.length = 0;
+		this.quotingLists.clear();
+		if (whole) this.grownCounts.clear();
+	}
+
+	/**
+	 * A count while rows are still being inserted, which they are in rowid
+	 * order: the rows counted before stay counted, and only those inserted
+	 * since are scanned, so that a filter on a table still loading does not
+	 * scan all of it at every progress report.
+	 */
+	private countGrowing(pane: PaneQuery, filter: string): number {
+		const key = `${pane.table}\0${foldFilter(filter)}`;
+		const before = this.grownCounts.get(key) ?? {count: 0, through: 0};
+		const through = this.db.number(`SELECT max(rowid) FROM ${pane.table}`);
+		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
+		const since = `${sql} ${sql.includes(' WHERE ') ? 'AND' : 'WHERE'} f.rowid > ? AND f.rowid <= ?`;
+		const counted = {count: before.count + this.db.number(since, [...parameters, before.through, through]), through};
+		this.grownCounts.set(key, counted);
+		return counted.count;
+	}
 
 	/**
 	 * Readies a pane for filtering: an index of its folded text, which counting
@@ -107,7 +141,7 @@ export class PaneReader {
 	 * first frame is drawn (0.1-0.25 s at 100,000 rows), not on a filter's first key.
 	 */
 	prepareFilter({table, cited}: PaneQuery): void {
-		if (this.searchable.has(table)) return;
+		if (this.growing || this.searchable.has(table)) return;
 		// With the citation list, the index alone answers a filter that also matches quotes.
 		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search${cited ? ', citation_list' : ''})`);
 		this.searchable.add(table);
@@ -123,6 +157,7 @@ export class PaneReader {
 	 * more, the scan stopped early, and they are counted.
 	 */
 	count(pane: PaneQuery, filter = ''): number {
+		if (this.growing) return this.countGrowing(pane, filter);
 		const folded = foldFilter(filter);
 		if (folded !== '') {
 			this.prepareFilter(pane);
@@ -326,7 +361,7 @@ export class PaneReader {
 	private sortIndex(pane: PaneQuery, query: RowQuery): void {
 		const name = this.sortIndexName(pane, query);
 		const column = this.sortColumn(pane, query);
-		if (name === undefined || column === undefined) return;
+		if (name === undefined || column === undefined || this.growing) return;
 		const stored = (sql: string) => sql.replace(/^f\./, '');
 		const groups = (pane.sortWithin?.[column.key] ?? []).map(stored);
 		const key = stored(column.sql as string);

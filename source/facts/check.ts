@@ -7,7 +7,7 @@ import {dataError, UserError} from '../errors.js';
 import {type DerivationInput, deriveValue, withinRounding} from './derive.js';
 import {validate} from './fields.js';
 import {FoldedDocument, type Span} from './passages.js';
-import {displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
+import {type BytesRead, displayPath, type FileToRead, inMebibytes, readRecordBatches, readText, sizeLimits} from './read-file.js';
 import {
 	type AgendaArea,
 	type Citation,
@@ -31,6 +31,8 @@ export type FactPaths = {
 	seedsDir: string;
 	/** Where the user is: messages name files relative to it. */
 	cwd?: string;
+	/** Counts the bytes of trade.json read so far. */
+	tradeRead?: BytesRead;
 };
 
 export type FactBase = {
@@ -101,7 +103,7 @@ function citationsOf(record: RecordOf<DataFileName>): Array<Citation & {spelling
  * given out. `positions` receives each record's position in the file, by id.
  */
 function* checkedBatches<Name extends DataFileName>(
-	{dataDir, cwd = process.cwd()}: FactPaths,
+	{dataDir, cwd = process.cwd(), tradeRead}: FactPaths,
 	name: Name,
 	quotes: QuoteFinder | undefined,
 	check?: RecordCheck<Name>,
@@ -112,7 +114,8 @@ function* checkedBatches<Name extends DataFileName>(
 	const limit = name === 'trade' ? sizeLimits.streamedDataFile : sizeLimits.dataFile;
 	const shape = recordShapes[name];
 	const citationField = name === 'people' ? 'spellings' : 'citations';
-	for (const {first, records} of readRecordBatches({path, shown, folder: dataDir, limit})) {
+	const progress = name === 'trade' ? tradeRead : undefined;
+	for (const {first, records} of readRecordBatches({path, shown, folder: dataDir, limit, progress})) {
 		const checked: Array<RecordOf<Name>> = [];
 		for (const [offset, record] of records.entries()) {
 			const index = first + offset;

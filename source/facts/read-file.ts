@@ -39,7 +39,16 @@ export function displayPath(file: string, cwd: string): string {
 }
 
 /** A file to read: its path, its name as messages give it (see displayPath), the folder it must be in, and the most bytes it may have. */
-export type FileToRead = {path: string; shown: string; folder: string; limit: number};
+export type FileToRead = {
+	path: string;
+	shown: string;
+	folder: string;
+	limit: number;
+	/** Counts the bytes read so far, for a load that shows how far it is. */
+	progress?: BytesRead;
+};
+
+export type BytesRead = {bytes: number};
 
 /** Why a file could not be read, in one line that names it. */
 export function cannotRead(shown: string, error: unknown): UserError {
@@ -147,6 +156,7 @@ function openFile(file: FileToRead): {read: ReadBlock; size: number; close: () =
 			throw cannotRead(file.shown, error);
 		}
 		total += got;
+		if (file.progress) file.progress.bytes = total;
 		if (total > file.limit) throw tooLarge(file.shown, total, file.limit);
 		return got;
 	};

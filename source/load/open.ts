@@ -3,13 +3,17 @@
 // thread (worker.ts) while this thread inserts them into sql.js, so the two
 // halves of loading run on two cores; a small one loads faster in this
 // thread; the shipped one, unchanged, opens from the database the build saved
-// of it (image.ts); a database saved with --save-db opens the same way.
+// of it (image.ts); a database saved with --save-db opens the same way. The
+// dashboard may open a large one growing (openGrowing): readable from its
+// first trade batch on, while the rest is inserted between its frames.
 import {on} from 'node:events';
 import {readFileSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
+import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {Worker} from 'node:worker_threads';
 import {FactDatabase, type InsertBatch} from '../db/database.js';
+import {linkTables} from '../db/tables.js';
 import {UserError} from '../errors.js';
 import {checkFactBase, type FactPaths} from '../facts/check.js';
 import {cannotRead} from '../facts/read-file.js';
@@ -80,8 +84,86 @@ function* loadHere(paths: FactPaths): Generator<InsertBatch> {
 	yield* insertBatches(checkFactBase(paths));
 }
 
+/** How far a growing fact base is (see openGrowing). */
+export type LoadProgress = {
+	/** Fact rows inserted so far. */
+	rows: number;
+	/** Bytes of trade.json read by the rows inserted so far, and its size. */
+	bytesRead: number;
+	bytesTotal: number;
+	/** Time since loading started. */
+	elapsedMs: number;
+	/** The tables whose rows are all in: each fact table is loaded whole before the next. */
+	finishedTables: readonly string[];
+};
+
+/** A fact base that may still be loading: readable now, whole once `whole` resolves. */
+export type GrowingFactBase = {
+	database: FactDatabase;
+	/** Where loading is; undefined once the fact base is whole (or loading stopped). */
+	progress(): LoadProgress | undefined;
+	/** Resolves once every row is in; rejects with what stopped loading (a data error found late, say). */
+	whole: Promise<void>;
+	/** Stops loading, as quitting does: no more rows are read or inserted. */
+	stop(): void;
+};
+
+/**
+ * The fact base, opened as soon as its first trade figures are in: a large
+ * one goes on loading afterwards, a batch between the turns of the event
+ * loop, so that keys and frames come in between. Anything else opens whole.
+ */
+export async function openGrowing(source: FactSource): Promise<GrowingFactBase> {
+	if ('database' in source || tradeFileSize(source) < workerThreshold) {
+		return {database: await openFactBase(source), progress: () => undefined, whole: Promise.resolve(), stop: () => {}};
+	}
+	const started = performance.now();
+	const bytesTotal = tradeFileSize(source);
+	// Started before sql.js, so the loader reads while it starts.
+	const batches = loadInWorker(source);
+	const filling = await FactDatabase.filling();
+	const finishedTables: string[] = [];
+	let current: string | undefined;
+	let rows = 0;
+	let bytesRead = 0;
+	let loading = true;
+	let firstRows = () => {};
+	const readable = new Promise<void>((resolve) => {
+		firstRows = resolve;
+	});
+	const whole = (async () => {
+		try {
+			for await (const batch of batches) {
+				if (!loading) return;
+				filling.insert(batch);
+				bytesRead = batch.bytesRead;
+				if (batch.kind === 'insert' && !(batch.table in linkTables)) {
+					if (current !== undefined && current !== batch.table) finishedTables.push(current);
+					current = batch.table;
+					rows += batch.rows.length;
+					if (batch.table === 'trade') firstRows();
+				}
+				// Keys and frames between batches.
+				await nextTurn();
+			}
+			filling.finish();
+		} finally {
+			loading = false;
+		}
+	})();
+	await Promise.race([readable, whole]);
+	return {
+		database: filling.database,
+		progress: () => (loading ? {rows, bytesRead, bytesTotal, elapsedMs: performance.now() - started, finishedTables: [...finishedTables]} : undefined),
+		whole,
+		stop: () => {
+			loading = false;
+		},
+	};
+}
+
 /** The fact base's batches, as the loader thread posts them: started at once, so it reads while sql.js starts. */
-function loadInWorker(paths: FactPaths): AsyncGenerator<InsertBatch> {
+function loadInWorker(paths: FactPaths): AsyncGenerator<InsertBatch & {bytesRead: number}> {
 	// Required only here: the dashboard on a small fact base starts without it.
 	const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 	const unconsumed = new SharedArrayBuffer(4);
@@ -98,7 +180,7 @@ function loadInWorker(paths: FactPaths): AsyncGenerator<InsertBatch> {
 	return receive(worker, new Int32Array(unconsumed), messages);
 }
 
-async function* receive(worker: Worker, counter: Int32Array, messages: AsyncIterableIterator<unknown[]>): AsyncGenerator<InsertBatch> {
+async function* receive(worker: Worker, counter: Int32Array, messages: AsyncIterableIterator<unknown[]>): AsyncGenerator<InsertBatch & {bytesRead: number}> {
 	worker.ref();
 	try {
 		for await (const [message] of messages) {

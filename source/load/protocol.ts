@@ -10,7 +10,8 @@ export type LoaderData = {
 };
 
 export type LoaderMessage =
-	| InsertBatch
+	/** `bytesRead`: of trade.json, when the batch was posted. */
+	| (InsertBatch & {bytesRead: number})
 	| {kind: 'done'}
 	/** `user`: a UserError, reported as one line; otherwise a fault in kzrs, with its stack. */
 	| {kind: 'failed'; user: boolean; message: string; stack?: string};

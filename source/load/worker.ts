@@ -8,15 +8,16 @@ import {batchesAhead, type LoaderData, type LoaderMessage} from './protocol.js';
 import {insertBatches} from './rows.js';
 
 const {paths, unconsumed} = workerData as LoaderData;
+const tradeRead = {bytes: 0};
 const counter = new Int32Array(unconsumed);
 const post = (message: LoaderMessage) => parentPort?.postMessage(message);
 
 try {
-	for (const batch of insertBatches(checkFactBase(paths))) {
+	for (const batch of insertBatches(checkFactBase({...paths, tradeRead}))) {
 		// Sleeps while the inserting thread is behind, rather than queue the whole file.
 		for (let waiting = Atomics.load(counter, 0); waiting >= batchesAhead; waiting = Atomics.load(counter, 0)) Atomics.wait(counter, 0, waiting);
 		Atomics.add(counter, 0, 1);
-		post(batch);
+		post({...batch, bytesRead: tradeRead.bytes});
 	}
 	post({kind: 'done'});
 } catch (error) {

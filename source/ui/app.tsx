@@ -38,13 +38,17 @@ type Props = {
 	mouse?: boolean;
 };
 
+/** How often the screen shows loading's progress and the rows come in since. */
+const loadingTickMs = 200;
+
 export function App({views, panes, initialSize, today, theme, env, cwd, setExitCode, mouse = true}: Props) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const bindings = useMemo(() => keyBindings(panes), [panes]);
 	const reducer = useCallback((state: State, action: RuntimeAction) => step(state, action, panes, views), [panes, views]);
-	const [state, dispatch] = useReducer(reducer, initialSize, (size) => settle(initialState(size, panes, today), panes, views));
+	const [state, dispatch] = useReducer(reducer, initialSize, (size) => settle(initialState(size, panes, today, views.loadProgress() ?? null), panes, views));
+	const whole = state.loading === null;
 
 	useTerminalSize(
 		stdout,
@@ -77,14 +81,23 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 		return () => clearTimeout(timer);
 	}, [sorting]);
 
-	// The filters' indexes, built just after the first frame is out (a key
-	// pressed meanwhile waits for them), so that no key typed into a filter does.
+	// The rows come in while the screen is up: counted again, and the progress shown, a few times a second.
 	useEffect(() => {
+		if (whole) return;
+		const ticking = setInterval(() => dispatch({type: 'loaded', progress: views.loadProgress() ?? null}), loadingTickMs);
+		return () => clearInterval(ticking);
+	}, [views, whole]);
+
+	// The filters' indexes, built just after the first frame with every row is
+	// out (a key pressed meanwhile waits for them), so that no key typed into a
+	// filter does.
+	useEffect(() => {
+		if (!whole) return;
 		const preparing = setImmediate(() => {
 			for (const pane of panes) views.prepareFilter(pane);
 		});
 		return () => clearImmediate(preparing);
-	}, [views, panes]);
+	}, [views, panes, whole]);
 
 	return (
 		<ThemeContext.Provider value={theme}>
@@ -98,7 +111,9 @@ type ScreenProps = {state: State; views: FactViews; panes: Panes; bindings: read
 function Screen({state, views, panes, bindings}: ScreenProps) {
 	const {size, overlay, focus} = state;
 	const screenReader = useIsScreenReaderEnabled();
-	const overview = useMemo(() => views.overview(), [views]);
+	const whole = state.loading === null;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: read again once every row is in
+	const overview = useMemo(() => views.overview(), [views, whole]);
 	const current = layout(size, panes, focus, state.zoomed);
 	if (current.kind === 'too-small') return <TooSmall size={size} need={current.need} />;
 	// Read aloud, panes side by side would interleave: one at a time, like the tabs.

@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import type {Panes} from '../panes/registry.js';
 import {fitColumns} from '../text/fit.js';
 import {displayWidth} from '../text/width.js';
-import type {Overview} from '../views/fact-views.js';
+import type {LoadProgress, Overview} from '../views/fact-views.js';
 import {type Binding, footerHints} from './keys.js';
 import type {Size} from './layout.js';
 import {paneOf, type State} from './state.js';
@@ -53,6 +53,20 @@ export function TabBar({panes, focus, width}: {panes: Panes; focus: string; widt
 	return <Text aria-label={`Pane ${paneOf(panes, focus).title}`}>{tabLine(panes, focus, width)}</Text>;
 }
 
+/** Loading's estimate of the time left needs this share of the bytes read first. */
+const estimateFrom = 0.02;
+
+/** How far loading is: rows in, share of the bytes read, and the time left at the pace so far (computed, so it says "about"); shorter where the full line does not fit. */
+export function loadingLine({rows, bytesRead, bytesTotal, elapsedMs}: LoadProgress, width: number): string {
+	const share = bytesTotal > 0 ? Math.min(1, bytesRead / bytesTotal) : 0;
+	const seconds = Math.ceil(((1 - share) * elapsedMs) / share / 1000);
+	const percent = Math.floor(share * 100);
+	const left = share < estimateFrom ? 'estimating the time left' : share >= 1 ? 'finishing' : `about ${seconds} s left`;
+	const full = `Loading: ${rows} rows in, ${percent}% of trade.json read, ${left}`;
+	if (displayWidth(full) <= width) return full;
+	return `Loading ${rows} rows, ${percent}%${share < estimateFrom || share >= 1 ? '' : `, ~${seconds} s left`}`;
+}
+
 export function Footer({state, panes, bindings, width}: {state: State; panes: Panes; bindings: readonly Binding[]; width: number}) {
 	const theme = useTheme();
 	const {overlay, status, views, focus} = state;
@@ -65,6 +79,7 @@ export function Footer({state, panes, bindings, width}: {state: State; panes: Pa
 		line = {text: `Export ${title} to: ${characters.slice(0, overlay.cursor).join('')}▏${characters.slice(overlay.cursor).join('')}`};
 	} else if (overlay.kind === 'export-confirm') line = {text: `${overlay.name} exists. Overwrite it? (y/n)`, colour: theme.error};
 	else if (status) line = {text: status.text, colour: status.tone === 'error' ? theme.error : theme.accent};
+	else if (state.loading) line = {text: loadingLine(state.loading, width), colour: theme.muted};
 	return (
 		<Box flexDirection="column">
 			{/* A status's end (the reason, a row count) matters as much as its start: cut a long path in the middle. */}

@@ -179,7 +179,8 @@ function PaneContent({views, pane, view, focused, width, listRows, summaryRows}:
 		[views, pane, view.filter, view.sort, view.descending, view.offset, view.total, listRows],
 	);
 	const summaryFilter = pane.summary?.filtered ? view.filter : '';
-	const summary = useMemo(() => views.summary(pane, summaryFilter), [views, pane, summaryFilter]);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: while the rows load, read from the first of them; again once they are all in
+	const summary = useMemo(() => views.summary(pane, summaryFilter), [views, pane, summaryFilter, view.growing]);
 	const Summary = pane.summary?.View;
 	return (
 		<>
@@ -225,7 +226,8 @@ function PaneFrame({pane, width, height, focused, view, sorting, children}: Fram
 	const title = `${focused ? symbols.focused : ' '} ${pane.key} ${pane.title}`;
 	const total = view.total ?? 0;
 	// A snapshot selects nothing: it shows how many rows there are.
-	const position = view.selected < 0 ? `${total} rows` : total === 0 ? '0/0' : `${view.selected + 1}/${total}`;
+	const counted = view.growing ? `${total}+ loading` : `${total}`;
+	const position = view.selected < 0 ? `${total} rows` : `${total === 0 ? 0 : view.selected + 1}/${counted}`;
 	const filter = view.filter ? ` /${view.filter}` : '';
 	const [long, short] = orderInWords(pane, view, sorting);
 	// The order in words where the name keeps its room, else shorter, else left to the column headers' mark.

@@ -20,7 +20,7 @@ export function snapshot(views: FactViews, panes: Panes, columns: number, theme:
 		const total = views.count(pane, '');
 		const listRows = Math.max(1, Math.min(total, snapshotRowLimit));
 		// No row is selected in a snapshot.
-		const view: View = {selected: -1, offset: 0, filter: '', sort: -1, descending: false, total};
+		const view: View = {selected: -1, offset: 0, filter: '', sort: -1, descending: false, total, growing: false};
 		const summaryLines = summaryRows(pane, paneHeight(0, summaryRoom));
 		return (
 			<Box key={pane.id} flexDirection="column">

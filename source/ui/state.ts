@@ -8,7 +8,7 @@
 import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
 import type {Span} from '../views/documents.js';
-import type {ReaderStart, RowQuery} from '../views/fact-views.js';
+import type {LoadProgress, ReaderStart, RowQuery} from '../views/fact-views.js';
 import {type KeyPress, keyBindings, paneOfCommand} from './keys.js';
 import {type DetailShape, detailRoom, fullViewBox, helpGrid, layout, listHeight, paneAt, readerRoom, type Size} from './layout.js';
 import {openedTop, type ReaderOpening, type ReaderOverlay, type ReaderShape, readerKey, scrolledTo} from './reader-state.js';
@@ -24,6 +24,8 @@ export type PaneView = {
 	descending: boolean;
 	/** Rows matching the filter; null until they are counted. */
 	total: number | null;
+	/** Whether the pane's table is still loading: `total` counts the rows in so far, and more may come. */
+	growing: boolean;
 };
 
 export type Overlay =
@@ -69,6 +71,8 @@ export type State = {
 	jump: {pane: string; id: string} | null;
 	/** An order asked for and not yet applied: the pane keeps its rows in the old order until the selected row is found in the new. */
 	sorting: {pane: string; sort: number; descending: boolean} | null;
+	/** How far loading is; null once every row is in. */
+	loading: LoadProgress | null;
 };
 
 /** What the state waits to know of the data. */
@@ -104,11 +108,18 @@ export type Action =
 	| {type: 'export-exists'; file: string}
 	/** The export could not be written: why, and the name to start from next time. */
 	| {type: 'export-failed'; file: string; reason: string}
-	| {type: 'status'; status: Status};
+	| {type: 'status'; status: Status}
+	/** More rows are in; `progress` null: all of them. */
+	| {type: 'loaded'; progress: LoadProgress | null};
 
-export function initialState(size: Size, panes: Panes, today: string): State {
+/** Whether a pane's table is still loading. */
+const growingIn = (pane: AnyPane, loading: LoadProgress | null) => loading !== null && !loading.finishedTables.includes(pane.query.table);
+
+export function initialState(size: Size, panes: Panes, today: string, loading: LoadProgress | null = null): State {
 	const views: Record<string, PaneView> = {};
-	for (const pane of panes) views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null};
+	for (const pane of panes) {
+		views[pane.id] = {selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: null, growing: growingIn(pane, loading)};
+	}
 	return {
 		focus: panes[0]?.id ?? '',
 		views,
@@ -121,6 +132,7 @@ export function initialState(size: Size, panes: Panes, today: string): State {
 		exportDraft: null,
 		jump: null,
 		sorting: null,
+		loading,
 	};
 }
 
@@ -157,7 +169,8 @@ export function paneOf(panes: Panes, id: string): AnyPane {
 
 /** The query that gives the rows a pane shows, in the order it shows them. */
 export function viewQuery(pane: AnyPane, view: PaneView): RowQuery {
-	return {filter: view.filter, sort: pane.query.sortable[view.sort], descending: view.descending, total: view.total ?? undefined};
+	// A count of rows still coming is not the exact total a window may be read from the end by.
+	return {filter: view.filter, sort: pane.query.sortable[view.sort], descending: view.descending, total: view.growing ? undefined : (view.total ?? undefined)};
 }
 
 /**
@@ -184,7 +197,9 @@ function detailRoomOf(state: State, panes: Panes): {width: number; rows: number}
 
 /** Selection inside the rows, and the window around it. */
 function fitSelection(view: PaneView, height: number): PaneView {
-	const total = view.total ?? 0;
+	// Uncounted, as while more rows load: fitted once counted.
+	if (view.total === null) return view;
+	const total = view.total;
 	const selected = clamp(view.selected, 0, Math.max(0, total - 1));
 	let offset = clamp(view.offset, selected - height + 1, selected);
 	offset = clamp(offset, 0, Math.max(0, total - height));
@@ -304,6 +319,7 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 			return {...state, sorting: {pane: pane.id, ...sorting}};
 		}
 		case 'export': {
+			if (view.growing) return {...state, status: {text: `${pane.title} is still loading: export it once every row is in`, tone: 'error'}};
 			const name = state.exportDraft ?? `kzrs-${pane.id}-${state.today}.csv`;
 			return {...state, overlay: {kind: 'export-name', name, cursor: [...name].length}};
 		}
@@ -576,6 +592,17 @@ export function update(state: State, action: Action, panes: Panes): State {
 			return {...state, exportDraft: action.file, status: {text: `Export failed: ${action.reason}`, tone: 'error'}};
 		case 'status':
 			return {...state, status: action.status};
+		case 'loaded': {
+			let next: State = {...state, loading: action.progress};
+			// The panes still loading, and those that just finished, are counted again, the selection kept.
+			for (const pane of panes) {
+				const view = next.views[pane.id];
+				const growing = growingIn(pane, action.progress);
+				if (view !== undefined && (growing || view.growing)) next = {...next, views: {...next.views, [pane.id]: {...view, growing, total: null}}};
+			}
+			// A detail is measured again: a derived figure's quotes come in last.
+			return next.overlay.kind === 'detail' ? {...next, overlay: {...next.overlay, shape: null}} : next;
+		}
 		case 'key': {
 			const {key} = action;
 			const quiet = state.status === null ? state : {...state, status: null};

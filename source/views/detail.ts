@@ -22,6 +22,9 @@ function relatedQuotes(reader: PaneReader, detail: PaneDetail, row: Row): Source
 	return (detail.related?.(row, reader.db) ?? []).flatMap(({table, id}) => quotesOf(reader.db, table, id).map((quote) => ({...quote, via: id})));
 }
 
+/** Said of a cited row whose citation list is not in yet: a derived figure's, which loading sets once every figure is in. */
+const quotesToCome: Note = {kind: 'gap', text: 'Its quotes are read once every row is loaded: a derived figure borrows those of its inputs.'};
+
 export function detailOf(reader: PaneReader, pane: AnyPane, row: Row): Detail {
 	const {detail} = pane;
 	const hidden = new Set([...citationKeys, ...(detail?.hidden ?? [])]);
@@ -32,7 +35,7 @@ export function detailOf(reader: PaneReader, pane: AnyPane, row: Row): Detail {
 	return {
 		id,
 		fields,
-		notes: detail?.notes?.(row, reader.db) ?? [],
+		notes: [...(detail?.notes?.(row, reader.db) ?? []), ...(pane.query.cited && row.quotes === null ? [quotesToCome] : [])],
 		quotes: detail ? [...quotesOf(reader.db, detail.table, id), ...relatedQuotes(reader, detail, row)] : [],
 	};
 }

@@ -8,12 +8,13 @@ import {type Overview, overviewOf} from '../db/facts.js';
 import {PaneReader, type RowQuery} from '../db/pane-reads.js';
 import {exportStream} from '../export/export-pane.js';
 import type {ExportFormat} from '../export/formats.js';
+import type {LoadProgress} from '../load/open.js';
 import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
 import {type Detail, detailOf} from './detail.js';
 import {passageOfQuote, type SourceDocument, type Span, sourceDocument} from './documents.js';
 
-export type {Overview, RowQuery};
+export type {LoadProgress, Overview, RowQuery};
 
 /** Where the reader opens in a row's document: at one of its quotes, at the top, or at the first sentence nothing cites. */
 export type ReaderStart = {quote: number} | 'top' | 'uncited';
@@ -26,8 +27,20 @@ export class FactViews {
 	/** Each document read, by the panes that show its facts and its source id: the database does not change once loaded. */
 	private readonly documents = new WeakMap<Panes, Map<string, SourceDocument | undefined>>();
 
-	constructor(db: FactDatabase) {
+	/** `loading`: where loading is, while rows are still being inserted (see load/open.ts openGrowing). */
+	constructor(
+		db: FactDatabase,
+		private readonly loading: () => LoadProgress | undefined = () => undefined,
+	) {
 		this.reader = new PaneReader(db);
+		this.loadProgress();
+	}
+
+	/** Where loading is, undefined once every row is in: from now on, the rows in so far are read. */
+	loadProgress(): LoadProgress | undefined {
+		const progress = this.loading();
+		this.reader.rowsAdded(progress === undefined);
+		return progress;
 	}
 
 	count(pane: AnyPane, filter: string): number {

@@ -111,7 +111,7 @@ describe('the first state', () => {
 		expect(state.status).toBeNull();
 		expect(state.command).toBeNull();
 		for (const pane of dashboardPanes) {
-			expect(view(state, pane)).toEqual({selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: countOf(env, pane)});
+			expect(view(state, pane)).toEqual({selected: 0, offset: 0, filter: '', sort: -1, descending: false, total: countOf(env, pane), growing: false});
 			expect(countOf(env, pane)).toBeGreaterThan(0);
 		}
 	});
@@ -436,7 +436,15 @@ describe('filter mode', () => {
 		const expected = readData('events').filter((event) => vucic.test(JSON.stringify(event))).length;
 		expect(expected).toBeGreaterThan(0);
 		expect(expected).toBeLessThan(totals.timeline);
-		expect(view(state)).toEqual({selected: 0, offset: 0, filter: 'vucic', sort: -1, descending: false, total: countOf(env, 'timeline', 'vucic')});
+		expect(view(state)).toEqual({
+			selected: 0,
+			offset: 0,
+			filter: 'vucic',
+			sort: -1,
+			descending: false,
+			total: countOf(env, 'timeline', 'vucic'),
+			growing: false,
+		});
 		expect(view(state).total).toBe(expected);
 		expect(state.overlay).toEqual({kind: 'filter'});
 	});
