@@ -313,6 +313,8 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 			return {...state, overlay: {kind: 'filter'}};
 		case 'sort':
 		case 'reverse': {
+			// Rows still coming have no index to read in order: each frame would sort them all again.
+			if (view.growing) return {...state, status: {text: `${pane.title} is still loading: sort it once every row is in`, tone: 'error'}};
 			// A second key while the first order is being made builds on it.
 			const from = state.sorting?.pane === pane.id ? state.sorting : view;
 			const sorting = command === 'sort' ? {sort: nextSort(pane, from.sort), descending: from.descending} : {sort: from.sort, descending: !from.descending};

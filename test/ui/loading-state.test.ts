@@ -70,3 +70,14 @@ test('a pane still loading is not exported: it would miss the rows to come', () 
 	expect(state.status).toEqual({text: 'Trade is still loading: export it once every row is in', tone: 'error'});
 	expect(run(state, growing, {type: 'loaded', progress: null}, key('e')).overlay.kind).toBe('export-name');
 });
+
+test('a pane still loading is not sorted: every frame would sort the rows in so far again', () => {
+	for (const command of ['s', 'S']) {
+		const state = run(startLoading(), growing, key('3'), key(command));
+		expect(state.sorting).toBeNull();
+		expect(view(state, 'trade')).toMatchObject({sort: -1, descending: false});
+		expect(state.status).toEqual({text: 'Trade is still loading: sort it once every row is in', tone: 'error'});
+		const whole = run(state, growing, {type: 'loaded', progress: null}, key(command));
+		expect(view(whole, 'trade')).not.toMatchObject({sort: -1, descending: false});
+	}
+});
