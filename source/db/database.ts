@@ -48,6 +48,19 @@ function headerRefusal(image: Uint8Array): string | undefined {
 	return undefined;
 }
 
+/** The tables' definitions as SQLite keeps them, in one text to compare; `create` run first on a fresh database, which is then closed. */
+function tablesOf(db: Database, create?: string): string {
+	try {
+		if (create !== undefined) db.exec(create);
+		return JSON.stringify(db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")[0]?.values ?? []);
+	} finally {
+		if (create !== undefined) db.close();
+	}
+}
+
+/** This schema's tables, as tablesOf gives them: made once, when the first image is opened. */
+let expectedTables: string | undefined;
+
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
 	private loading = true;
@@ -119,6 +132,12 @@ export class FactDatabase {
 		} catch (error) {
 			db?.close();
 			return {refused: `is a damaged SQLite database (${(error as Error).message})`};
+		}
+		// A schema version is only a number another program may have written: the tables themselves must be this schema's.
+		expectedTables ??= tablesOf(new runtime.SQL.Database(), schema);
+		if (tablesOf(db) !== expectedTables) {
+			db.close();
+			return {refused: "is a SQLite database, but not one kzrs saved (its tables are not this kzrs's)"};
 		}
 		const database = new FactDatabase(db);
 		database.loading = false;

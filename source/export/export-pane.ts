@@ -6,21 +6,33 @@ import {csvChunks} from './csv.js';
 import type {ExportFormat} from './formats.js';
 import {jsonChunks} from './json.js';
 
-/** The export as a text stream; it counts its rows into `counter` as they pass. */
-export function exportStream(reader: PaneReader, pane: PaneQuery, query: RowQuery, format: ExportFormat, counter: {rows: number} = {rows: 0}): Readable {
+/**
+ * The export as a text stream; it counts its rows into `counter` as they
+ * pass. `shown`, for an export to a terminal, is what each text becomes
+ * there (the screen's gate); a file or a pipe gets the data as it is.
+ */
+export function exportStream(
+	reader: PaneReader,
+	pane: PaneQuery,
+	query: RowQuery,
+	format: ExportFormat,
+	counter: {rows: number} = {rows: 0},
+	shown?: (text: string) => string,
+): Readable {
 	const whole = {...query, offset: undefined, limit: undefined};
-	function* counted<T>(rows: Iterable<T>): Generator<T> {
+	const cell = <T>(value: T) => (shown !== undefined && typeof value === 'string' ? shown(value) : value);
+	function* counted<T>(rows: Iterable<T>, gated: (row: T) => T): Generator<T> {
 		for (const row of rows) {
 			counter.rows++;
-			yield row;
+			yield shown === undefined ? row : gated(row);
 		}
 	}
 	const chunks =
 		format === 'json'
-			? jsonChunks(counted(reader.rows(pane, whole)))
+			? jsonChunks(counted(reader.rows(pane, whole), (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cell(value)]))))
 			: csvChunks(
 					pane.columns.map(({key}) => key),
-					counted(reader.values(pane, whole)),
+					counted(reader.values(pane, whole), (values) => values.map(cell)),
 				);
 	return Readable.from(chunks, {objectMode: false});
 }

@@ -24,6 +24,8 @@ const check = <T>(find: (value: unknown) => Problem | undefined): Check<T> => fi
 // which make text read other than it is stored.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Characters that draw nothing (zero-width spaces, joiners, soft hyphens, tags): text that hides what it says. */
+const invisibleCharacter = /\p{Default_Ignorable_Code_Point}/u;
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';
@@ -43,10 +45,13 @@ function quoted(value: unknown): string {
 export const text = check<string>((value) => {
 	if (typeof value !== 'string') return problem(`expected text, found ${describe(value)}`);
 	if (value.trim() === '') return problem('is empty');
-	const control = controlCharacter.exec(value);
-	if (control) {
-		const code = control[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-		return problem(`contains the control character U+${code}`);
+	for (const [characters, kind] of [
+		[controlCharacter, 'control'],
+		[invisibleCharacter, 'invisible'],
+	] as const) {
+		const found = characters.exec(value);
+		const code = found?.[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+		if (code !== undefined) return problem(`contains the ${kind} character U+${code}`);
 	}
 	return undefined;
 });

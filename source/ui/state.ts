@@ -531,7 +531,8 @@ function mouse(state: State, panes: Panes, event: MouseEvent): State {
 		for (let notch = 0; notch < wheelRows; notch++) next = overlayKey(next, panes, {command: wheel, text: ''});
 		return next;
 	}
-	if (overlay.kind !== 'none' || layout(state.size, panes).kind === 'too-small') return state;
+	// While a new order is being made, the rows under the pointer are about to move.
+	if (overlay.kind !== 'none' || state.sorting !== null || layout(state.size, panes).kind === 'too-small') return state;
 	const point = paneAt(state.size, panes, state.focus, state.zoomed, event.column, event.row);
 	if (point === undefined) return state;
 	const view = state.views[point.pane] as PaneView;
@@ -576,7 +577,11 @@ export function update(state: State, action: Action, panes: Panes): State {
 			const {overlay} = state;
 			const room = readerRoomOf(state, panes);
 			if (overlay.kind !== 'reader' || overlay.opening !== action.opening || room?.width !== action.width) return state;
-			if (action.shape === null) return {...state, overlay: overlay.back, status: {text: 'No source document to open here', tone: 'info'}};
+			if (action.shape === null) {
+				// A derived figure's quotes come in last.
+				const text = state.loading === null ? 'No source document to open here' : 'Its quotes are read once every row is loaded';
+				return {...state, overlay: overlay.back, status: {text, tone: 'info'}};
+			}
 			// Laid out again (a resize): the selection stays, and stays in view.
 			const first = overlay.selection === null && overlay.top === 0;
 			const selection = first ? action.selection : overlay.selection;
@@ -602,8 +607,11 @@ export function update(state: State, action: Action, panes: Panes): State {
 				const growing = growingIn(pane, action.progress);
 				if (view !== undefined && (growing || view.growing)) next = {...next, views: {...next.views, [pane.id]: {...view, growing, total: null}}};
 			}
-			// A detail is measured again: a derived figure's quotes come in last.
-			return next.overlay.kind === 'detail' ? {...next, overlay: {...next.overlay, shape: null}} : next;
+			// A detail is measured again: a derived figure's quotes come in last. The reader, whose
+			// passages may be cited by thousands of rows, is laid out again once, when every row is in.
+			const {overlay} = next;
+			if (overlay.kind === 'detail' || (overlay.kind === 'reader' && action.progress === null)) return {...next, overlay: {...overlay, shape: null}};
+			return next;
 		}
 		case 'key': {
 			const {key} = action;

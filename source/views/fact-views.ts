@@ -25,7 +25,7 @@ const slowIndexRows = 10_000;
 export class FactViews {
 	readonly reader: PaneReader;
 	/** Each document read, by the panes that show its facts and its source id: the database does not change once loaded. */
-	private readonly documents = new WeakMap<Panes, Map<string, SourceDocument | undefined>>();
+	private documents = new WeakMap<Panes, Map<string, SourceDocument | undefined>>();
 
 	/** `loading`: where loading is, while rows are still being inserted (see load/open.ts openGrowing). */
 	constructor(
@@ -40,6 +40,8 @@ export class FactViews {
 	loadProgress(): LoadProgress | undefined {
 		const progress = this.loading();
 		this.reader.rowsAdded(progress === undefined);
+		// The documents' passages are cited by the rows in so far.
+		this.documents = new WeakMap();
 		return progress;
 	}
 
@@ -91,8 +93,8 @@ export class FactViews {
 	}
 
 	/** The rows the query gives, whole, as CSV or JSON; counted into `counter` as they pass. */
-	export(pane: AnyPane, query: RowQuery, format: ExportFormat, counter?: {rows: number}): Readable {
-		return exportStream(this.reader, pane.query, query, format, counter);
+	export(pane: AnyPane, query: RowQuery, format: ExportFormat, counter?: {rows: number}, shown?: (text: string) => string): Readable {
+		return exportStream(this.reader, pane.query, query, format, counter, shown);
 	}
 
 	/**

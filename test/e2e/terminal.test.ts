@@ -647,14 +647,19 @@ describe('at every size', () => {
 		'at $width×$height every pane, the detail, the reader and the help fit, and q restores the terminal',
 		async (size) => {
 			const {tmux} = startKzrs(size);
-			let screen = await tmux.waitFor((text) => text.includes('▶ 1 Timeline'), {timeoutMs: startupMs, what: 'the Timeline pane'});
+			/** A whole frame: what is waited for, and the key hints, written last. */
+			const frame = (shows: (screen: string) => boolean, hints: RegExp, what: string, timeoutMs?: number) =>
+				tmux.waitFor((screen) => shows(screen) && hints.test(visibleLines(screen).at(-1) ?? ''), {what, timeoutMs});
+			const focused = (key: string, title: string) => (screen: string) => focusedTitle(screen)?.startsWith(`▶ ${key} ${title}`) === true;
+			let screen = await frame(focused('1', 'Timeline'), dashboardHints, 'the Timeline pane', startupMs);
 			expectFrameFits(tmux, screen, size);
 			for (const pane of onScreen) {
 				tmux.press(pane.key);
-				screen = await waitForFocusedTitle(tmux, `on ${pane.title}`, (title) => title.startsWith(`▶ ${pane.key} ${pane.title}`));
+				screen = await frame(focused(pane.key, pane.title), dashboardHints, `the ${pane.title} pane`);
 				expectFrameFits(tmux, screen, size);
 			}
 			// The last pane's first row: its detail, then its document in the reader, then every key.
+			const last = onScreen.at(-1);
 			const views: Array<{open: string; shows: RegExp; hints: RegExp}> = [
 				{open: 'Enter', shows: /Row \S+/, hints: /^j\/k scroll · .*Esc\/q close$/},
 				{open: 'o', shows: /s0\d\d · /, hints: /^n\/N passage · .*Esc back$/},
@@ -662,10 +667,10 @@ describe('at every size', () => {
 			];
 			for (const view of views) {
 				tmux.press(view.open);
-				screen = await tmux.waitFor((text) => view.shows.test(text), {what: `the view ${view.open} opens`});
+				screen = await frame((text) => view.shows.test(text), view.hints, `the view ${view.open} opens`);
 				expectFrameFits(tmux, screen, size, view.hints);
 				tmux.press('Escape');
-				await waitForFocusedTitle(tmux, 'back on the pane', (title) => title.startsWith(`▶ ${onScreen.at(-1)?.key}`));
+				await frame(focused(last?.key ?? '', last?.title ?? ''), dashboardHints, 'back on the pane');
 			}
 			await quitAndExpectRestored(tmux);
 		},

@@ -2,6 +2,7 @@
 // --save-db as it is, reading no data file, and refuse in one line anything
 // that is not one of this schema's databases. The shipped prebuilt database
 // opens through the same check.
+import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import initSqlJs from 'sql.js';
@@ -46,6 +47,19 @@ function withVersion(file: string, version: number): string {
 }
 
 describe('kzrs --db FILE', () => {
+	test('refuses a SQLite file with this schema version but other tables, or one of its tables gone', async () => {
+		const refusal = (file: string) => `kzrs: --db ${file}: is a SQLite database, but not one kzrs saved (its tables are not this kzrs's)`;
+		// Made by sqlite3, not sql.js: kzrs starts sql.js itself, before anything else in this process does.
+		const foreign = join(makeTempDir(), 'foreign.sqlite');
+		execFileSync('sqlite3', [foreign, `CREATE TABLE trade (id TEXT); PRAGMA user_version = ${schemaVersion};`]);
+		for (const args of [['export', 'trade'], ['sql', 'SELECT 1'], ['source', 's000'], []]) {
+			expect(userErrorLine(await runKzrs([...args, '--db', foreign]))).toBe(refusal(foreign));
+		}
+		const saved = await savedWithoutFiles();
+		execFileSync('sqlite3', [saved, 'DROP TABLE goods']);
+		expect(userErrorLine(await runKzrs(['export', 'trade', '--db', saved]))).toBe(refusal(saved));
+	});
+
 	test('export, sql and the snapshot give what loading the files gives', async () => {
 		const file = await savedWithoutFiles();
 		for (const pane of ['timeline', 'trade', 'sources']) {

@@ -72,18 +72,22 @@ describe('hostile text in every pane', () => {
 		let laidOut = 0;
 		await fc.assert(
 			fc.asyncProperty(hostileText, async (text) => {
-				const copy = copyFactBase();
-				// A text field of the first row of each pane on the screen.
-				editData(copy.dataDir, 'events', (records) => Object.assign(records[0] as object, {title: `${text} event`}));
-				editData(copy.dataDir, 'trade', (records) => Object.assign(records[0] as object, {label: `${text} figure`}));
-				editData(copy.dataDir, 'companies', (records) => Object.assign(records[0] as object, {label: `${text} firms`}));
-				let database: FactDatabase;
-				try {
-					database = await openFactBase({dataDir: copy.dataDir, seedsDir: copy.seedsDir}, {image: false});
-				} catch (error) {
-					expect(error).toBeInstanceOf(UserError);
-					return;
-				}
+				/** The fact base with `text` in a text field of the first row of each pane on the screen, or undefined where the check refuses it. */
+				const opened = async (text: string): Promise<FactDatabase | undefined> => {
+					const copy = copyFactBase();
+					editData(copy.dataDir, 'events', (records) => Object.assign(records[0] as object, {title: `${text} event`}));
+					editData(copy.dataDir, 'trade', (records) => Object.assign(records[0] as object, {label: `${text} figure`}));
+					editData(copy.dataDir, 'companies', (records) => Object.assign(records[0] as object, {label: `${text} firms`}));
+					try {
+						return await openFactBase({dataDir: copy.dataDir, seedsDir: copy.seedsDir}, {image: false});
+					} catch (error) {
+						expect(error).toBeInstanceOf(UserError);
+						return undefined;
+					}
+				};
+				// The check refuses characters that draw nothing: the rest of the text is laid out all the same.
+				const database = (await opened(text)) ?? (await opened(text.replace(/\p{Default_Ignorable_Code_Point}/gu, '')));
+				if (database === undefined) return;
 				laidOut++;
 				const frames = await framesOf(new FactViews(database));
 				database.close();

@@ -2,11 +2,12 @@
 // counts the rows in so far and says so, keeps its selection as rows come, is
 // never read from the end by a count that may grow, and is counted exactly
 // once every row is in.
-import {expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {LoadProgress} from '../../source/load/open.js';
 import type {AnyPane} from '../../source/panes/pane.js';
+import type {ReaderShape} from '../../source/ui/reader-state.js';
 import {settle} from '../../source/ui/runtime.js';
-import {initialState, type PaneView, type State} from '../../source/ui/state.js';
+import {initialState, type PaneView, questions, type State} from '../../source/ui/state.js';
 import {type Environment, fixedToday, gridSize, panes, queryOf, run} from '../helpers/dashboard.js';
 import {key, typed} from '../helpers/keys.js';
 
@@ -80,4 +81,28 @@ test('a pane still loading is not sorted: every frame would sort the rows in so 
 		const whole = run(state, growing, {type: 'loaded', progress: null}, key(command));
 		expect(view(whole, 'trade')).not.toMatchObject({sort: -1, descending: false});
 	}
+});
+
+describe('the reader while rows load', () => {
+	test('a row whose quotes are still to come says so, not that it has no document', () => {
+		const opened = run(startLoading(), growing, key('3'), key('o'));
+		expect(opened.overlay.kind).toBe('reader');
+		const asked = questions(opened, panes).find((question) => question.kind === 'reader');
+		if (asked?.kind !== 'reader') throw new Error('the reader asks for its document');
+		const none = {type: 'reader-shown', opening: asked.opening, width: asked.width, shape: null, selection: null} as const;
+		expect(run(opened, growing, none).status).toEqual({text: 'Its quotes are read once every row is loaded', tone: 'info'});
+		const loaded = run(run(opened, growing, {type: 'loaded', progress: null}), growing, none);
+		expect(loaded.status).toEqual({text: 'No source document to open here', tone: 'info'});
+	});
+
+	test('an open reader is laid out again once every row is in, not at each batch', () => {
+		const shape = {lines: [[0, 1]], text: 'x'} as unknown as ReaderShape;
+		const opened = run(startLoading(), growing, key('3'), key('o'));
+		if (opened.overlay.kind !== 'reader') throw new Error('the reader opens');
+		const shown: State = {...opened, overlay: {...opened.overlay, shape}};
+		const batch = run(shown, growing, {type: 'loaded', progress: progress(5000)});
+		expect(batch.overlay).toMatchObject({kind: 'reader', shape});
+		const whole = run(shown, growing, {type: 'loaded', progress: null});
+		expect(whole.overlay).toMatchObject({kind: 'reader', shape: null});
+	});
 });

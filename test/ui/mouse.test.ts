@@ -104,3 +104,15 @@ describe('in the other modes', () => {
 		expect(run(tiny, env, mouse('click', 3, 3), mouse('wheel-down', 3, 3))).toEqual({...tiny, status: null});
 	});
 });
+
+describe('while a new order is being made', () => {
+	test('a click or the wheel changes nothing: the rows under the pointer are about to move', () => {
+		// A first sort that takes long waits for the screen to say so: the order stays asked for.
+		const slow: Environment = {...env, answers: Object.assign(Object.create(env.answers), {slowOrder: () => true})};
+		const sorting = start(slow, gridSize, key('4'), key('s'));
+		expect(sorting.sorting).not.toBeNull();
+		for (const event of [mouse('click', 70, 19 + 3 + 2), mouse('click', 10, 5), mouse('wheel-down', 70, 25)]) {
+			expect(run(sorting, slow, event)).toEqual(sorting);
+		}
+	});
+});
