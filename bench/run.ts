@@ -465,17 +465,29 @@ function measureLoad(directories: Map<Size, string>, scratch: string): void {
 
 // ---- d. export ------------------------------------------------------------
 
+/** VisiData's version, where `vd` is installed: the peer a user would reach for to convert rows. */
+function visidataVersion(): string | undefined {
+	const found = spawnSync('vd', ['--version'], {encoding: 'utf8'});
+	return found.status === 0 ? (/VisiData v[\d.]+/.exec(found.stdout)?.[0] ?? 'VisiData') : undefined;
+}
+
 function measureExport(inputs: Inputs, directory: string, scratch: string): void {
 	const database = savedDatabase(inputs, largest, directory);
+	// The same rows as CSV, for VisiData to read and write back (vd -b), where it is installed.
+	const peerInput = join(scratch, 'trade-peer.csv');
+	const visidata = visidataVersion();
+	if (visidata !== undefined) timeCommand(['sqlite3', '-csv', '-header', database, 'select * from trade'], {cwd: root, stdoutFile: peerInput});
 	const commands = {
 		kzrs: () => timeCommand([process.execPath, cli, 'export', 'trade', '--data', directory, '--out', join(scratch, 'trade.csv'), '--force'], {cwd: root}),
 		kzrsDb: () => timeCommand([process.execPath, cli, 'export', 'trade', '--db', database, '--out', join(scratch, 'trade-db.csv'), '--force'], {cwd: root}),
 		sqlite3: () => timeCommand(['sqlite3', '-csv', database, 'select * from trade'], {cwd: root, stdoutFile: join(scratch, 'trade-sqlite3.csv')}),
+		vd: () => timeCommand(['vd', '-b', '-y', peerInput, '-o', join(scratch, 'trade-vd.csv')], {cwd: root}),
 	};
-	const times = {kzrs: [] as number[], kzrsDb: [] as number[], sqlite3: [] as number[]};
-	log(`export: ${rounds.export} rounds of kzrs export trade (--data, --db) and sqlite3 -csv, 100,000 rows`);
+	const names = visidata === undefined ? (['kzrs', 'kzrsDb', 'sqlite3'] as const) : (['kzrs', 'kzrsDb', 'sqlite3', 'vd'] as const);
+	const times = {kzrs: [] as number[], kzrsDb: [] as number[], sqlite3: [] as number[], vd: [] as number[]};
+	log(`export: ${rounds.export} rounds of kzrs export trade (--data, --db), sqlite3 -csv${visidata ? ` and ${visidata} -b` : ''}, 100,000 rows`);
 	for (let round = 0; round < rounds.export; round++) {
-		for (const name of rotate(['kzrs', 'kzrsDb', 'sqlite3'] as const, round)) times[name].push(commands[name]().ms);
+		for (const name of rotate(names, round)) times[name].push(commands[name]().ms);
 	}
 	const kzrs = summarize(times.kzrs);
 	const fromDb = summarize(times.kzrsDb);
@@ -499,6 +511,19 @@ function measureExport(inputs: Inputs, directory: string, scratch: string): void
 		verdict: verdictOf(dbRatio === undefined ? undefined : dbRatio <= 2.5),
 	});
 	rows.push({measurement: 'd. sqlite3 -csv "select * from trade" (saved db)', summary: sqlite3, unit: 'ms', target: 'reference', verdict: 'info'});
+	if (visidata !== undefined) {
+		const vd = summarize(times.vd);
+		const vdRatio = ratioOf(kzrs, vd);
+		rows.push({
+			measurement: `d. ${visidata} -b, the same rows, CSV to CSV (ratio: kzrs --data / vd)`,
+			summary: vd,
+			unit: 'ms',
+			target: 'kzrs ≤ 0.5× vd -b',
+			ratio: vdRatio,
+			verdict: verdictOf(vdRatio === undefined ? undefined : vdRatio <= 0.5),
+		});
+		if (vdRatio !== undefined) figures['export.ratio_vs_vd'] = vdRatio;
+	}
 	if (kzrs) figures['export.trade_100k_ms'] = kzrs.median;
 	if (ratio !== undefined) figures['export.ratio_vs_sqlite3'] = ratio;
 	if (fromDb) figures['export.trade_db_100k_ms'] = fromDb.median;
