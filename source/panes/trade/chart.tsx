@@ -4,6 +4,7 @@ import asciichart from 'asciichart';
 import {Box, Text} from 'ink';
 import {fitColumns} from '../../text/fit.js';
 import {symbols} from '../../text/symbols.js';
+import {displayWidth} from '../../text/width.js';
 import {useTheme} from '../../ui/theme.js';
 import type {TradeOverview} from './overview.js';
 
@@ -11,8 +12,10 @@ import type {TradeOverview} from './overview.js';
 export const chartRows = (available: number) => Math.max(0, Math.min(9, Math.floor(available / 2)));
 
 const labelWidth = 7;
-const figuresWidth = 35;
-const shortFiguresWidth = 31;
+/** Columns the chart keeps beside the headline figures. */
+const minChartWidth = 24;
+/** Columns a headline figure's name and period take beside the chart. */
+const figureLabelWidth = 16;
 
 /** How a derived period's step is drawn, where a stated one is a solid line. */
 const derivedLine = '╌';
@@ -74,7 +77,10 @@ export function TradeChart({summary: overview, width, height: chartHeight}: {sum
 	if (chartHeight === 0) return null;
 	const besideChart = width >= 56 && chartHeight >= 3;
 	const short = width < 80;
-	const figuresColumn = short ? shortFiguresWidth : figuresWidth;
+	const figureText = (figure: TradeOverview['figures'][number]) => `${short ? figure.shortFigure : figure.figure}${figure.derived ? symbols.derived : ' '}`;
+	// As wide as the widest figure, whole (an approximate derived balance is the longest), leaving the chart its room.
+	const widest = Math.max(0, ...overview.figures.map((figure) => displayWidth(figureText(figure))));
+	const figuresColumn = Math.min(figureLabelWidth + widest, width - minChartWidth);
 	const chartWidth = besideChart ? width - figuresColumn - 1 : width;
 	// Figures that do not fit beside the chart are not dropped silently: the list below has them all.
 	const fits = overview.figures.length <= chartHeight ? overview.figures.length : chartHeight - 1;
@@ -103,8 +109,8 @@ export function TradeChart({summary: overview, width, height: chartHeight}: {sum
 				<Box flexDirection="column" width={figuresColumn} marginLeft={1}>
 					{shownFigures.map((figure) => (
 						<Text key={figure.label} color={figure.derived ? theme.derived : undefined}>
-							{fitColumns(`${figure.label} ${figure.period}`, 16)}
-							{fitColumns(`${short ? figure.shortFigure : figure.figure}${figure.derived ? symbols.derived : ' '}`, figuresColumn - 16, 'right')}
+							{fitColumns(`${figure.label} ${figure.period}`, figureLabelWidth)}
+							{fitColumns(figureText(figure), figuresColumn - figureLabelWidth, 'right')}
 						</Text>
 					))}
 					{hiddenFigures > 0 && <Text color={theme.muted}>{fitColumns(`… ${hiddenFigures} more in the list`, figuresColumn)}</Text>}
