@@ -30,8 +30,15 @@ describe('the Standing pane', () => {
 		expect(row('Pragmatic partnership')).toMatch(/called +Pragmatic partnership.* source +sr-Latn/);
 		expect(row('Strategic partnership')).toMatch(/called +Strategic partnership.* Vučić +sr-Cyrl/);
 		expect(row('Important partner in Europe')).toMatch(/called +Important partner in Europe.* Tokayev +ru/);
-		expect(row('Important agreements')).toMatch(/expected +Important agreements.* Vučić +sr-Latn/);
-		expect(row('Free Trade Agreement')).toMatch(/record +Free Trade Agreement/);
+		// So are the two readings of the political dialogue.
+		expect(row('Constructive political')).toMatch(/called +Constructive political.* Tokayev +ru/);
+		expect(row('Trust-based political')).toMatch(/called +Trust-based political.* Tokayev +en/);
+		// The last rows, a key away.
+		dashboard.press('G');
+		await dashboard.shows(`${standing.length}/${standing.length}`);
+		const end = (start: string) => linesOf(dashboard.frame()).find((line) => line.includes(start)) ?? '';
+		expect(end('Important agreements')).toMatch(/expected +Important agreements.* Vučić +sr-Latn/);
+		expect(end('Free Trade Agreement')).toMatch(/record +Free Trade Agreement/);
 	});
 
 	test('at 40×12 it is a tab of its own, its summary and first rows within the frame', async () => {
