@@ -70,17 +70,18 @@ export function storedPassages(db: FactDatabase, source: string): StoredPassage[
 	return passages;
 }
 
-/** The sentences of a source that no passage touches, in order. */
-export function uncitedSentences(db: FactDatabase, source: string): Span[] {
-	return [
-		...db.values(
-			`SELECT s.sentence_start, s.sentence_end FROM sentences s
-			 WHERE s.source_id = ? AND NOT EXISTS (
-				SELECT 1 FROM quotes q WHERE q.source_id = s.source_id AND q.passage_start < s.sentence_end AND q.passage_end > s.sentence_start)
-			 ORDER BY s.sentence_start`,
-			[source],
-		),
-	].map(([start, end]): Span => [Number(start), Number(end)]);
+/** The first sentence of a source that no passage touches, if any. */
+export function firstUncitedSentence(db: FactDatabase, source: string): Span | undefined {
+	for (const [start, end] of db.values(
+		`SELECT s.sentence_start, s.sentence_end FROM sentences s
+		 WHERE s.source_id = ? AND NOT EXISTS (
+			SELECT 1 FROM quotes q WHERE q.source_id = s.source_id AND q.passage_start < s.sentence_end AND q.passage_end > s.sentence_start)
+		 ORDER BY s.sentence_start LIMIT 1`,
+		[source],
+	)) {
+		return [Number(start), Number(end)];
+	}
+	return undefined;
 }
 
 /** Where a quote of a source stands in its document. */

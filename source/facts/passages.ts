@@ -66,6 +66,3 @@ export function sentenceSpans(text: string, language: string): Span[] {
 	}
 	return spans;
 }
-
-/** Whether two spans share at least one character. */
-export const overlaps = ([start, end]: Span, [otherStart, otherEnd]: Span) => start < otherEnd && otherStart < end;

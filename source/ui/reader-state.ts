@@ -34,8 +34,8 @@ export type ReaderOverlay = {
 	selection: Span | null;
 	/** The first line in view. */
 	top: number;
-	/** The search being typed, and the selection before it (Esc goes back to it). */
-	search: {text: string; from: Span | null} | null;
+	/** The search being typed, the selection before it (Esc goes back to it), and what the search matches, which the view marks. */
+	search: {text: string; from: Span | null; matches: readonly Span[]} | null;
 	/** The cursor in the list of facts citing the selected passage, while it is open. */
 	facts: number | null;
 };
@@ -97,8 +97,8 @@ function select(overlay: ReaderOverlay, shape: ReaderShape, rows: number, select
 
 /** The search's matches, and the one at or after where the search began (going round to the first). */
 function searched(overlay: ReaderOverlay, shape: ReaderShape, rows: number, text: string, from: Span | null, step: 0 | 1 | -1): ReaderOverlay {
-	const matches = searchMatches(shape.text, foldFilter(text));
-	const search = {text, from};
+	const matches = text === '' ? [] : searchMatches(shape.text, foldFilter(text));
+	const search = {text, from, matches};
 	if (matches.length === 0) return {...overlay, search, selection: from, top: scrolledTo(shape, rows, overlay.top, from)};
 	const current = step === 0 ? (from?.[0] ?? 0) : (overlay.selection?.[0] ?? 0);
 	let index = matches.findIndex(([start]) => (step === 1 ? start > current : start >= current));
@@ -171,7 +171,7 @@ export function readerKey(overlay: ReaderOverlay, rows: number, key: KeyPress): 
 		case 'open':
 			return passage === -1 ? undefined : {overlay: {...overlay, facts: 0}};
 		case 'filter':
-			return {overlay: {...overlay, search: {text: '', from: overlay.selection}}};
+			return {overlay: {...overlay, search: {text: '', from: overlay.selection, matches: []}}};
 		case 'copy':
 			return overlay.selection === null ? undefined : {copy: {text: shape.text.slice(...overlay.selection), source: shape.source}};
 		default:

@@ -5,8 +5,7 @@
 // video, its lines marked apart. Enter lists the facts citing the selected
 // passage.
 import {Box, Text} from 'ink';
-import {memo, useMemo} from 'react';
-import {foldFilter, searchMatches} from '../facts/text.js';
+import {memo} from 'react';
 import {fitColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
 import {outletShown} from '../text/shown.js';
@@ -53,6 +52,10 @@ function layOut(document: SourceDocument, width: number): ReaderShape {
 
 const overlapping = (spans: readonly Span[], start: number, end: number) => spans.some(([from, to]) => from < end && start < to && from < to);
 
+/** Whether any of the spans marks the line from `start` to `end` (an empty line: a span running through it). */
+const marksLine = (spans: readonly Span[], start: number, end: number) =>
+	overlapping(spans, start, end) || (start === end && spans.some(([from, to]) => from <= start && start < to));
+
 type Piece = {text: string; cited: boolean; selected: boolean; matched: boolean};
 
 /** A line of the document cut where its marking changes. */
@@ -83,9 +86,8 @@ type LineProps = {shape: ReaderShape; start: number; end: number; selection: Spa
 /** One line of the document, its margin mark first; drawn again only when what marks it changes. */
 const DocumentLine = memo(function DocumentLine({shape, start, end, selection, matches}: LineProps) {
 	const theme = useTheme();
-	const holds = (spans: readonly Span[]) => overlapping(spans, start, end) || (start === end && spans.some(([from, to]) => from <= start && start < to));
-	const inSelection = selection !== null && holds([selection]);
-	const cited = holds(shape.passages);
+	const inSelection = selection !== null && marksLine([selection], start, end);
+	const cited = marksLine(shape.passages, start, end);
 	const mark = inSelection ? symbols.passage : cited ? symbols.cited : ' ';
 	if (!inSelection && !cited && matches.length === 0) return <Text wrap="truncate">{`  ${printable(shape.text.slice(start, end))}`}</Text>;
 	return (
@@ -138,8 +140,7 @@ export function ReaderView({overlay, width, height}: {overlay: ReaderOverlay; wi
 	const theme = useTheme();
 	const room = readerRoom({width, height});
 	const {shape, selection, top} = overlay;
-	const searchText = overlay.search?.text ?? '';
-	const matches = useMemo(() => (shape === null || searchText === '' ? noMatches : searchMatches(shape.text, foldFilter(searchText))), [shape, searchText]);
+	const matches = overlay.search?.matches ?? noMatches;
 	if (shape === null) return null;
 	const shown = shape.lines.slice(top, top + room.rows);
 	return (
@@ -159,7 +160,8 @@ export function ReaderView({overlay, width, height}: {overlay: ReaderOverlay; wi
 							shape={shape}
 							start={line[0]}
 							end={line[1]}
-							selection={selection}
+							// Only the lines the selection marks are given it: moving it draws those again, not every line.
+							selection={selection !== null && marksLine([selection], line[0], line[1]) ? selection : null}
 							matches={matches}
 						/>
 					))}

@@ -1,9 +1,9 @@
 // A source's document as the reader and `kzrs source` show it: its text, its
-// header, each cited passage with the facts that cite it and the pane that
-// shows each, and the sentences nothing cites.
+// header, and each cited passage with the facts that cite it and the pane that
+// shows each.
 
 import type {FactDatabase} from '../db/database.js';
-import {type Span, type StoredDocument, storedDocument, storedPassages, uncitedSentences} from '../db/documents.js';
+import {type Span, type StoredDocument, storedDocument, storedPassages} from '../db/documents.js';
 import type {Panes} from '../panes/registry.js';
 
 export type {Span};
@@ -17,7 +17,7 @@ export type CitingFact = {id: string; table: string; pane: {id: string; title: s
 
 export type Passage = {span: Span; facts: CitingFact[]};
 
-export type SourceDocument = StoredDocument & {passages: Passage[]; uncited: Span[]};
+export type SourceDocument = StoredDocument & {passages: Passage[]};
 
 export function sourceDocument(db: FactDatabase, panes: Panes, source: string): SourceDocument | undefined {
 	const stored = storedDocument(db, source);
@@ -30,7 +30,7 @@ export function sourceDocument(db: FactDatabase, panes: Panes, source: string): 
 		return showing === undefined || row === undefined ? {id, table, pane: null, row: id} : {id, table, pane: {id: showing.id, title: showing.title}, row};
 	};
 	const passages = storedPassages(db, source).map(({span, facts}) => ({span, facts: facts.map(({table, id}) => citing(table, id))}));
-	return {...stored, passages, uncited: uncitedSentences(db, source)};
+	return {...stored, passages};
 }
 
-export {passageOfQuote, sourceIds} from '../db/documents.js';
+export {firstUncitedSentence, passageOfQuote, sourceIds} from '../db/documents.js';

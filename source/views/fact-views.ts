@@ -12,7 +12,7 @@ import type {LoadProgress} from '../load/open.js';
 import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
 import {type Detail, detailOf} from './detail.js';
-import {passageOfQuote, type SourceDocument, type Span, sourceDocument} from './documents.js';
+import {firstUncitedSentence, passageOfQuote, type SourceDocument, type Span, sourceDocument} from './documents.js';
 
 export type {LoadProgress, Overview, RowQuery};
 
@@ -113,7 +113,8 @@ export class FactViews {
 			const id = this.rowId(pane, query, index);
 			const document = id === undefined ? undefined : this.document(panes, id);
 			if (document === undefined) return undefined;
-			return {document, selection: start === 'uncited' ? (document.uncited[0] ?? null) : null};
+			// Looked for only when asked: a query over every sentence of the document.
+			return {document, selection: start === 'uncited' ? (firstUncitedSentence(this.reader.db, document.id) ?? null) : null};
 		}
 		if (typeof start !== 'object') return undefined;
 		const quote = this.detail(pane, query, index)?.quotes[start.quote];

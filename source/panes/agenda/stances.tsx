@@ -9,9 +9,9 @@ import type {SourceLabel} from './queries.js';
 
 export type AgendaSummary = {sources: SourceLabel[]};
 
-export const stanceMarks: Readonly<Record<Stance, string>> = {agreed: 'A', discussed: 'D', proposed: 'P', unresolved: 'U'};
+const stanceMarks: Readonly<Record<Stance, string>> = {agreed: 'A', discussed: 'D', proposed: 'P', unresolved: 'U'};
 /** The mark of a source that does not name the area. */
-export const notNamed = '·';
+const notNamed = '·';
 
 const legend = Object.entries(stanceMarks)
 	.map(([stance, mark]) => `${mark}=${stance}`)
