@@ -210,9 +210,12 @@ const firstTradeRow = 'Total trade in';
 /** The sizes the first rows are timed at. */
 const firstRowsSizes = [100_000, 1_000_000] as const;
 
+/** The name of a session: its size (or the shipped data), and whether it runs the build given to --compare. */
+const sessionName = (size: number | 'shipped', compared = false) => `${size}${compared ? ' compared' : ''}`;
+
 async function measureFirstRows(directories: Map<KeySize, string>): Promise<void> {
 	const builds = options.compare ? [cli, options.compare] : [cli];
-	const name = (size: number | 'shipped', build: string) => `${size}${build === cli ? '' : ' compared'}`;
+	const name = (size: number | 'shipped', build: string) => sessionName(size, build !== cli);
 	const programs: SessionPlan[] = builds.flatMap((build) => [
 		{name: name('shipped', build), argv: [process.execPath, build], cwd: root, frame: [...paneTitles, firstTradeRow], frame_timeout: 90, quit: ['q']},
 		...firstRowsSizes.map(
@@ -278,9 +281,6 @@ function keySteps(size: number, counts: Map<string, number>): Step[] {
 	}
 	return steps;
 }
-
-/** The name of a key session: its size, and whether it runs the build given to --compare. */
-const sessionName = (size: number, compared = false) => `${size}${compared ? ' compared' : ''}`;
 
 async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): Promise<void> {
 	const perSize: SessionPlan[] = [];

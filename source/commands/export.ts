@@ -3,9 +3,8 @@ import type {RowQuery} from '../db/pane-reads.js';
 import type {ExportFormat} from '../export/formats.js';
 import {type FactSource, openFactBase} from '../load/open.js';
 import type {AnyPane} from '../panes/pane.js';
-import {printable} from '../text/printable.js';
 import {FactViews} from '../views/fact-views.js';
-import {deliver, type Target} from './output.js';
+import {deliver, outputText, type Target} from './output.js';
 
 export type ExportOptions = {pane: AnyPane; format: ExportFormat; out?: Target; force: boolean; query: RowQuery};
 
@@ -14,9 +13,8 @@ export async function runExport(source: FactSource, {pane, format, out, force, q
 	const database = await openFactBase(source);
 	try {
 		const counter = {rows: 0};
-		// On a terminal, as kzrs sql's: a database opened with --db was never checked, and no cell may act on the terminal.
-		const onScreen = out === undefined && io.stdout.isTTY === true;
-		await deliver(new FactViews(database).export(pane, query, format, counter, onScreen ? printable : undefined), out, force, io.stdout);
+		// A database opened with --db was never checked: on a terminal, no cell may act on it.
+		await deliver(new FactViews(database).export(pane, query, format, counter, outputText(out, io.stdout)), out, force, io.stdout);
 		return counter.rows;
 	} finally {
 		database.close();

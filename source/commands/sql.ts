@@ -8,9 +8,8 @@ import {csvChunks} from '../export/csv.js';
 import type {ExportFormat} from '../export/formats.js';
 import {jsonChunks} from '../export/json.js';
 import {type FactSource, openFactBase} from '../load/open.js';
-import {printable} from '../text/printable.js';
 import {type Cell, textTable} from '../text/text-table.js';
-import {deliver, type Target} from './output.js';
+import {deliver, outputText, type Target} from './output.js';
 
 export type SqlOptions = {format: ExportFormat | 'table'; out: Target | undefined; force: boolean};
 
@@ -70,10 +69,9 @@ export async function runSql(source: FactSource, sql: string, {format, out, forc
 	let content: Readable | undefined;
 	try {
 		const {columns, rows} = userQuery(database, sql);
-		// On a terminal, text in every format passes the screen's gate, as the table's always does: an escape
-		// sequence or a bidirectional override in a cell must not act on the terminal. A file or a pipe gets the data as it is.
-		const onScreen = out === undefined && io.stdout.isTTY === true;
-		const shown = (text: string) => (onScreen ? printable(text) : text);
+		// Every format as the table always is, on a terminal.
+		const gate = outputText(out, io.stdout);
+		const shown = (text: string) => gate?.(text) ?? text;
 		const names = columns.map(shown);
 		// Two result columns may share a name (SELECT 1 AS a, 2 AS a): the second becomes a_2, not a lost value.
 		const keys = names.map((name, index) => (names.indexOf(name) === index ? name : `${name}_${index + 1}`));

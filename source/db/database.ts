@@ -19,7 +19,8 @@ export type InsertBatch =
 
 type LinkTable = keyof typeof linkTables;
 type InsertTable = FactTable | 'sources' | LinkTable;
-const isLinkTable = (table: InsertTable): table is LinkTable => table in linkTables;
+/** Whether a batch goes to a table kzrs fills itself (see tables.ts linkTables), not to a table of facts. */
+export const isLinkTable = (table: InsertTable): table is LinkTable => table in linkTables;
 
 const insertStatement = ({table}: Extract<InsertBatch, {kind: 'insert'}>) => {
 	const columns: readonly string[] = isLinkTable(table) ? linkTables[table] : rowColumns(table);
@@ -119,8 +120,10 @@ export class FactDatabase {
 	 * A database from the SQLite file image of one this module loaded, or why
 	 * the image is not one: not SQLite, another schema version, or damaged.
 	 * The shipped prebuilt database and a file saved with --save-db both open here.
+	 * `fromThisBuild`: an image this build saved, whose digest it checked (see
+	 * load/image.ts), needs no comparison of its tables with the schema.
 	 */
-	static async fromImage(image: Uint8Array): Promise<FactDatabase | {refused: string}> {
+	static async fromImage(image: Uint8Array, {fromThisBuild = false} = {}): Promise<FactDatabase | {refused: string}> {
 		const refused = headerRefusal(image);
 		if (refused !== undefined) return {refused};
 		const runtime = await initialiseSqlJs();
@@ -134,10 +137,12 @@ export class FactDatabase {
 			return {refused: `is a damaged SQLite database (${(error as Error).message})`};
 		}
 		// A schema version is only a number another program may have written: the tables themselves must be this schema's.
-		expectedTables ??= tablesOf(new runtime.SQL.Database(), schema);
-		if (tablesOf(db) !== expectedTables) {
-			db.close();
-			return {refused: "is a SQLite database, but not one kzrs saved (its tables are not this kzrs's)"};
+		if (!fromThisBuild) {
+			expectedTables ??= tablesOf(new runtime.SQL.Database(), schema);
+			if (tablesOf(db) !== expectedTables) {
+				db.close();
+				return {refused: "is a SQLite database, but not one kzrs saved (its tables are not this kzrs's)"};
+			}
 		}
 		const database = new FactDatabase(db);
 		database.loading = false;

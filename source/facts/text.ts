@@ -182,9 +182,10 @@ function rewriteTracing({text, starts, ends}: FoldedText, {pattern, replace}: Re
  * not overlapping, each with what follows it and folds to nothing (a
  * combining accent). None for an empty filter.
  */
-export function searchMatches(value: string, foldedFilter: string): Array<[start: number, end: number]> {
+export function searchMatches(value: string, foldedFilter: string, folded?: FoldedText): Array<[start: number, end: number]> {
 	if (foldedFilter === '') return [];
-	const {text, starts, ends} = foldTracingSources(value);
+	// `folded`: the value already folded, where one long text is searched again and again.
+	const {text, starts, ends} = folded ?? foldTracingSources(value);
 	const ranges: Array<[number, number]> = [];
 	for (let at = text.indexOf(foldedFilter); at !== -1; at = text.indexOf(foldedFilter, at + foldedFilter.length)) {
 		const start = starts[at] as number;

@@ -12,8 +12,7 @@ import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {Worker} from 'node:worker_threads';
-import {FactDatabase, type InsertBatch} from '../db/database.js';
-import {linkTables} from '../db/tables.js';
+import {FactDatabase, type InsertBatch, isLinkTable} from '../db/database.js';
 import {UserError} from '../errors.js';
 import {checkFactBase, type FactPaths} from '../facts/check.js';
 import {cannotRead} from '../facts/read-file.js';
@@ -56,7 +55,7 @@ export async function openFactBase(source: FactSource, {image = true}: OpenOptio
 	if ('database' in source) return openSaved(source);
 	if (tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source));
 	const saved = image ? readImage(source) : undefined;
-	const opened = saved === undefined ? undefined : await FactDatabase.fromImage(saved);
+	const opened = saved === undefined ? undefined : await FactDatabase.fromImage(saved, {fromThisBuild: true});
 	// An image this program cannot open is only a missed shortcut: the files load.
 	return opened instanceof FactDatabase ? opened : FactDatabase.open(loadHere(source));
 }
@@ -114,11 +113,11 @@ export type GrowingFactBase = {
  * loop, so that keys and frames come in between. Anything else opens whole.
  */
 export async function openGrowing(source: FactSource): Promise<GrowingFactBase> {
-	if ('database' in source || tradeFileSize(source) < workerThreshold) {
+	const bytesTotal = 'database' in source ? 0 : tradeFileSize(source);
+	if ('database' in source || bytesTotal < workerThreshold) {
 		return {database: await openFactBase(source), progress: () => undefined, whole: Promise.resolve(), stop: () => {}};
 	}
 	const started = performance.now();
-	const bytesTotal = tradeFileSize(source);
 	// Started before sql.js, so the loader reads while it starts.
 	const batches = loadInWorker(source);
 	const filling = await FactDatabase.filling();
@@ -137,7 +136,7 @@ export async function openGrowing(source: FactSource): Promise<GrowingFactBase> 
 				if (!loading) return;
 				filling.insert(batch);
 				bytesRead = batch.bytesRead;
-				if (batch.kind === 'insert' && !(batch.table in linkTables)) {
+				if (batch.kind === 'insert' && !isLinkTable(batch.table)) {
 					if (current !== undefined && current !== batch.table) finishedTables.push(current);
 					current = batch.table;
 					rows += batch.rows.length;

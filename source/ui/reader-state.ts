@@ -2,7 +2,7 @@
 // document is scrolled, which stretch of it is selected (a cited passage, a
 // search match, a sentence nothing cites), the search being typed, and the
 // list of facts citing the selected passage.
-import {foldFilter, searchMatches} from '../facts/text.js';
+import {type FoldedText, foldFilter, foldTracingSources, searchMatches} from '../facts/text.js';
 import {type LineSpan, lineOf} from '../text/wrap-spans.js';
 import type {CitingFact, Span} from '../views/documents.js';
 import type {ReaderStart, RowQuery} from '../views/fact-views.js';
@@ -95,9 +95,21 @@ function select(overlay: ReaderOverlay, shape: ReaderShape, rows: number, select
 	return {...overlay, selection, top: scrolledTo(shape, rows, overlay.top, selection)};
 }
 
+/** Each laid-out document folded for search, once: the search is typed a key at a time, over a document of up to megabytes. */
+const foldedDocuments = new WeakMap<ReaderShape, FoldedText>();
+
+function foldedOf(shape: ReaderShape): FoldedText {
+	let folded = foldedDocuments.get(shape);
+	if (folded === undefined) {
+		folded = foldTracingSources(shape.text);
+		foldedDocuments.set(shape, folded);
+	}
+	return folded;
+}
+
 /** The search's matches, and the one at or after where the search began (going round to the first). */
 function searched(overlay: ReaderOverlay, shape: ReaderShape, rows: number, text: string, from: Span | null, step: 0 | 1 | -1): ReaderOverlay {
-	const matches = text === '' ? [] : searchMatches(shape.text, foldFilter(text));
+	const matches = text === '' ? [] : searchMatches(shape.text, foldFilter(text), foldedOf(shape));
 	const search = {text, from, matches};
 	if (matches.length === 0) return {...overlay, search, selection: from, top: scrolledTo(shape, rows, overlay.top, from)};
 	const current = step === 0 ? (from?.[0] ?? 0) : (overlay.selection?.[0] ?? 0);
