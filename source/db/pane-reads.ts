@@ -6,6 +6,7 @@
 import type {SqlValue} from 'sql.js';
 import {foldFilter} from '../facts/text.js';
 import {type FactDatabase, type Row, rowOf, type Value} from './database.js';
+import {type Matches, SearchText} from './search-text.js';
 
 export type ColumnType = 'text' | 'number';
 /** A column of a pane's rows; one without `sql` is filled from the row's citations (see citationColumns). */
@@ -91,8 +92,8 @@ type KeptMatches = {table: string; filter: string; ids: number[]};
 export class PaneReader {
 	/** A citation list's columns, read once: every row of a long series shares a few lists. */
 	private readonly citationValues = new Map<number, CitationValues>();
-	/** Tables whose search index exists (see prepareFilter). */
-	private readonly searchable = new Set<string>();
+	/** Each table's search text, as far as it is read (see prepareFilter). */
+	private readonly searchTexts = new Map<string, SearchText>();
 	/** The rows the last few filters matched, by id, where they were few (see count); the latest last. */
 	private readonly fewMatches: KeptMatches[] = [];
 	/** The citation lists holding a quote that the last few filters match (see listsQuoting). */
@@ -114,6 +115,7 @@ export class PaneReader {
 		this.growing = !whole;
 		this.fewMatches.length = 0;
 		this.quotingLists.clear();
+		this.searchTexts.clear();
 		if (whole) this.grownCounts.clear();
 	}
 
@@ -135,49 +137,59 @@ export class PaneReader {
 	}
 
 	/**
-	 * Readies a pane for filtering: an index of its folded text, which counting
-	 * a filter's matches scans instead of the rows. Not built at load, where
-	 * exports and queries would pay for it too: the dashboard builds it once its
-	 * first frame is drawn (0.1-0.25 s at 100,000 rows), not on a filter's first key.
+	 * Readies a pane for filtering, `rows` rows a step: its search text, read
+	 * into memory (see SearchText). Not read at load, where exports and queries
+	 * would pay for it too: the dashboard reads it in steps once every row is
+	 * in (0.2 s at 100,000 rows), between keys. True once it is whole; until
+	 * then a filter scans the table.
 	 */
-	prepareFilter({table, cited}: PaneQuery): void {
-		if (this.growing || this.searchable.has(table)) return;
-		// With the citation list, the index alone answers a filter that also matches quotes.
-		this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_by_search ON ${table} (search${cited ? ', citation_list' : ''})`);
-		this.searchable.add(table);
+	prepareFilter({table, cited}: PaneQuery, rows: number): boolean {
+		if (this.growing) return false;
+		let text = this.searchTexts.get(table);
+		if (text === undefined) {
+			text = new SearchText(table, cited);
+			this.searchTexts.set(table, text);
+		}
+		return text.extend(this.db, rows);
 	}
 
 	/**
-	 * How many rows of the pane match the filter. The search index is scanned
-	 * for the first matches' ids, up to one more than fewMatchesAtMost: when
-	 * there are no more, that one scan is the count, and the ids are kept. A
+	 * How many rows of the pane match the filter. The ids of the first
+	 * matches, up to fewMatchesAtMost, are kept when there are no more: a
 	 * window then reads them by id, where a scan of the rows in order would
 	 * read most of the table to fill one, and a longer filter typed after it
-	 * looks only among them, since it can match no other row. When there are
-	 * more, the scan stopped early, and they are counted.
+	 * looks only among them, since it can match no other row. The pane's
+	 * search text, once read, answers both; until then the table is scanned
+	 * for them, and when there are more matches, again to count them.
 	 */
 	count(pane: PaneQuery, filter = ''): number {
 		if (this.growing) return this.countGrowing(pane, filter);
 		const folded = foldFilter(filter);
-		if (folded !== '') {
-			this.prepareFilter(pane);
-			const known = this.knownMatches(pane.table, folded);
-			if (known !== undefined) return known.length;
-			// The latest first: the filter typed just before.
-			const among = [...this.fewMatches].reverse().find((matches) => matches.table === pane.table && folded.includes(matches.filter));
-			const first = this.paneSql(pane, {filter}, 'f.rowid AS id');
-			const ids =
-				among === undefined
-					? this.rowIds(`${first.sql} LIMIT ?`, [...first.parameters, fewMatchesAtMost + 1])
-					: this.rowIds(`${first.sql} AND f.rowid IN (SELECT value FROM json_each(?))`, [...first.parameters, JSON.stringify(among.ids)]);
-			if (ids.length <= fewMatchesAtMost) {
-				this.fewMatches.push({table: pane.table, filter: folded, ids});
-				if (this.fewMatches.length > maxKeptFilters) this.fewMatches.shift();
-				return ids.length;
-			}
+		if (folded === '') return this.db.number(`SELECT count(*) AS n FROM ${pane.table}`);
+		const known = this.knownMatches(pane.table, folded);
+		if (known !== undefined) return known.length;
+		const found =
+			this.searchTexts.get(pane.table)?.matches(folded, pane.cited ? this.listsQuoting(globPattern(folded)) : [], fewMatchesAtMost) ??
+			this.firstMatches(pane, filter, folded);
+		if (found.count <= fewMatchesAtMost) {
+			this.fewMatches.push({table: pane.table, filter: folded, ids: found.ids});
+			if (this.fewMatches.length > maxKeptFilters) this.fewMatches.shift();
 		}
+		return found.count;
+	}
+
+	/** A filter's first matches by scanning the table, and their count. */
+	private firstMatches(pane: PaneQuery, filter: string, folded: string): Matches {
+		// The latest first: the filter typed just before.
+		const among = [...this.fewMatches].reverse().find((matches) => matches.table === pane.table && folded.includes(matches.filter));
+		const first = this.paneSql(pane, {filter}, 'f.rowid AS id');
+		const ids =
+			among === undefined
+				? this.rowIds(`${first.sql} LIMIT ?`, [...first.parameters, fewMatchesAtMost + 1])
+				: this.rowIds(`${first.sql} AND f.rowid IN (SELECT value FROM json_each(?))`, [...first.parameters, JSON.stringify(among.ids)]);
+		if (ids.length <= fewMatchesAtMost) return {count: ids.length, ids};
 		const {sql, parameters} = this.paneSql(pane, {filter}, 'count(*) AS n');
-		return this.db.number(sql, parameters);
+		return {count: this.db.number(sql, parameters), ids: []};
 	}
 
 	/** The pane's rows (a window of them, given offset and limit), filtered and sorted, as objects keyed by column. */

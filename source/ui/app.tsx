@@ -88,15 +88,14 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 		return () => clearInterval(ticking);
 	}, [views, whole]);
 
-	// The filters' indexes, built just after the first frame with every row is
-	// out (a key pressed meanwhile waits for them), so that no key typed into a
-	// filter does.
+	// The filters' search texts, read in steps from the first frame with every
+	// row in, between keys, so that no key typed into a filter waits for them.
 	useEffect(() => {
 		if (!whole) return;
-		const preparing = setImmediate(() => {
-			for (const pane of panes) views.prepareFilter(pane);
+		let step = setImmediate(function prepare() {
+			if (!views.prepareFilters(panes)) step = setImmediate(prepare);
 		});
-		return () => clearImmediate(preparing);
+		return () => clearImmediate(step);
 	}, [views, panes, whole]);
 
 	return (
