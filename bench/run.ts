@@ -8,6 +8,7 @@ import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {countText} from '../source/text/shown.js';
 import {type Baseline, baselineBlock, compare, type Figures, readBaseline, recordBlocks, regressionFloorMs, regressionShare} from './baseline.js';
 import {dataDirectory, filterCounts, type Inputs, savedDatabase} from './data.js';
 import {rssMethod, type Timed, timeAndMemory, timeCommand} from './processes.js';
@@ -265,7 +266,8 @@ async function measureFirstRows(directories: Map<KeySize, string>): Promise<void
 
 // ---- b. key-to-frame latency ----------------------------------------------
 
-const position = (at: number, of: number) => `(?<!\\d)${at}/${of}(?!\\d)`;
+/** The pattern of a pane's position as its title shows it, "2/100,000": not part of a longer number. */
+const position = (at: number | string, of: number) => `(?<![\\d,])${typeof at === 'number' ? countText(at) : at}/${countText(of)}(?!,?\\d)`;
 
 function keySteps(size: number, counts: Map<string, number>): Step[] {
 	const steps: Step[] = [{key: '3', label: 'focus', settle: true}];
@@ -277,7 +279,7 @@ function keySteps(size: number, counts: Map<string, number>): Step[] {
 	for (let typed = 1; typed <= filterText.length; typed++) {
 		const text = filterText.slice(0, typed);
 		const label = typed === 1 ? 'filter-first' : 'filter';
-		steps.push({key: filterText[typed - 1] as string, label, expect: `(?<!\\d)\\d+/${counts.get(text) ?? 0}(?!\\d)`});
+		steps.push({key: filterText[typed - 1] as string, label, expect: position('[\\d,]+', counts.get(text) ?? 0)});
 	}
 	return steps;
 }
@@ -293,7 +295,7 @@ async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): P
 			argv: [process.execPath, program, '--data', directory],
 			cwd: root,
 			// The keys are timed on the whole fact base: the trade pane counts every row.
-			frame: [...paneTitles, `1/${size}`],
+			frame: [...paneTitles, `1/${countText(size)}`],
 			frame_timeout: 90,
 			steps: keySteps(size, counts),
 			quit: ['\u001b', 'q'],

@@ -38,6 +38,9 @@ function formatted(value: number): string {
 	return plainNumber.test(plain) && !Object.is(value, -0) ? plain : numberFormat.format(value);
 }
 
+/** A count of rows, grouped by thousands: "26,573". */
+export const countText = (count: number): string => formatted(count);
+
 /** An amount in two parts: its figure ("≈903.7", "−752.3": digits and signs, no letter) and its measure ("million USD", "%"). */
 export type AmountParts = {figure: string; measure: string};
 

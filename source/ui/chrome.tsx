@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import type {Panes} from '../panes/registry.js';
 import {fitColumns} from '../text/fit.js';
+import {countText} from '../text/shown.js';
 import {displayWidth} from '../text/width.js';
 import type {LoadProgress, Overview} from '../views/fact-views.js';
 import {type Binding, footerHints} from './keys.js';
@@ -62,9 +63,9 @@ export function loadingLine({rows, bytesRead, bytesTotal, elapsedMs}: LoadProgre
 	const seconds = Math.ceil(((1 - share) * elapsedMs) / share / 1000);
 	const percent = Math.floor(share * 100);
 	const left = share < estimateFrom ? 'estimating the time left' : share >= 1 ? 'finishing' : `about ${seconds} s left`;
-	const full = `Loading: ${rows} rows in, ${percent}% of trade.json read, ${left}`;
+	const full = `Loading: ${countText(rows)} rows in, ${percent}% of trade.json read, ${left}`;
 	if (displayWidth(full) <= width) return full;
-	return `Loading ${rows} rows, ${percent}%${share < estimateFrom || share >= 1 ? '' : `, ~${seconds} s left`}`;
+	return `Loading ${countText(rows)} rows, ${percent}%${share < estimateFrom || share >= 1 ? '' : `, ~${seconds} s left`}`;
 }
 
 export function Footer({state, panes, bindings, width}: {state: State; panes: Panes; bindings: readonly Binding[]; width: number}) {

@@ -8,6 +8,7 @@ import {foldFilter, searchMatches} from '../facts/text.js';
 import type {AnyPane, ListColumn} from '../panes/pane.js';
 import {type ColumnWant, type CutAt, fitColumns, fitMarked, type Ranges, shareColumns} from '../text/fit.js';
 import {printable} from '../text/printable.js';
+import {countText} from '../text/shown.js';
 import {symbols} from '../text/symbols.js';
 import {displayWidth} from '../text/width.js';
 import type {FactViews} from '../views/fact-views.js';
@@ -226,8 +227,8 @@ function PaneFrame({pane, width, height, focused, view, sorting, children}: Fram
 	const title = `${focused ? symbols.focused : ' '} ${pane.key} ${pane.title}`;
 	const total = view.total ?? 0;
 	// A snapshot selects nothing: it shows how many rows there are.
-	const counted = view.growing ? `${total}+ loading` : `${total}`;
-	const position = view.selected < 0 ? `${total} rows` : `${total === 0 ? 0 : view.selected + 1}/${counted}`;
+	const counted = `${countText(total)}${view.growing ? '+ loading' : ''}`;
+	const position = view.selected < 0 ? `${counted} rows` : `${total === 0 ? 0 : countText(view.selected + 1)}/${counted}`;
 	const filter = view.filter ? ` /${view.filter}` : '';
 	const [long, short] = orderInWords(pane, view, sorting);
 	// The order in words where the name keeps its room, else shorter, else left to the column headers' mark.

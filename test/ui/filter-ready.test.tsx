@@ -17,7 +17,7 @@ afterEach(() => {
 test("every pane on screen has its search text read before any key is pressed, and no key's filter reads it", async () => {
 	const views = new FactViews(await openFactBase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir}));
 	const extend = vi.spyOn(SearchText.prototype, 'extend');
-	const wholeTables = () => new Set(extend.mock.contexts.filter((text) => text.whole).map((text) => text.table));
+	const wholeTables = () => new Set((extend.mock.contexts as SearchText[]).filter((text) => text.whole).map((text) => text.table));
 	const dashboard = await renderDashboard({columns: 100, rows: 40}, {views});
 	await dashboard.shows('Timeline', 'Companies');
 	const tables = new Set(panes.map((pane) => pane.query.table));

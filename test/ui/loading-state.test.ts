@@ -4,6 +4,7 @@
 // once every row is in.
 import {describe, expect, test} from 'vitest';
 import type {LoadProgress} from '../../source/load/open.js';
+import {loadingLine} from '../../source/ui/chrome.js';
 import type {AnyPane} from '../../source/panes/pane.js';
 import type {ReaderShape} from '../../source/ui/reader-state.js';
 import {settle} from '../../source/ui/runtime.js';
@@ -104,5 +105,13 @@ describe('the reader while rows load', () => {
 		expect(batch.overlay).toMatchObject({kind: 'reader', shape});
 		const whole = run(shown, growing, {type: 'loaded', progress: null});
 		expect(whole.overlay).toMatchObject({kind: 'reader', shape: null});
+	});
+});
+
+describe('the loading line', () => {
+	test('counts the rows in with thousands grouped, and says how much is read and about how long is left', () => {
+		const line = loadingLine({...progress(26_573), bytesRead: 2_500_000}, 100);
+		expect(line).toBe('Loading: 26,573 rows in, 25% of trade.json read, about 2 s left');
+		expect(loadingLine({...progress(1_234_567), bytesRead: 2_500_000}, 30)).toBe('Loading 1,234,567 rows, 25%, ~2 s left');
 	});
 });
