@@ -15,6 +15,10 @@ export type SessionPlan = {
 	steps?: Step[];
 	/** Keys that should end the program (it is killed afterwards either way). */
 	quit?: string[];
+	/** A regular expression for the screen once everything is loaded: timed from the start, as the frame is. */
+	loaded?: string;
+	/** Read the program's peak resident memory this long after it loaded (or after its first frame). */
+	peak_rss_after_ms?: number;
 };
 
 export type Plan = {cols: number; rows: number; term: string; quiet_ms?: number; gap_ms?: number; key_timeout?: number; sessions: SessionPlan[]};
@@ -38,6 +42,8 @@ export type SessionResult = {
 	first_byte_ms: number | null;
 	keys: KeyTiming[];
 	quit_ok: boolean | null;
+	loaded_ms: number | null;
+	peak_rss_mb: number | null;
 	error?: string;
 	tail?: string;
 };

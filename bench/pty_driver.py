@@ -13,6 +13,10 @@ A plan:
                            {"key": "j", "label": "j", "expect": "(?<!\\\\d)2/100(?!\\\\d)"}],
                  "quit": ["\\u001b", "q"]}]}
 
+A session may also give "loaded" (a regular expression for the screen of a
+fully loaded program, timed from the fork like the frame) and "peak_rss_after_ms"
+(read the child's peak resident memory, VmHWM, that long after it loaded).
+
 Each session is one child on its own pty (pty.fork: a new session with the pty
 as its controlling terminal, window size set with TIOCSWINSZ before exec). The
 first frame counts only once every text of "frame" is in the output since the
@@ -156,6 +160,30 @@ class Session:
                 if all(text in screen for text in texts):
                     return ms(self.last_output - self.started), first_byte
 
+    def wait_for_loaded(self, pattern, timeout):
+        """Milliseconds from the fork until the latest output matches the pattern."""
+        expect = re.compile(pattern)
+        deadline = self.started + timeout
+        while True:
+            # The latest output only: a long load redraws its progress many times.
+            if expect.search(strip(bytes(self.raw[-16384:]))):
+                return ms((self.last_output or self.started) - self.started)
+            now = time.perf_counter()
+            if now >= deadline or self.eof:
+                return None
+            self.read(deadline - now)
+
+    def peak_rss_mb(self):
+        """The child's peak resident memory so far (VmHWM), in MB; None where /proc does not tell."""
+        try:
+            with open(f"/proc/{self.pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return None
+
     def settle(self, longest=5.0):
         """Drain output until it has been quiet for quiet_ms and gap_ms have passed since the last key."""
         deadline = time.perf_counter() + longest
@@ -243,7 +271,7 @@ class Session:
 
 def run_session(plan, spec):
     session = Session(plan, spec)
-    result = {"name": spec["name"], "ok": False, "frame_ms": None, "first_byte_ms": None, "keys": [], "quit_ok": None}
+    result = {"name": spec["name"], "ok": False, "frame_ms": None, "first_byte_ms": None, "keys": [], "quit_ok": None, "loaded_ms": None, "peak_rss_mb": None}
     try:
         frame, first_byte = session.wait_for_frame(spec["frame"], spec.get("frame_timeout", 20))
         result["frame_ms"], result["first_byte_ms"] = frame, first_byte
@@ -253,6 +281,17 @@ def run_session(plan, spec):
             result["error"] = f"no frame showing {', '.join(missing)}: {why}"
             result["tail"] = session.tail()
             return result
+        if spec.get("loaded"):
+            result["loaded_ms"] = session.wait_for_loaded(spec["loaded"], spec.get("frame_timeout", 20))
+            if result["loaded_ms"] is None:
+                result["error"] = f"never showed {spec['loaded']}"
+                result["tail"] = session.tail()
+                return result
+        if spec.get("peak_rss_after_ms") is not None:
+            deadline = time.perf_counter() + spec["peak_rss_after_ms"] / 1000
+            while time.perf_counter() < deadline:
+                session.read(deadline - time.perf_counter())
+            result["peak_rss_mb"] = session.peak_rss_mb()
         for step in spec.get("steps", []):
             if step.get("settle"):
                 session.settle()

@@ -214,33 +214,69 @@ const firstRowsSizes = [100_000, 1_000_000] as const;
 /** The name of a session: its size (or the shipped data), and whether it runs the build given to --compare. */
 const sessionName = (size: number | 'shipped', compared = false) => `${size}${compared ? ' compared' : ''}`;
 
-async function measureFirstRows(directories: Map<KeySize, string>): Promise<void> {
+/** How long after loading a program's peak memory is read: kzrs reads its filters' search texts meanwhile. */
+const peakAfterMs = 3000;
+/** The first row of the trade table as VisiData shows it (its id, the first column). */
+const firstPeerRow = 'turnover-2025';
+
+/** A saved database's trade rows as CSV, made once: the file VisiData reads. */
+function peerCsv(database: string, scratch: string): string {
+	const file = join(scratch, `${database.split('/').at(-1)}.trade.csv`);
+	if (!existsSync(file)) timeCommand(['sqlite3', '-csv', '-header', database, 'select * from trade'], {cwd: root, stdoutFile: file});
+	return file;
+}
+
+/**
+ * The first frame with trade rows, from --data, against the shipped data's
+ * and VisiData's first rows on the same rows; then, at each size, the time
+ * until every row is in (the trade count final) and the peak memory after.
+ */
+async function measureFirstRows(inputs: Inputs, directories: Map<KeySize, string>, scratch: string): Promise<void> {
 	const builds = options.compare ? [cli, options.compare] : [cli];
 	const name = (size: number | 'shipped', build: string) => sessionName(size, build !== cli);
-	const programs: SessionPlan[] = builds.flatMap((build) => [
-		{name: name('shipped', build), argv: [process.execPath, build], cwd: root, frame: [...paneTitles, firstTradeRow], frame_timeout: 90, quit: ['q']},
-		...firstRowsSizes.map(
-			(size): SessionPlan => ({
-				name: name(size, build),
-				argv: [process.execPath, build, '--data', directories.get(size) as string],
-				cwd: root,
-				frame: [...paneTitles, firstTradeRow],
-				frame_timeout: 90,
-				quit: ['q'],
-			}),
-		),
-	]);
+	const visidata = visidataVersion();
+	const kzrsSession = (size: number | 'shipped', build: string): SessionPlan => ({
+		name: name(size, build),
+		argv: [process.execPath, build, ...(size === 'shipped' ? [] : ['--data', directories.get(size as KeySize) as string])],
+		cwd: root,
+		frame: [...paneTitles, firstTradeRow],
+		frame_timeout: 120,
+		// Loaded and weighed for this build only.
+		...(build === cli ? {peak_rss_after_ms: peakAfterMs, ...(size === 'shipped' ? {} : {loaded: `(?<![\\d,])1/${countText(size)}(?![\\d,+])`})} : {}),
+		quit: ['q'],
+	});
+	const peerSession = (size: number): SessionPlan => ({
+		name: `${size} vd`,
+		argv: ['vd', peerCsv(savedDatabase(inputs, size, directories.get(size as KeySize) as string), scratch)],
+		cwd: root,
+		frame: [firstPeerRow],
+		frame_timeout: 120,
+		loaded: `(?<!\\d)${size} rows`,
+		peak_rss_after_ms: peakAfterMs,
+		quit: ['q', 'q'],
+	});
+	const programs: SessionPlan[] = [
+		...builds.flatMap((build) => [kzrsSession('shipped', build), ...firstRowsSizes.map((size) => kzrsSession(size, build))]),
+		...(visidata === undefined ? [] : firstRowsSizes.map(peerSession)),
+	];
 	const sessions = Array.from({length: rounds.rows}, (_, round) => rotate(programs, round)).flat();
-	log(`rows: ${sessions.length} sessions, the first frame with trade rows${options.compare ? `, half of them of ${options.compare}` : ''}`);
+	log(
+		`rows: ${sessions.length} sessions, the first frame with trade rows, then loaded${visidata ? `, beside ${visidata}` : ''}${options.compare ? `, and ${options.compare}'s first frames` : ''}`,
+	);
 	const results = await runPty(driver, plan(sessions));
 	reportFailures(results);
-	const frames = (session: string) => summarize(results.filter((result) => result.name === session).map((result) => result.frame_ms));
+	const of = (session: string, value: (result: SessionResult) => number | null) =>
+		summarize(results.filter((result) => result.name === session && value(result) !== null).map((result) => value(result) as number));
+	const frames = (session: string) => of(session, (result) => result.frame_ms);
+	const loaded = (session: string) => of(session, (result) => result.loaded_ms);
+	const peak = (session: string) => of(session, (result) => result.peak_rss_mb);
 	const shipped = frames(name('shipped', cli));
 	for (const size of firstRowsSizes) {
+		const at = `@ ${size.toLocaleString('en')} rows`;
 		const summary = frames(name(size, cli));
 		const ratio = ratioOf(summary, shipped);
 		rows.push({
-			measurement: `a. first frame with trade rows @ ${size.toLocaleString('en')} rows, --data`,
+			measurement: `a. first frame with trade rows ${at}, --data`,
 			summary,
 			unit: 'ms',
 			target: '≤ 1.5× shipped',
@@ -249,10 +285,23 @@ async function measureFirstRows(directories: Map<KeySize, string>): Promise<void
 			note: 'ratio: /shipped',
 		});
 		if (summary) figures[`rows.first_frame_${size / 1000}k_ms`] = summary.median;
+		if (visidata !== undefined) {
+			const peer = frames(`${size} vd`);
+			const ahead = ratioOf(summary, peer);
+			rows.push({
+				measurement: `a. ${visidata} first rows ${at}, the same rows as CSV`,
+				summary: peer,
+				unit: 'ms',
+				target: 'kzrs ahead',
+				ratio: ahead,
+				verdict: verdictOf(ahead === undefined ? undefined : ahead < 1),
+				note: 'ratio: kzrs/vd',
+			});
+		}
 		if (!options.compare) continue;
 		const compared = frames(name(size, options.compare));
 		rows.push({
-			measurement: `a. first frame with trade rows @ ${size.toLocaleString('en')} rows, --compare build`,
+			measurement: `a. first frame with trade rows ${at}, --compare build`,
 			summary: compared,
 			unit: 'ms',
 			target: 'reference',
@@ -262,6 +311,71 @@ async function measureFirstRows(directories: Map<KeySize, string>): Promise<void
 		});
 	}
 	rows.push({measurement: 'a. first frame with trade rows, shipped data', summary: shipped, unit: 'ms', target: 'reference', verdict: 'info'});
+	const million = firstRowsSizes.at(-1) as number;
+	for (const size of firstRowsSizes) {
+		const at = `@ ${size.toLocaleString('en')} rows`;
+		const largestSize = size === million;
+		const whole = loaded(name(size, cli));
+		const memory = peak(name(size, cli));
+		const peerWhole = visidata === undefined ? undefined : loaded(`${size} vd`);
+		const peerMemory = visidata === undefined ? undefined : peak(`${size} vd`);
+		const wholeRatio = ratioOf(whole, peerWhole);
+		const memoryRatio = ratioOf(memory, peerMemory);
+		rows.push({
+			measurement: `a. every row in (the count final) ${at}, --data`,
+			summary: whole,
+			unit: 'ms',
+			target: largestSize && visidata ? 'ahead of vd' : 'reference',
+			ratio: wholeRatio,
+			verdict: largestSize && visidata ? verdictOf(wholeRatio === undefined ? undefined : wholeRatio < 1) : 'info',
+			note: visidata ? 'ratio: kzrs/vd' : undefined,
+		});
+		rows.push({
+			measurement: `a. peak RSS ${peakAfterMs / 1000} s after every row is in ${at}`,
+			summary: memory,
+			unit: 'MB',
+			target: largestSize && visidata ? '≤ 0.6× vd' : 'reference',
+			ratio: memoryRatio,
+			verdict: largestSize && visidata ? verdictOf(memoryRatio === undefined ? undefined : memoryRatio <= 0.6) : 'info',
+			note: visidata ? 'ratio: kzrs/vd' : undefined,
+		});
+		if (visidata !== undefined) {
+			rows.push({measurement: `a. ${visidata} every row in ${at}`, summary: peerWhole, unit: 'ms', target: 'reference', verdict: 'info'});
+			rows.push({
+				measurement: `a. ${visidata} peak RSS ${peakAfterMs / 1000} s after ${at}`,
+				summary: peerMemory,
+				unit: 'MB',
+				target: 'reference',
+				verdict: 'info',
+			});
+		}
+		if (whole) figures[`rows.loaded_${size / 1000}k_ms`] = whole.median;
+		if (memory) figures[`rows.peak_rss_${size / 1000}k_mb`] = memory.median;
+		if (largestSize && wholeRatio !== undefined) figures['rows.loaded_ratio_vs_vd'] = wholeRatio;
+		if (largestSize && memoryRatio !== undefined) figures['rows.peak_rss_ratio_vs_vd'] = memoryRatio;
+	}
+	// Linear growth: what each further row costs, beyond the shipped fact base, at a million rows against 100,000.
+	const shippedMemory = peak(name('shipped', cli));
+	const perRow = (total: Summary | undefined, base: Summary | undefined, size: number) => (total && base ? (total.median - base.median) / size : undefined);
+	const growth = (value: (size: number) => number | undefined) => {
+		const [small, large] = firstRowsSizes.map(value);
+		return small && large ? large / small : undefined;
+	};
+	const timeGrowth = growth((size) => perRow(loaded(name(size, cli)), shipped, size));
+	const memoryGrowth = growth((size) => perRow(peak(name(size, cli)), shippedMemory, size));
+	for (const [what, ratio, figure] of [
+		['time', timeGrowth, 'rows.per_row_time_growth'],
+		['memory', memoryGrowth, 'rows.per_row_memory_growth'],
+	] as const) {
+		rows.push({
+			measurement: `a. ${what} per row beyond the shipped data, 1,000,000 rows against 100,000`,
+			unit: 'ms',
+			target: '≤ 1.2×',
+			ratio,
+			verdict: verdictOf(ratio === undefined ? undefined : ratio <= 1.2),
+		});
+		if (ratio !== undefined) figures[figure] = ratio;
+	}
 }
 
 // ---- b. key-to-frame latency ----------------------------------------------
@@ -475,10 +589,9 @@ function visidataVersion(): string | undefined {
 
 function measureExport(inputs: Inputs, directory: string, scratch: string): void {
 	const database = savedDatabase(inputs, largest, directory);
-	// The same rows as CSV, for VisiData to read and write back (vd -b), where it is installed.
-	const peerInput = join(scratch, 'trade-peer.csv');
 	const visidata = visidataVersion();
-	if (visidata !== undefined) timeCommand(['sqlite3', '-csv', '-header', database, 'select * from trade'], {cwd: root, stdoutFile: peerInput});
+	// The same rows as CSV, for VisiData to read and write back (vd -b), where it is installed.
+	const peerInput = visidata === undefined ? '' : peerCsv(database, scratch);
 	const commands = {
 		kzrs: () => timeCommand([process.execPath, cli, 'export', 'trade', '--data', directory, '--out', join(scratch, 'trade.csv'), '--force'], {cwd: root}),
 		kzrsDb: () => timeCommand([process.execPath, cli, 'export', 'trade', '--db', database, '--out', join(scratch, 'trade-db.csv'), '--force'], {cwd: root}),
@@ -561,7 +674,7 @@ async function main(): Promise<number> {
 		}
 	};
 	await attempt('startup', () => measureStartup(inputs));
-	await attempt('rows', () => measureFirstRows(directories));
+	await attempt('rows', () => measureFirstRows(inputs, directories, scratch));
 	await attempt('keys', () => measureKeys(inputs, directories));
 	await attempt('reader', () => measureReader(inputs));
 	await attempt('load', () => measureLoad(directories as Map<Size, string>, scratch));
