@@ -127,6 +127,8 @@ export type ColumnWant = {
 	grow?: boolean;
 	/** Narrower than this, the column is left out: the last such column first. */
 	min?: number;
+	/** Given its minimum before the cut columns share the rest, so that it stays in view: the column the rows are sorted by. */
+	stays?: boolean;
 };
 
 /**
@@ -135,8 +137,9 @@ export type ColumnWant = {
  * what is left; then each further column of the line to the column in which
  * it uncuts the most cells (so a column that is mostly empty gives way to one
  * whose cells are all cut), up to its widest cell; what is left to the
- * growing or filling column. A column with nothing in it, or that
- * gets less than its minimum, is left out (0).
+ * growing or filling column. A column that stays (the sorted one) has its
+ * minimum before the others share. A column with nothing in it, or that gets
+ * less than its minimum, is left out (0).
  */
 export function shareColumns(wants: readonly ColumnWant[], width: number, gap = 1): number[] {
 	const shown = wants.map((want) => Math.max(0, ...want.cells) > 0 || want.fills === true);
@@ -163,6 +166,7 @@ function shareAmong(wants: readonly ColumnWant[], shown: readonly boolean[], wid
 	};
 	for (const {want, index} of columns) if (want.keep) give(index, Math.max(0, ...want.cells));
 	for (const {want, index} of columns) if (want.fills) give(index, want.min ?? 0);
+	for (const {want, index} of columns) if (want.stays && !want.keep && !want.fills) give(index, Math.min(want.min ?? 0, Math.max(0, ...want.cells)));
 	// A narrow column is shown whole where it takes a small part of what is left: a place beside an event.
 	const narrow = room / narrowShare;
 	for (const {want, index} of columns) if (!want.keep && !want.fills && Math.max(0, ...want.cells) <= narrow) give(index, Math.max(0, ...want.cells));

@@ -44,9 +44,10 @@ function columnWidths(columns: readonly Column[], inner: number, rows: readonly 
 		// A column drawn to its width (a bar) holds nothing of its own.
 		const cells = column.fills ? [] : rows.map((row) => displayWidth(printable(column.text(row, {width: inner, summary}))));
 		// A header counts as a cell (with the sort's mark), but over symbols.
-		const mark = column.sort !== undefined && column.sort === sort ? sortMarkWidth : 0;
-		const header = Math.max(0, ...cells) > symbolWidth ? [displayWidth(headingOf(column, summary)) + mark] : [];
-		return {cells: [...cells, ...header], keep: column.keep, grow: column.grow, fills: column.fills, min: column.min};
+		const sorted = column.sort !== undefined && column.sort === sort;
+		const header = Math.max(0, ...cells) > symbolWidth ? [displayWidth(headingOf(column, summary)) + (sorted ? sortMarkWidth : 0)] : [];
+		// The sorted column stays in view, its mark with it, while another can make room.
+		return {cells: [...cells, ...header], keep: column.keep, grow: column.grow, fills: column.fills, min: column.min, stays: sorted};
 	});
 	return shareColumns(wants, inner - 1);
 }

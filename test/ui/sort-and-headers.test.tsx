@@ -179,6 +179,24 @@ describe('column headers', () => {
 		expect(dashboard.frame()).not.toContain('Period ↑');
 	});
 
+	test('a column the width would leave out stays in view while the rows are sorted by it', async () => {
+		const dashboard = await renderDashboard(grid);
+		dashboard.press('1');
+		await dashboard.shows('▶ 1 Timeline');
+		const timelineHeader = () =>
+			dashboard
+				.frame()
+				.split('\n')
+				.find((line) => line.includes('Date') && line.includes('Event'));
+		expect(timelineHeader()).not.toContain('Place');
+		dashboard.press('s', 's', 's');
+		await dashboard.shows('by Place');
+		expect(timelineHeader()).toMatch(/ Pla(ce|…) ↑/);
+		dashboard.press('s');
+		await dashboard.shows('▶ 1 Timeline');
+		await expect.poll(timelineHeader).not.toContain('Place');
+	});
+
 	test('the piped snapshot heads every pane’s columns', async () => {
 		const text = snapshot(views, panes, 100, themeFor({NO_COLOR: '1'}));
 		for (const pane of panes) {
@@ -196,6 +214,18 @@ describe('columns share the width by what they hold', () => {
 		const places = {cells: [0, 15, 0, 8, 0, 5], min: 6};
 		expect(shareColumns([date, mark, titles, places], 62)).toEqual([14, 1, 45, 0]);
 		expect(shareColumns([date, mark, titles, places], 196)).toEqual([14, 1, 163, 15]);
+	});
+
+	test('a column short of its minimum is left out, the last first, unless the rows are sorted by it', () => {
+		const title = {cells: [10], grow: true};
+		const place = {cells: [12], min: 8};
+		const source = {cells: [12], min: 8};
+		expect(shareColumns([title, place, source], 24)).toEqual([11, 12, 0]);
+		expect(shareColumns([title, place, {...source, stays: true}], 24)).toEqual([11, 0, 12]);
+		// Where a long title would take the room, the sorted column has its minimum first.
+		const longTitle = {cells: [60, 70], grow: true};
+		expect(shareColumns([longTitle, place], 30)).toEqual([30, 0]);
+		expect(shareColumns([longTitle, {...place, stays: true}], 30)).toEqual([30 - 8 - 1, 8]);
 	});
 
 	test('width goes first where it shows the most cells whole: four short cells before one long one', () => {
