@@ -24,6 +24,11 @@ export type PaneQuery = {
 	 * whichever way the values go.
 	 */
 	sortWithin?: Readonly<Record<string, readonly string[]>>;
+	/**
+	 * What a sort by these keys orders by, where the stored column is not what
+	 * the pane shows (a code shown as words): fixed SQL text, like the columns'.
+	 */
+	sortBy?: Readonly<Record<string, string>>;
 	/** Order when no column is chosen: the curated order of the data file, or time. */
 	defaultOrder: string;
 	/** Whether rows carry sources, languages and quotes (see citationColumns). */
@@ -69,6 +74,9 @@ type Pattern = string;
 
 /** A folded filter's pattern, its own wildcards made literal. */
 const globPattern = (folded: string): Pattern => `*${folded.replace(/[*?[]/g, (character) => `[${character}]`)}*`;
+
+/** What a sort by the column orders by. */
+const sortSql = (pane: PaneQuery, column: QueryColumn): string => pane.sortBy?.[column.key] ?? (column.sql as string);
 
 /** What a pane selects: its columns, and for a cited pane its citation list, last. */
 function selectList({columns, cited}: PaneQuery): string {
@@ -253,14 +261,10 @@ export class PaneReader {
 		const direction = query.descending ? 'DESC' : 'ASC';
 		if (sortColumn) this.sortIndex(pane, query);
 		const groups = sortColumn ? (pane.sortWithin?.[sortColumn.key] ?? []) : [];
+		const key = sortColumn && sortSql(pane, sortColumn);
 		// NULLs last either way, then the groups, then the file's order, so equal keys keep a stable order.
-		const order: Array<[term: string, direction: 'ASC' | 'DESC']> = sortColumn
-			? [
-					[`${sortColumn.sql} IS NULL`, 'ASC'],
-					...groups.map((group): [string, 'ASC'] => [group, 'ASC']),
-					[sortColumn.sql as string, direction],
-					['f.rowid', 'ASC'],
-				]
+		const order: Array<[term: string, direction: 'ASC' | 'DESC']> = key
+			? [[`${key} IS NULL`, 'ASC'], ...groups.map((group): [string, 'ASC'] => [group, 'ASC']), [key, direction], ['f.rowid', 'ASC']]
 			: pane.defaultOrder.split(', ').map((term) => [term, direction]);
 		const reversed = {ASC: 'DESC', DESC: 'ASC'} as const;
 		return order.map(([term, way]) => `${term} ${fromEnd ? reversed[way] : way}`).join(', ');
@@ -361,7 +365,7 @@ export class PaneReader {
 	/** The index a sorted query reads, by its stored column's name (with its groups'); none for a computed column or no sort. */
 	private sortIndexName(pane: PaneQuery, query: RowQuery): string | undefined {
 		const column = this.sortColumn(pane, query);
-		const name = /^f\.(\w+)$/.exec(column?.sql ?? '')?.[1];
+		const name = /^f\.(\w+)$/.exec(column ? sortSql(pane, column) : '')?.[1];
 		return name === undefined ? undefined : `${pane.table}_by_${name}_${query.descending ? 'desc' : 'asc'}`;
 	}
 
@@ -376,7 +380,7 @@ export class PaneReader {
 		if (name === undefined || column === undefined || this.growing) return;
 		const stored = (sql: string) => sql.replace(/^f\./, '');
 		const groups = (pane.sortWithin?.[column.key] ?? []).map(stored);
-		const key = stored(column.sql as string);
+		const key = stored(sortSql(pane, column));
 		const terms = [`${key} IS NULL`, ...groups, `${key} ${query.descending ? 'DESC' : 'ASC'}`];
 		this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${pane.table} (${terms.join(', ')})`);
 	}

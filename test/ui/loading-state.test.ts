@@ -4,8 +4,8 @@
 // once every row is in.
 import {describe, expect, test} from 'vitest';
 import type {LoadProgress} from '../../source/load/open.js';
-import {loadingLine} from '../../source/ui/chrome.js';
 import type {AnyPane} from '../../source/panes/pane.js';
+import {loadingLine} from '../../source/ui/chrome.js';
 import type {ReaderShape} from '../../source/ui/reader-state.js';
 import {settle} from '../../source/ui/runtime.js';
 import {initialState, type PaneView, questions, type State} from '../../source/ui/state.js';

@@ -2,6 +2,8 @@
 // it, the readings of one matter apart, at 120×40 and at 40×12; and the goods
 // of each flow beside the trade figures, in the detail of exports and imports.
 import {afterEach, describe, expect, test} from 'vitest';
+import {paneOf} from '../../source/ui/state.js';
+import {panes, shippedViews} from '../helpers/dashboard.js';
 import {byId, readData} from '../helpers/fact-base.js';
 import {finishDashboards, frameProblems, renderDashboard, sequences} from '../helpers/screen.js';
 
@@ -16,6 +18,18 @@ afterEach(() => {
 const linesOf = (frame: string) => frame.split('\n');
 
 describe('the Standing pane', () => {
+	test('sorted by kind, its rows go by the kinds as shown, not by their stored codes, both ways', async () => {
+		const views = await shippedViews();
+		const pane = paneOf(panes, 'standing');
+		for (const descending of [false, true]) {
+			const kinds = views.window(pane, {sort: 'kind', descending}, 0, standing.length).map((row) => String((row as {id: string; kind?: string}).kind));
+			const alphabetical = [...kinds].sort();
+			expect(kinds).toEqual(descending ? alphabetical.reverse() : alphabetical);
+		}
+		// "thanks" is stored as gratitude: by code it would come before "outcome".
+		expect(new Set(standing.map((claim) => claim.kind))).toContain('gratitude');
+	});
+
 	test('at 120×40, 7 brings it into the grid’s last place: a row per claim, each with its kind, speaker and language', async () => {
 		const dashboard = await renderDashboard({columns: 120, rows: 40});
 		await dashboard.shows('1 Timeline', '4 Companies');

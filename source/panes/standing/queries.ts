@@ -1,6 +1,12 @@
 // What the standing pane reads: fixed SQL text, run by the database modules.
 import type {FactDatabase} from '../../db/database.js';
 import {citationColumns, column, type PaneQuery} from '../../db/pane-reads.js';
+import {standingKindWords} from '../../text/shown.js';
+
+/** A claim's kind as the pane shows it ("called", "thanks"), so that a sort by kind follows what is read. */
+const kindAsShown = `CASE f.kind ${Object.entries(standingKindWords)
+	.map(([code, words]) => `WHEN '${code}' THEN '${words}'`)
+	.join(' ')} ELSE f.kind END`;
 
 export const query: PaneQuery = {
 	table: 'standing',
@@ -17,6 +23,7 @@ export const query: PaneQuery = {
 		...citationColumns,
 	],
 	sortable: ['kind', 'claim', 'speaker'],
+	sortBy: {kind: kindAsShown},
 	defaultOrder: 'f.rowid',
 	cited: true,
 };
