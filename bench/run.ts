@@ -113,7 +113,7 @@ const rotate = <T>(items: readonly T[], round: number): T[] => items.map((_, ind
 type Row = {
 	measurement: string;
 	summary?: Summary;
-	unit: 'ms' | 'MB';
+	unit: 'ms' | 'MB' | '×';
 	target: string;
 	ratio?: number;
 	verdict: 'pass' | 'FAIL' | 'info' | 'not measured';
@@ -369,7 +369,7 @@ async function measureFirstRows(inputs: Inputs, directories: Map<KeySize, string
 	] as const) {
 		rows.push({
 			measurement: `a. ${what} per row beyond the shipped data, 1,000,000 rows against 100,000`,
-			unit: 'ms',
+			unit: '×',
 			target: '≤ 1.2×',
 			ratio,
 			verdict: verdictOf(ratio === undefined ? undefined : ratio <= 1.2),
@@ -381,7 +381,7 @@ async function measureFirstRows(inputs: Inputs, directories: Map<KeySize, string
 // ---- b. key-to-frame latency ----------------------------------------------
 
 /** The pattern of a pane's position as its title shows it, "2/100,000": not part of a longer number. */
-const position = (at: number | string, of: number) => `(?<![\\d,])${typeof at === 'number' ? countText(at) : at}/${countText(of)}(?!,?\\d)`;
+const position = (at: number | string, of: number) => `(?<![\\d,])${typeof at === 'number' ? countText(at) : at}/${countText(of)}(?!,?\\d|\\+)`;
 
 function keySteps(size: number, counts: Map<string, number>): Step[] {
 	const steps: Step[] = [{key: '3', label: 'focus', settle: true}];

@@ -26,6 +26,8 @@ export class SearchText {
 	private readonly lists: number[] = [];
 	private through = -Infinity;
 	whole = false;
+	/** Given up (see extend): a filter scans the table. */
+	private abandoned = false;
 
 	/** `cited`: whether the table's rows have a citation list. */
 	constructor(
@@ -38,13 +40,26 @@ export class SearchText {
 	 * chunk: no step joins more than its own rows' texts. True once every row is read.
 	 */
 	extend(db: Pick<FactDatabase, 'values'>, rows: number): boolean {
-		if (this.whole) return true;
+		if (this.whole || this.abandoned) return true;
+		try {
+			return this.read(db, rows);
+		} catch {
+			// A step's texts too long for one string (a database kzrs did not write): filters scan the table instead.
+			this.chunks.length = 0;
+			this.abandoned = true;
+			return true;
+		}
+	}
+
+	private read(db: Pick<FactDatabase, 'values'>, rows: number): boolean {
 		const parts: string[] = [];
-		const sql = `SELECT rowid, search, ${this.cited ? 'citation_list' : 'NULL'} FROM ${this.table} WHERE rowid > ? ORDER BY rowid LIMIT ?`;
+		const sql = `SELECT rowid, CAST(search AS TEXT), ${this.cited ? 'citation_list' : 'NULL'} FROM ${this.table} WHERE rowid > ? ORDER BY rowid LIMIT ?`;
 		for (const [rowid, search, list] of db.values(sql, [this.through, rows])) {
 			this.rowids.push(Number(rowid));
-			this.lists.push(typeof list === 'number' ? list : -1);
-			parts.push(asBytes(String(search ?? '')));
+			// No list matches nothing, as NULL IN (…) does.
+			this.lists.push(typeof list === 'number' ? list : Number.NaN);
+			// GLOB reads a text up to its first NUL.
+			parts.push(asBytes(String(search ?? '').split(separator, 1)[0] as string));
 			this.through = Number(rowid);
 		}
 		if (parts.length > 0) {

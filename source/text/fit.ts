@@ -169,7 +169,8 @@ function shareAmong(wants: readonly ColumnWant[], shown: readonly boolean[], wid
 	for (const {want, index} of columns) if (want.stays && !want.keep && !want.fills) give(index, Math.min(want.min ?? 0, Math.max(0, ...want.cells)));
 	// A narrow column is shown whole where it takes a small part of what is left: a place beside an event.
 	const narrow = room / narrowShare;
-	for (const {want, index} of columns) if (!want.keep && !want.fills && Math.max(0, ...want.cells) <= narrow) give(index, Math.max(0, ...want.cells));
+	for (const {want, index} of columns)
+		if (!want.keep && !want.fills && Math.max(0, ...want.cells) <= narrow) give(index, Math.max(0, ...want.cells) - (widths[index] ?? 0));
 	// Each column's cells, narrowest first, and the first of them still cut at its width.
 	const cutting = columns.filter(({want}) => !want.keep && !want.fills).map(({want, index}) => ({index, cells: [...want.cells].sort((a, b) => a - b), cut: 0}));
 	while (room > 0) {

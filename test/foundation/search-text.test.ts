@@ -69,3 +69,20 @@ test('answers nothing before every row is read, nor for a filter holding the sep
 	// Across two rows' texts: "b", the separator, "b".
 	expect(searchText.matches('b\u0000b', [], 5)).toBeUndefined();
 });
+
+test('reads a row as GLOB does: no list matches no list, not even one numbered -1, and a text ends at its first NUL', () => {
+	db.exec('DROP TABLE IF EXISTS t; CREATE TABLE t (search TEXT, citation_list INTEGER)');
+	db.exec("INSERT INTO t (rowid, search, citation_list) VALUES (1, 'ab' || char(0) || 'cd', NULL), (2, 'xy', -1), (3, CAST('hi' AS BLOB), NULL)");
+	const searchText = new SearchText('t', true);
+	while (!searchText.extend({values}, 2));
+	const globbed = (filter: string, lists: number[]) =>
+		[...values(`SELECT rowid FROM t WHERE search GLOB ? OR citation_list IN (${lists.join(',') || 'NULL'}) ORDER BY rowid`, [`*${filter}*`])].map(([id]) => id);
+	for (const [filter, lists] of [
+		['cd', []],
+		['ab', []],
+		['zz', [-1]],
+		['hi', []],
+	] as const) {
+		expect(searchText.matches(filter, lists, 5)?.ids, filter).toEqual(globbed(filter, [...lists]));
+	}
+});

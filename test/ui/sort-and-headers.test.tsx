@@ -214,6 +214,8 @@ describe('columns share the width by what they hold', () => {
 		const places = {cells: [0, 15, 0, 8, 0, 5], min: 6};
 		expect(shareColumns([date, mark, titles, places], 62)).toEqual([14, 1, 45, 0]);
 		expect(shareColumns([date, mark, titles, places], 196)).toEqual([14, 1, 163, 15]);
+		// Sorted by place, as wide as its widest cell: no wider.
+		expect(shareColumns([date, mark, titles, {...places, stays: true}], 196)).toEqual([14, 1, 163, 15]);
 	});
 
 	test('a column short of its minimum is left out, the last first, unless the rows are sorted by it', () => {
