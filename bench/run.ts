@@ -3,7 +3,7 @@
 // the baseline kept in BENCHMARKS.md. Timings never make it fail: it exits 1
 // only when something could not be run or measured at all.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs';
 import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -222,7 +222,10 @@ const firstPeerRow = 'turnover-2025';
 /** A saved database's trade rows as CSV, made once: the file VisiData reads. */
 function peerCsv(database: string, scratch: string): string {
 	const file = join(scratch, `${database.split('/').at(-1)}.trade.csv`);
-	if (!existsSync(file)) timeCommand(['sqlite3', '-csv', '-header', database, 'select * from trade'], {cwd: root, stdoutFile: file});
+	if (existsSync(file)) return file;
+	// Named only once whole: a run stopped midway leaves no short file to reuse.
+	timeCommand(['sqlite3', '-csv', '-header', database, 'select * from trade'], {cwd: root, stdoutFile: `${file}.partial`});
+	renameSync(`${file}.partial`, file);
 	return file;
 }
 
@@ -410,6 +413,8 @@ async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): P
 			cwd: root,
 			// The keys are timed on the whole fact base: the trade pane counts every row.
 			frame: [...paneTitles, `1/${countText(size)}`],
+			// Keys are timed once every row is in: not while the count still reads "+ loading".
+			loaded: position(1, size),
 			frame_timeout: 90,
 			steps: keySteps(size, counts),
 			quit: ['\u001b', 'q'],

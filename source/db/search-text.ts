@@ -1,7 +1,7 @@
 // A pane table's folded search text, held in memory a string for each step's
-// rows, for counting a filter's matches: String.indexOf over it takes 2.3 ms at 100,000
-// rows and 35 ms at a million, where SQLite scanning the column (indexed)
-// takes 12 and 160. It is read from the database a step at a time once every
+// rows, for counting a filter's matches: String.indexOf over it takes 2.3 ms
+// at 100,000 rows and 35 ms at a million, where SQLite scanning the column
+// (indexed) takes 12 and 160. It is read from the database a step at a time once every
 // row is in, and answers exactly what `search GLOB '*filter*'` would.
 import type {FactDatabase} from './database.js';
 
@@ -46,6 +46,8 @@ export class SearchText {
 		} catch {
 			// A step's texts too long for one string (a database kzrs did not write): filters scan the table instead.
 			this.chunks.length = 0;
+			this.rowids.length = 0;
+			this.lists.length = 0;
 			this.abandoned = true;
 			return true;
 		}

@@ -609,7 +609,11 @@ describe('what a filter matches', () => {
 		tmux.type(filter);
 		const count = (await exportJson(pane.id, ['--filter', filter])).length;
 		await waitForFocusedTitle(tmux, 'filtered', (title) => title.endsWith(`/${filter} 1/${count}`));
-		return {screen: tmux.screen({escapes: true}), count};
+		// The same screen captured twice in a row: not a frame the terminal is still drawing.
+		let screen = tmux.screen({escapes: true});
+		for (let again = tmux.screen({escapes: true}), attempt = 0; again !== screen && attempt < 10; again = tmux.screen({escapes: true}), attempt++)
+			screen = again;
+		return {screen, count};
 	}
 
 	test.each<[string, NodeJS.ProcessEnv]>([

@@ -5,7 +5,7 @@ import {standingKindWords} from '../../text/shown.js';
 
 /** A claim's kind as the pane shows it ("called", "thanks"), so that a sort by kind follows what is read. */
 const kindAsShown = `CASE f.kind ${Object.entries(standingKindWords)
-	.map(([code, words]) => `WHEN '${code}' THEN '${words}'`)
+	.map(([code, words]) => `WHEN '${code.replaceAll("'", "''")}' THEN '${words.replaceAll("'", "''")}'`)
 	.join(' ')} ELSE f.kind END`;
 
 export const query: PaneQuery = {
