@@ -189,6 +189,11 @@ export class FactDatabase {
 		this.db.exec(sql);
 	}
 
+	/** Runs one statement that returns nothing, with parameters. */
+	run(sql: string, parameters: SqlValue[] = []): void {
+		this.db.run(sql, parameters);
+	}
+
 	/** Each statement of a script, prepared in turn; the caller frees each. */
 	statements(sql: string): Iterable<Statement> {
 		// A user's ROLLBACK must find nothing to undo.

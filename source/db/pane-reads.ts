@@ -7,6 +7,7 @@ import type {SqlValue} from 'sql.js';
 import {foldFilter} from '../facts/text.js';
 import {type FactDatabase, type Row, rowOf, type Value} from './database.js';
 import {type Matches, SearchText} from './search-text.js';
+import {SortOrder} from './sort-order.js';
 
 export type ColumnType = 'text' | 'number';
 /** A column of a pane's rows; one without `sql` is filled from the row's citations (see citationColumns). */
@@ -106,6 +107,8 @@ export class PaneReader {
 	private readonly fewMatches: KeptMatches[] = [];
 	/** The citation lists holding a quote that the last few filters match (see listsQuoting). */
 	private readonly quotingLists = new Map<Pattern, number[]>();
+	/** Each sort order asked for, as far as it is made, by its table of ranks (see prepareOrder). */
+	private readonly orders = new Map<string, SortOrder>();
 
 	/**
 	 * Whether rows are still being inserted: no index is built meanwhile (each
@@ -124,6 +127,8 @@ export class PaneReader {
 		this.fewMatches.length = 0;
 		this.quotingLists.clear();
 		this.searchTexts.clear();
+		for (const name of this.orders.keys()) this.db.run(`DROP TABLE IF EXISTS temp.${name}`);
+		this.orders.clear();
 		if (whole) this.grownCounts.clear();
 	}
 
@@ -212,13 +217,22 @@ export class PaneReader {
 		const windowed = limit !== undefined && total !== undefined;
 		// Nothing matches: nothing to scan the rows for.
 		if (windowed && total === 0) return;
+		const ranks = this.ranks(pane, query);
+		// Every row ranked, 1 to the last: a window is a range of ranks, however far down.
+		const rankRange = ranks !== undefined && limit !== undefined && foldFilter(query.filter) === '';
 		// Past the middle, the same window counted from the end, in reverse order: an index reads as fast backwards.
-		const fromEnd = windowed && offset > total / 2;
-		const {sql, parameters} = this.paneSql(pane, query, selectList(pane));
-		const orderBy = this.orderBy(pane, query, fromEnd);
-		const ordered = limit === undefined ? `${sql} ORDER BY ${orderBy}` : `${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
-		if (limit !== undefined && fromEnd) parameters.push(Math.max(0, Math.min(limit, total - offset)), Math.max(0, total - offset - limit));
-		else if (limit !== undefined) parameters.push(limit, offset);
+		const fromEnd = !rankRange && windowed && offset > total / 2;
+		const {sql, parameters} = this.paneSql(pane, query, selectList(pane), ranks);
+		let ordered: string;
+		if (rankRange) {
+			ordered = `${sql} WHERE r.rank > ? AND r.rank <= ? ORDER BY r.rank`;
+			parameters.push(offset, offset + limit);
+		} else {
+			const orderBy = this.orderBy(pane, query, fromEnd, ranks);
+			ordered = limit === undefined ? `${sql} ORDER BY ${orderBy}` : `${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+			if (limit !== undefined && fromEnd) parameters.push(Math.max(0, Math.min(limit, total - offset)), Math.max(0, total - offset - limit));
+			else if (limit !== undefined) parameters.push(limit, offset);
+		}
 		const rows = pane.cited ? this.withCitations(this.db.values(ordered, parameters)) : this.db.values(ordered, parameters);
 		if (fromEnd) yield* [...rows].reverse();
 		else yield* rows;
@@ -237,29 +251,72 @@ export class PaneReader {
 	 * selected row selected. 0 when there is no such row.
 	 */
 	position(pane: PaneQuery, from: RowQuery, index: number, to: RowQuery): number {
-		const chosen = this.paneSql(pane, from, 'f.rowid AS id');
-		const [id] = this.rowIds(`${chosen.sql} ORDER BY ${this.orderBy(pane, from)} LIMIT 1 OFFSET ?`, [...chosen.parameters, Math.max(0, index)]);
+		const fromRanks = this.ranks(pane, from);
+		const chosen = this.paneSql(pane, from, 'f.rowid AS id', fromRanks);
+		const [id] =
+			fromRanks !== undefined && foldFilter(from.filter) === ''
+				? this.rowIds(`SELECT row FROM temp.${fromRanks.name} WHERE rank = ?`, [index + 1])
+				: this.rowIds(`${chosen.sql} ORDER BY ${this.orderBy(pane, from, false, fromRanks)} LIMIT 1 OFFSET ?`, [...chosen.parameters, Math.max(0, index)]);
 		if (id === undefined) return 0;
-		const ranked = this.paneSql(pane, to, `f.rowid AS id, row_number() OVER (ORDER BY ${this.orderBy(pane, to)}) - 1 AS place`);
+		const toRanks = this.ranks(pane, to);
+		// Every row ranked: its rank is its place.
+		if (toRanks !== undefined && foldFilter(to.filter) === '') return this.db.number(`SELECT rank - 1 FROM temp.${toRanks.name} WHERE row = ?`, [id]);
+		const ranked = this.paneSql(pane, to, `f.rowid AS id, row_number() OVER (ORDER BY ${this.orderBy(pane, to, false, toRanks)}) - 1 AS place`, toRanks);
 		const [place] = this.rowIds(`SELECT place FROM (${ranked.sql}) WHERE id = ?`, [...ranked.parameters, id]);
 		return place ?? 0;
 	}
 
 	/**
-	 * Whether reading rows in this order first builds its sort index over more
-	 * than `rows` rows: a wait the screen should show.
+	 * Makes a sort order ready to read a pane's rows in, up to `rows` rows'
+	 * worth of work a step (see SortOrder): whether it is whole, and how much
+	 * of it is made. An order that needs no making (none chosen, or rows
+	 * still coming, which are sorted as they are read) is whole at once.
 	 */
-	sortTakesIndexing(pane: PaneQuery, query: RowQuery, rows: number): boolean {
-		const name = this.sortIndexName(pane, query);
-		if (name === undefined || this.db.number('SELECT count(*) AS n FROM sqlite_master WHERE type = ? AND name = ?', ['index', name]) > 0) return false;
-		return this.db.number(`SELECT count(*) AS n FROM ${pane.table}`) > rows;
+	prepareOrder(pane: PaneQuery, query: RowQuery, rows: number): {whole: boolean; share: number} {
+		const order = this.sortOrder(pane, query);
+		if (order === undefined) return {whole: true, share: 1};
+		order.extend(this.db, rows);
+		return {whole: order.whole, share: order.share};
 	}
 
-	/** The ORDER BY terms of a query (reversed for a window read from the end); a sort builds its index first. */
-	private orderBy(pane: PaneQuery, query: RowQuery, fromEnd = false): string {
+	/** Whether making this order is more than `rows` rows' worth of work: a wait the screen should show. */
+	orderTakesSteps(pane: PaneQuery, query: RowQuery, rows: number): boolean {
+		const order = this.sortOrder(pane, query);
+		return order !== undefined && !order.whole && this.db.number(`SELECT count(*) AS n FROM ${pane.table}`) > rows;
+	}
+
+	/** The sort order a query asks for, kept as it is made; none without a sort, or while rows are still coming. */
+	private sortOrder(pane: PaneQuery, query: RowQuery): SortOrder | undefined {
+		const column = this.sortColumn(pane, query);
+		if (column === undefined || this.growing) return undefined;
+		const name = `sorted_${pane.table}_${column.key}_${query.descending ? 'desc' : 'asc'}`;
+		let order = this.orders.get(name);
+		if (order === undefined) {
+			const key = sortSql(pane, column);
+			// NULLs last either way, then the groups, then the values, then (as SortOrder does) file order.
+			const groups = (pane.sortWithin?.[column.key] ?? []).map((sql) => ({sql, descending: false}));
+			order = new SortOrder(pane.table, name, [{sql: `${key} IS NULL`, descending: false}, ...groups, {sql: key, descending: query.descending === true}]);
+			this.orders.set(name, order);
+		}
+		return order;
+	}
+
+	/**
+	 * The ranks a sorted query reads its rows by, once they are made whole; not
+	 * for a filter whose few matches are known by id, which SQLite sorts at once.
+	 */
+	private ranks(pane: PaneQuery, query: RowQuery): SortOrder | undefined {
+		const folded = foldFilter(query.filter);
+		if (folded !== '' && this.fewMatches.some((matches) => matches.table === pane.table && matches.filter === folded)) return undefined;
+		const order = this.sortOrder(pane, query);
+		return order?.whole ? order : undefined;
+	}
+
+	/** The ORDER BY terms of a query (reversed for a window read from the end): its ranks, when it is read by them. */
+	private orderBy(pane: PaneQuery, query: RowQuery, fromEnd = false, ranks?: SortOrder): string {
+		if (ranks !== undefined) return `r.rank ${fromEnd ? 'DESC' : 'ASC'}`;
 		const sortColumn = this.sortColumn(pane, query);
 		const direction = query.descending ? 'DESC' : 'ASC';
-		if (sortColumn) this.sortIndex(pane, query);
 		const groups = sortColumn ? (pane.sortWithin?.[sortColumn.key] ?? []) : [];
 		const key = sortColumn && sortSql(pane, sortColumn);
 		// NULLs last either way, then the groups, then the file's order, so equal keys keep a stable order.
@@ -280,10 +337,16 @@ export class PaneReader {
 		return this.db.number(sql, parameters);
 	}
 
-	/** A pane's query: its rows, or those the filter matches, read by id when counting found them (see count). */
-	private paneSql(pane: PaneQuery, query: RowQuery, select: string): {sql: string; parameters: SqlValue[]} {
+	/**
+	 * A pane's query: its rows, or those the filter matches, read by id when
+	 * counting found them (see count); joined to their ranks, `r`, first, when
+	 * they are read in that order.
+	 */
+	private paneSql(pane: PaneQuery, query: RowQuery, select: string, ranks?: SortOrder): {sql: string; parameters: SqlValue[]} {
 		const parameters: SqlValue[] = [];
-		let sql = `SELECT ${select} FROM ${pane.table} f`;
+		// CROSS JOIN: the ranks are read in their order, each row looked up by its rowid.
+		const from = ranks === undefined ? `${pane.table} f` : `temp.${ranks.name} r CROSS JOIN ${pane.table} f ON f.rowid = r.row`;
+		let sql = `SELECT ${select} FROM ${from}`;
 		const filter = foldFilter(query.filter);
 		const matches = this.knownMatches(pane.table, filter);
 		if (matches !== undefined) {
@@ -360,28 +423,5 @@ export class PaneReader {
 			this.citationValues.set(list, values);
 		}
 		return values;
-	}
-
-	/** The index a sorted query reads, by its stored column's name (with its groups'); none for a computed column or no sort. */
-	private sortIndexName(pane: PaneQuery, query: RowQuery): string | undefined {
-		const column = this.sortColumn(pane, query);
-		const name = /^f\.(\w+)$/.exec(column ? sortSql(pane, column) : '')?.[1];
-		return name === undefined ? undefined : `${pane.table}_by_${name}_${query.descending ? 'desc' : 'asc'}`;
-	}
-
-	/**
-	 * An index that gives a pane's rows in a sort order (NULLs last, the groups,
-	 * then file order) without sorting them: a window of a large pane is then
-	 * read, not computed. Built on first use, once per column and direction.
-	 */
-	private sortIndex(pane: PaneQuery, query: RowQuery): void {
-		const name = this.sortIndexName(pane, query);
-		const column = this.sortColumn(pane, query);
-		if (name === undefined || column === undefined || this.growing) return;
-		const stored = (sql: string) => sql.replace(/^f\./, '');
-		const groups = (pane.sortWithin?.[column.key] ?? []).map(stored);
-		const key = stored(sortSql(pane, column));
-		const terms = [`${key} IS NULL`, ...groups, `${key} ${query.descending ? 'DESC' : 'ASC'}`];
-		this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${pane.table} (${terms.join(', ')})`);
 	}
 }

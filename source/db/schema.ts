@@ -208,9 +208,9 @@ ${factTables
 `;
 
 // Built after the rows are in: one sort per index instead of a tree kept in
-// order through every insert. The indexes for sorting a pane are built when a
-// sort first asks for them (see pane-reads.ts), and those for filtering once
-// the dashboard's first frame is drawn (ui/app.tsx), not while loading.
+// order through every insert. A pane's sort orders are made when a sort first
+// asks for one (sort-order.ts), and its filter's search text is read once
+// every row is in (search-text.ts): neither while loading.
 export const indexes = `
 CREATE INDEX events_by_date ON events (date, end_date);
 CREATE INDEX companies_by_subject ON companies (subject);

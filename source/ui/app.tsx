@@ -14,14 +14,14 @@ import {type Binding, keyBindings, readKeys} from './keys.js';
 import {fullViewBox, layout, listHeight, type Size, summaryRows} from './layout.js';
 import {PaneView} from './pane-view.js';
 import {ReaderView} from './reader.js';
-import {type RuntimeAction, settle, step, waitsLong} from './runtime.js';
+import {orderToMake, type RuntimeAction, settle, step} from './runtime.js';
 import {initialState, paneOf, type State, viewQuery} from './state.js';
 import {readMouse} from './terminal.js';
 import {type Theme, ThemeContext} from './theme.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
-/** Longer than Ink's 30 frames a second apart: a frame drawn now is on screen after it. */
-const frameInterval = 50;
+/** How often the screen shows how much of a new order is made. */
+const sortTickMs = 100;
 
 type Props = {
 	views: FactViews;
@@ -72,14 +72,25 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 		if (state.command) runCommand(state.command.run, {views, panes, dispatch, stdout, env, cwd, exit, setExitCode});
 	}, [commandId]);
 
-	// A long wait (the first sort of a large pane) starts once the frame that says so is on screen.
-	const {sorting} = state;
-	// biome-ignore lint/correctness/useExhaustiveDependencies: the state as the order was asked for is the one waiting
+	// A new order that takes long to make (the first sort of a large pane) is
+	// made in steps, between keys, the screen showing how far it is: Ctrl-C, q
+	// or another order acts at once.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the order asked for, not its progress, starts the steps
 	useEffect(() => {
-		if (sorting === null || !waitsLong(state, panes, views)) return;
-		const timer = setTimeout(() => dispatch({type: 'answer-slow'}), frameInterval);
-		return () => clearTimeout(timer);
-	}, [sorting]);
+		const order = orderToMake(state, panes, views);
+		if (order === undefined) return;
+		let shown = Date.now();
+		let step = setImmediate(function make() {
+			const {whole, share} = views.prepareOrder(order.pane, order.query);
+			if (whole) return dispatch({type: 'answer-slow'});
+			if (Date.now() - shown >= sortTickMs) {
+				shown = Date.now();
+				dispatch({type: 'sort-progress', made: share});
+			}
+			step = setImmediate(make);
+		});
+		return () => clearImmediate(step);
+	}, [state.sorting?.pane, state.sorting?.sort, state.sorting?.descending]);
 
 	// The rows come in while the screen is up: counted again, and the progress shown, a few times a second.
 	useEffect(() => {
@@ -129,7 +140,7 @@ function Screen({state, views, panes, bindings}: ScreenProps) {
 			height={area.height}
 			listRows={listHeight(pane, size, panes, state.zoomed)}
 			summaryRows={summaryRows(pane, area.height)}
-			sorting={state.sorting?.pane === pane.id}
+			sorting={state.sorting?.pane === pane.id ? state.sorting.made : undefined}
 		/>
 	);
 

@@ -25,8 +25,8 @@ type Props = {
 	/** How many rows of the list to show, under how many lines of summary. */
 	listRows: number;
 	summaryRows: number;
-	/** Whether a new order of its rows is being made (the first sort of a large pane takes a while). */
-	sorting?: boolean;
+	/** While a new order of its rows is being made (the first sort of a large pane takes a while): how much of it is, from 0 to 1 (null: not yet known). */
+	sorting?: number | null;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a pane's columns read the rows its presenter gives
@@ -202,7 +202,7 @@ export const PaneView = memo(function PaneView(props: Props) {
 	);
 });
 
-type FrameProps = {pane: AnyPane; width: number; height: number; focused: boolean; view: View; sorting?: boolean; children: ReactNode};
+type FrameProps = {pane: AnyPane; width: number; height: number; focused: boolean; view: View; sorting?: number | null; children: ReactNode};
 
 /** The header of the column a sort key orders by, or the query's label of it. */
 function sortedHeader(pane: AnyPane, key: string): string {
@@ -210,8 +210,11 @@ function sortedHeader(pane: AnyPane, key: string): string {
 }
 
 /** The order of a pane's rows in words, long and short: "by Date, descending" and "Date desc"; nothing for its own order. */
-export function orderInWords(pane: AnyPane, view: Pick<View, 'sort' | 'descending'>, sorting = false): [long: string, short: string] {
-	if (sorting) return ['sorting…', 'sorting…'];
+export function orderInWords(pane: AnyPane, view: Pick<View, 'sort' | 'descending'>, sorting?: number | null): [long: string, short: string] {
+	if (sorting !== undefined) {
+		const made = sorting === null ? 'sorting…' : `sorting… ${Math.floor(sorting * 100)}%`;
+		return [made, made];
+	}
 	const key = pane.query.sortable[view.sort];
 	if (key === undefined) return view.descending ? ['reversed', 'reversed'] : ['', ''];
 	const header = sortedHeader(pane, key);

@@ -3,7 +3,8 @@
 // each answer an action of its own, before anything is drawn. The reducer
 // stays pure; reading the data (and any index or cache that takes) happens
 // here, behind the views. A question whose answer takes long (the first sort
-// of a large pane) is left for `answerSlow`, once the screen says so.
+// of a large pane) is left for `answerSlow`, once its order is made in steps
+// (see orderToMake).
 
 import type {AnyPane} from '../panes/pane.js';
 import type {Panes} from '../panes/registry.js';
@@ -100,8 +101,14 @@ export function answerSlow(state: State, panes: Panes, answers: Answers): State 
 	return settle(answerAll(state, panes, answers, true), panes, answers);
 }
 
-/** Whether the state waits on an answer that takes long: the screen says so until `answerSlow` gives it. */
-export const waitsLong = (state: State, panes: Panes, answers: Answers) => questions(state, panes).some((question) => isSlow(question, panes, answers));
+/**
+ * The order the state waits on that takes long to make: the screen says so
+ * while it is made in steps, and `answerSlow` then gives its answer.
+ */
+export function orderToMake(state: State, panes: Panes, answers: Answers): {pane: AnyPane; query: RowQuery} | undefined {
+	const question = questions(state, panes).find((asked) => isSlow(asked, panes, answers));
+	return question?.kind === 'position' ? {pane: paneOf(panes, question.pane), query: question.to} : undefined;
+}
 
 /** What the runtime takes: the reducer's actions, and the word to answer what takes long. */
 export type RuntimeAction = Action | {type: 'answer-slow'};

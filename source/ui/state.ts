@@ -70,7 +70,7 @@ export type State = {
 	/** A fact chosen in the reader, to select in its pane once the pane's rows are counted. */
 	jump: {pane: string; id: string} | null;
 	/** An order asked for and not yet applied: the pane keeps its rows in the old order until the selected row is found in the new. */
-	sorting: {pane: string; sort: number; descending: boolean} | null;
+	sorting: {pane: string; sort: number; descending: boolean; made: number | null} | null;
 	/** How far loading is; null once every row is in. */
 	loading: LoadProgress | null;
 };
@@ -98,6 +98,8 @@ export type Action =
 	| {type: 'counted'; pane: string; filter: string; total: number}
 	/** The answer to a position question: the new order, and the selected row's place in it. */
 	| {type: 'sorted'; pane: string; to: RowQuery; selected: number}
+	/** How much of the order being made is made, from 0 to 1. */
+	| {type: 'sort-progress'; made: number}
 	/** The answer to a detail question. */
 	| {type: 'detail-measured'; pane: string; index: number; width: number; shape: DetailShape}
 	/** The export target exists: ask before replacing it. */
@@ -318,7 +320,7 @@ function browse(state: State, panes: Panes, key: KeyPress): State {
 			// A second key while the first order is being made builds on it.
 			const from = state.sorting?.pane === pane.id ? state.sorting : view;
 			const sorting = command === 'sort' ? {sort: nextSort(pane, from.sort), descending: from.descending} : {sort: from.sort, descending: !from.descending};
-			return {...state, sorting: {pane: pane.id, ...sorting}};
+			return {...state, sorting: {pane: pane.id, ...sorting, made: null}};
 		}
 		case 'export': {
 			if (view.growing) return {...state, status: {text: `${pane.title} is still loading: export it once every row is in`, tone: 'error'}};
@@ -565,6 +567,8 @@ export function update(state: State, action: Action, panes: Panes): State {
 			if (!sorting || !pane || pane.query.sortable[sorting.sort] !== action.to.sort || sorting.descending !== action.to.descending) return state;
 			return withView({...state, sorting: null}, panes, sorting.pane, {sort: sorting.sort, descending: sorting.descending, selected: action.selected});
 		}
+		case 'sort-progress':
+			return state.sorting === null ? state : {...state, sorting: {...state.sorting, made: action.made}};
 		case 'detail-measured': {
 			const {overlay} = state;
 			const room = detailRoomOf(state, panes);

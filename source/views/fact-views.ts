@@ -22,8 +22,12 @@ export type ReaderStart = {quote: number} | 'top' | 'uncited';
 /** Rows of search text read in a step of readying a filter. */
 const filterStepRows = 4000;
 
-/** Rows above which building a sort index takes longer than a tenth of a second (about 7 µs a row). */
-const slowIndexRows = 10_000;
+/** Rows above which making a sort order takes longer than a tenth of a second: it is then made in steps, the screen saying so. */
+const slowOrderRows = 10_000;
+/** Rows' worth of a sort order's work done in a step. */
+const orderStepRows = 4000;
+/** A step as large as SQLite's LIMIT takes: a small order made at once. */
+const everyRow = 2 ** 31 - 1;
 
 export class FactViews {
 	readonly reader: PaneReader;
@@ -66,14 +70,20 @@ export class FactViews {
 		return [...this.reader.rows(pane.query, {...query, offset, limit})].map((row) => pane.present(row));
 	}
 
-	/** Where the row at `index` in one order of the pane stands in another (see PaneReader.position). */
+	/** Where the row at `index` in one order of the pane stands in another (see PaneReader.position); the new order made first, if it is not yet. */
 	position(pane: AnyPane, from: RowQuery, index: number, to: RowQuery): number {
+		while (!this.reader.prepareOrder(pane.query, to, everyRow).whole);
 		return this.reader.position(pane.query, from, index, to);
 	}
 
-	/** Whether the pane's first read in this order builds an index over enough rows to be a wait (more than a tenth of a second). */
+	/** Whether making the pane's order is enough work to be a wait (more than a tenth of a second): see prepareOrder. */
 	slowOrder(pane: AnyPane, query: RowQuery): boolean {
-		return this.reader.sortTakesIndexing(pane.query, query, slowIndexRows);
+		return this.reader.orderTakesSteps(pane.query, query, slowOrderRows);
+	}
+
+	/** Makes the pane's order a step further (about 5 ms): whether it is made whole, and how much of it is. */
+	prepareOrder(pane: AnyPane, query: RowQuery): {whole: boolean; share: number} {
+		return this.reader.prepareOrder(pane.query, query, orderStepRows);
 	}
 
 	/** What the pane shows above its list, for the rows the filter matches. */

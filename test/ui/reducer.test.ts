@@ -4,6 +4,7 @@
 import {beforeAll, describe, expect, test} from 'vitest';
 import type {AnyPane} from '../../source/panes/pane.js';
 import {fullViewBox, helpGrid, layout, listHeight, type Size} from '../../source/ui/layout.js';
+import {orderInWords} from '../../source/ui/pane-view.js';
 import {initialState, type PaneView, paneOf, questions, type State, update} from '../../source/ui/state.js';
 import type {FactViews, RowQuery} from '../../source/views/fact-views.js';
 import {
@@ -563,6 +564,22 @@ describe('sorting', () => {
 		expect(view(start(env, gridSize, key('S'), key('S'))).descending).toBe(false);
 		const state = start(env, gridSize, key('s'), key('s'), key('S'));
 		expect(queryOf(env, state, 'timeline')).toEqual({filter: '', sort: sortableOf(env, 'timeline')[1], descending: true, total: countOf(env, 'timeline', '')});
+	});
+
+	test('an order that takes long says how much of it is made, in the pane’s title, until it is applied', () => {
+		const slow: Environment = {...env, answers: Object.assign(Object.create(env.answers), {slowOrder: () => true})};
+		const sorting = start(slow, gridSize, key('3'), key('s'));
+		expect(sorting.sorting).toMatchObject({pane: 'trade', made: null});
+		const trade = paneOf(panes, 'trade');
+		expect(orderInWords(trade, view(sorting, 'trade'), sorting.sorting?.made)).toEqual(['sorting…', 'sorting…']);
+		const far = run(sorting, slow, {type: 'sort-progress', made: 0.426});
+		expect(far.sorting?.made).toBe(0.426);
+		expect(orderInWords(trade, view(far, 'trade'), far.sorting?.made)).toEqual(['sorting… 42%', 'sorting… 42%']);
+		// Another order asked for starts from nothing made.
+		expect(run(far, slow, key('s')).sorting).toMatchObject({made: null});
+		// With no order being made, progress changes nothing.
+		const idle = start(env, gridSize);
+		expect(run(idle, env, {type: 'sort-progress', made: 0.5})).toEqual(idle);
 	});
 
 	test('with no sortable columns, s keeps the pane’s own order', () => {

@@ -116,6 +116,21 @@ describe('the first sort of a large pane', () => {
 		large = new FactViews(await openFactBase({dataDir, seedsDir: shippedSeedsDir}));
 	}, 120_000);
 
+	test('Ctrl-C while the order is being made quits at once, leaving it unmade', async () => {
+		const trade = paneOf(panes, 'trade');
+		const period = {sort: 'period', descending: false};
+		expect(large.slowOrder(trade, period)).toBe(true);
+		const dashboard = await renderDashboard(grid, {views: large});
+		dashboard.press('3', 's');
+		await dashboard.shows('sorting…');
+		dashboard.press('\u0003');
+		await expect.poll(dashboard.exitCode, {interval: 5}).toBe(130);
+		// No step of it runs once the dashboard is gone.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(large.slowOrder(trade, period)).toBe(true);
+		expect(dashboard.frame()).toContain('sorting…');
+	});
+
 	test('at 100,000 rows, the title says "sorting…" before the sorted rows come, and the selection stays', async () => {
 		const trade = paneOf(panes, 'trade');
 		const dashboard = await renderDashboard(grid, {views: large});
