@@ -212,8 +212,9 @@ function sortedHeader(pane: AnyPane, key: string): string {
 /** The order of a pane's rows in words, long and short: "by Date, descending" and "Date desc"; nothing for its own order. */
 export function orderInWords(pane: AnyPane, view: Pick<View, 'sort' | 'descending'>, sorting?: number | null): [long: string, short: string] {
 	if (sorting !== undefined) {
-		const made = sorting === null ? 'sorting…' : `sorting… ${Math.floor(sorting * 100)}%`;
-		return [made, made];
+		if (sorting === null) return ['sorting…', 'sorting…'];
+		const made = `${Math.floor(sorting * 100)}%`;
+		return [`sorting… ${made}`, `sort ${made}`];
 	}
 	const key = pane.query.sortable[view.sort];
 	if (key === undefined) return view.descending ? ['reversed', 'reversed'] : ['', ''];

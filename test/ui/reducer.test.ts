@@ -574,7 +574,7 @@ describe('sorting', () => {
 		expect(orderInWords(trade, view(sorting, 'trade'), sorting.sorting?.made)).toEqual(['sorting…', 'sorting…']);
 		const far = run(sorting, slow, {type: 'sort-progress', made: 0.426});
 		expect(far.sorting?.made).toBe(0.426);
-		expect(orderInWords(trade, view(far, 'trade'), far.sorting?.made)).toEqual(['sorting… 42%', 'sorting… 42%']);
+		expect(orderInWords(trade, view(far, 'trade'), far.sorting?.made)).toEqual(['sorting… 42%', 'sort 42%']);
 		// Another order asked for starts from nothing made.
 		expect(run(far, slow, key('s')).sorting).toMatchObject({made: null});
 		// With no order being made, progress changes nothing.

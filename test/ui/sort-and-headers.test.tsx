@@ -131,6 +131,17 @@ describe('the first sort of a large pane', () => {
 		expect(dashboard.frame()).toContain('sorting…');
 	});
 
+	test('at 40 columns too, the title says how far the order is made', async () => {
+		// The real order, made in smaller steps than the dashboard's, so that it spans several of the screen's updates.
+		const smallSteps = Object.assign(Object.create(large) as FactViews, {
+			prepareOrder: (pane: (typeof panes)[number], query: Parameters<FactViews['prepareOrder']>[1]) => large.reader.prepareOrder(pane.query, query, 200),
+		});
+		const dashboard = await renderDashboard({columns: 40, rows: 12}, {views: smallSteps});
+		dashboard.press('3', 's', 's', 's');
+		await expect.poll(() => /▶ 3 Trade +sorting… \d+% 1\/100,000║/.test(dashboard.frame()), {interval: 5, timeout: 10_000}).toBe(true);
+		await dashboard.shows('↑ Value');
+	}, 20_000);
+
 	test('at 100,000 rows, the title says "sorting…" before the sorted rows come, and the selection stays', async () => {
 		const trade = paneOf(panes, 'trade');
 		const dashboard = await renderDashboard(grid, {views: large});
