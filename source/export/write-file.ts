@@ -77,6 +77,9 @@ export function wouldOverwrite(file: string): boolean {
 	return stats !== undefined && !isDeviceOrPipe(stats);
 }
 
+/** How much text may wait to be written while more is made: enough for making and writing to overlap. */
+const writeAhead = 1 << 18;
+
 /** Streams `content` into `file` (a file atomically, a device or pipe directly); throws a UserError and leaves nothing behind on failure. */
 export async function writeFileAtomically(file: string, content: Readable, {force, shown = file}: WriteOptions): Promise<void> {
 	const stats = existing(file);
@@ -92,7 +95,7 @@ export async function writeFileAtomically(file: string, content: Readable, {forc
 	if (!force && stats !== undefined) throw explain(shown, Object.assign(new Error('exists'), {code: 'EEXIST'}));
 	const temporary = temporaryFileIn(dirname(file));
 	try {
-		await pipeline(content, createWriteStream(temporary.path, {flags: 'wx', mode: 0o644}), {signal: temporary.signal});
+		await pipeline(content, createWriteStream(temporary.path, {flags: 'wx', mode: 0o644, highWaterMark: writeAhead}), {signal: temporary.signal});
 		if (force) renameSync(temporary.path, file);
 		else linkSync(temporary.path, file);
 	} catch (error) {

@@ -2,10 +2,12 @@
 // without --force, write whole files only, and leave nothing behind (not even
 // their temporary file) when they cannot write or are interrupted.
 import {spawn, spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {constants} from 'node:os';
 import {join} from 'node:path';
+import {Readable} from 'node:stream';
 import {afterEach, describe, expect, test} from 'vitest';
+import {writeFileAtomically} from '../../source/export/write-file.js';
 import {cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {parseWithCsvParse} from '../helpers/csv.js';
 import {dataFileNames, listDir, makeTempDir, readData, removeTempDirs, repoRoot} from '../helpers/fact-base.js';
@@ -132,6 +134,27 @@ describe('export --out', () => {
 		expect(userErrorLine(await runKzrs(['export', 'trade', '--out', 'out', '--force'], {cwd: dir}))).toBe('kzrs: cannot write out: it is a directory');
 		expect(listDir(dir)).toEqual(['out']);
 		expect(listDir(join(dir, 'out'))).toEqual(['keep.txt']);
+	});
+});
+
+describe('writing a large file', () => {
+	test('the next text is made while the last is still being written, and the file is whole', async () => {
+		const dir = makeTempDir();
+		const chunk = 'x'.repeat(1 << 16);
+		const chunks = 40;
+		// For each chunk asked for: how much was made before it, and how much of that the file held.
+		const asked: Array<{made: number; written: number}> = [];
+		function* content(): Generator<string> {
+			for (let index = 0; index < chunks; index++) {
+				const temporary = readdirSync(dir).find((name) => name.endsWith('.tmp'));
+				asked.push({made: index * chunk.length, written: temporary === undefined ? 0 : statSync(join(dir, temporary)).size});
+				yield chunk;
+			}
+		}
+		await writeFileAtomically(join(dir, 'big.txt'), Readable.from(content(), {objectMode: false}), {force: false});
+		expect(statSync(join(dir, 'big.txt')).size).toBe(chunks * chunk.length);
+		// Waiting for each chunk to be written before making the next, the file would hold all that was made, every time.
+		expect(asked.some(({made, written}) => made - written >= 2 * chunk.length)).toBe(true);
 	});
 });
 
