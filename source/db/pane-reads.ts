@@ -7,7 +7,7 @@ import type {SqlValue} from 'sql.js';
 import {foldFilter} from '../facts/text.js';
 import {type FactDatabase, type Row, rowOf, type Value} from './database.js';
 import {type Matches, SearchText} from './search-text.js';
-import {SortOrder} from './sort-order.js';
+import {type OrderTerm, SortOrder} from './sort-order.js';
 
 export type ColumnType = 'text' | 'number';
 /** A column of a pane's rows; one without `sql` is filled from the row's citations (see citationColumns). */
@@ -78,6 +78,16 @@ const globPattern = (folded: string): Pattern => `*${folded.replace(/[*?[]/g, (c
 
 /** What a sort by the column orders by. */
 const sortSql = (pane: PaneQuery, column: QueryColumn): string => pane.sortBy?.[column.key] ?? (column.sql as string);
+
+/** Whether a query reads every row its ranks hold (no filter): a row's rank is then its place in the order, from 1. */
+const everyRowRanked = (ranks: SortOrder | undefined, query: RowQuery): ranks is SortOrder => ranks !== undefined && foldFilter(query.filter) === '';
+
+/** A sort by `column`: NULLs last either way, then the column's groups, then its values; equal rows keep file order (rowid) after these. */
+function sortTerms(pane: PaneQuery, column: QueryColumn, descending: boolean): OrderTerm[] {
+	const key = sortSql(pane, column);
+	const groups = (pane.sortWithin?.[column.key] ?? []).map((sql) => ({sql, descending: false}));
+	return [{sql: `${key} IS NULL`, descending: false}, ...groups, {sql: key, descending}];
+}
 
 /** What a pane selects: its columns, and for a cited pane its citation list, last. */
 function selectList({columns, cited}: PaneQuery): string {
@@ -219,7 +229,7 @@ export class PaneReader {
 		if (windowed && total === 0) return;
 		const ranks = this.ranks(pane, query);
 		// Every row ranked, 1 to the last: a window is a range of ranks, however far down.
-		const rankRange = ranks !== undefined && limit !== undefined && foldFilter(query.filter) === '';
+		const rankRange = limit !== undefined && everyRowRanked(ranks, query);
 		// Past the middle, the same window counted from the end, in reverse order: an index reads as fast backwards.
 		const fromEnd = !rankRange && windowed && offset > total / 2;
 		const {sql, parameters} = this.paneSql(pane, query, selectList(pane), ranks);
@@ -251,19 +261,21 @@ export class PaneReader {
 	 * selected row selected. 0 when there is no such row.
 	 */
 	position(pane: PaneQuery, from: RowQuery, index: number, to: RowQuery): number {
-		const fromRanks = this.ranks(pane, from);
-		const chosen = this.paneSql(pane, from, 'f.rowid AS id', fromRanks);
-		const [id] =
-			fromRanks !== undefined && foldFilter(from.filter) === ''
-				? this.rowIds(`SELECT row FROM temp.${fromRanks.name} WHERE rank = ?`, [index + 1])
-				: this.rowIds(`${chosen.sql} ORDER BY ${this.orderBy(pane, from, false, fromRanks)} LIMIT 1 OFFSET ?`, [...chosen.parameters, Math.max(0, index)]);
+		const id = this.idAt(pane, from, index);
 		if (id === undefined) return 0;
 		const toRanks = this.ranks(pane, to);
-		// Every row ranked: its rank is its place.
-		if (toRanks !== undefined && foldFilter(to.filter) === '') return this.db.number(`SELECT rank - 1 FROM temp.${toRanks.name} WHERE row = ?`, [id]);
+		if (everyRowRanked(toRanks, to)) return this.db.number(`SELECT rank - 1 FROM temp.${toRanks.name} WHERE row = ?`, [id]);
 		const ranked = this.paneSql(pane, to, `f.rowid AS id, row_number() OVER (ORDER BY ${this.orderBy(pane, to, false, toRanks)}) - 1 AS place`, toRanks);
 		const [place] = this.rowIds(`SELECT place FROM (${ranked.sql}) WHERE id = ?`, [...ranked.parameters, id]);
 		return place ?? 0;
+	}
+
+	/** The rowid of the row at `index` among those `query` gives; undefined past the last. */
+	private idAt(pane: PaneQuery, query: RowQuery, index: number): number | undefined {
+		const ranks = this.ranks(pane, query);
+		if (everyRowRanked(ranks, query)) return this.rowIds(`SELECT row FROM temp.${ranks.name} WHERE rank = ?`, [index + 1])[0];
+		const {sql, parameters} = this.paneSql(pane, query, 'f.rowid AS id', ranks);
+		return this.rowIds(`${sql} ORDER BY ${this.orderBy(pane, query, false, ranks)} LIMIT 1 OFFSET ?`, [...parameters, Math.max(0, index)])[0];
 	}
 
 	/**
@@ -292,10 +304,7 @@ export class PaneReader {
 		const name = `sorted_${pane.table}_${column.key}_${query.descending ? 'desc' : 'asc'}`;
 		let order = this.orders.get(name);
 		if (order === undefined) {
-			const key = sortSql(pane, column);
-			// NULLs last either way, then the groups, then the values, then (as SortOrder does) file order.
-			const groups = (pane.sortWithin?.[column.key] ?? []).map((sql) => ({sql, descending: false}));
-			order = new SortOrder(pane.table, name, [{sql: `${key} IS NULL`, descending: false}, ...groups, {sql: key, descending: query.descending === true}]);
+			order = new SortOrder(pane.table, name, sortTerms(pane, column, query.descending === true));
 			this.orders.set(name, order);
 		}
 		return order;
@@ -316,15 +325,11 @@ export class PaneReader {
 	private orderBy(pane: PaneQuery, query: RowQuery, fromEnd = false, ranks?: SortOrder): string {
 		if (ranks !== undefined) return `r.rank ${fromEnd ? 'DESC' : 'ASC'}`;
 		const sortColumn = this.sortColumn(pane, query);
-		const direction = query.descending ? 'DESC' : 'ASC';
-		const groups = sortColumn ? (pane.sortWithin?.[sortColumn.key] ?? []) : [];
-		const key = sortColumn && sortSql(pane, sortColumn);
-		// NULLs last either way, then the groups, then the file's order, so equal keys keep a stable order.
-		const order: Array<[term: string, direction: 'ASC' | 'DESC']> = key
-			? [[`${key} IS NULL`, 'ASC'], ...groups.map((group): [string, 'ASC'] => [group, 'ASC']), [key, direction], ['f.rowid', 'ASC']]
-			: pane.defaultOrder.split(', ').map((term) => [term, direction]);
-		const reversed = {ASC: 'DESC', DESC: 'ASC'} as const;
-		return order.map(([term, way]) => `${term} ${fromEnd ? reversed[way] : way}`).join(', ');
+		const descending = query.descending === true;
+		const order: OrderTerm[] = sortColumn
+			? [...sortTerms(pane, sortColumn, descending), {sql: 'f.rowid', descending: false}]
+			: pane.defaultOrder.split(', ').map((sql) => ({sql, descending}));
+		return order.map(({sql, descending: down}) => `${sql} ${down !== fromEnd ? 'DESC' : 'ASC'}`).join(', ');
 	}
 
 	private sortColumn({columns, sortable}: PaneQuery, query: RowQuery): QueryColumn | undefined {

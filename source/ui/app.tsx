@@ -80,16 +80,15 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 		const order = orderToMake(state, panes, views);
 		if (order === undefined) return;
 		let shown = Date.now();
-		let step = setImmediate(function make() {
+		return inSteps(() => {
 			const {whole, share} = views.prepareOrder(order.pane, order.query);
-			if (whole) return dispatch({type: 'answer-slow'});
-			if (Date.now() - shown >= sortTickMs) {
+			if (whole) dispatch({type: 'answer-slow'});
+			else if (Date.now() - shown >= sortTickMs) {
 				shown = Date.now();
 				dispatch({type: 'sort-progress', made: share});
 			}
-			step = setImmediate(make);
+			return whole;
 		});
-		return () => clearImmediate(step);
 	}, [state.sorting?.pane, state.sorting?.sort, state.sorting?.descending]);
 
 	// The rows come in while the screen is up: counted again, and the progress shown, a few times a second.
@@ -103,10 +102,7 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 	// row in, between keys, so that no key typed into a filter waits for them.
 	useEffect(() => {
 		if (!whole) return;
-		let step = setImmediate(function prepare() {
-			if (!views.prepareFilters(panes)) step = setImmediate(prepare);
-		});
-		return () => clearImmediate(step);
+		return inSteps(() => views.prepareFilters(panes));
 	}, [views, panes, whole]);
 
 	return (
@@ -114,6 +110,14 @@ export function App({views, panes, initialSize, today, theme, env, cwd, setExitC
 			<Screen state={state} views={views} panes={panes} bindings={bindings} />
 		</ThemeContext.Provider>
 	);
+}
+
+/** Runs `step` between turns of the event loop, keys and frames coming in between, until it says it is done; the function returned stops it. */
+function inSteps(step: () => boolean): () => void {
+	let next = setImmediate(function run() {
+		if (!step()) next = setImmediate(run);
+	});
+	return () => clearImmediate(next);
 }
 
 type ScreenProps = {state: State; views: FactViews; panes: Panes; bindings: readonly Binding[]};

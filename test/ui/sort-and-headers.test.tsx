@@ -120,13 +120,23 @@ describe('the first sort of a large pane', () => {
 		const trade = paneOf(panes, 'trade');
 		const period = {sort: 'period', descending: false};
 		expect(large.slowOrder(trade, period)).toBe(true);
-		const dashboard = await renderDashboard(grid, {views: large});
+		// The real views, counting the steps of the order they make.
+		let steps = 0;
+		const counted = Object.assign(Object.create(large) as FactViews, {
+			prepareOrder: (...order: Parameters<FactViews['prepareOrder']>) => {
+				steps++;
+				return large.prepareOrder(...order);
+			},
+		});
+		const dashboard = await renderDashboard(grid, {views: counted});
 		dashboard.press('3', 's');
 		await dashboard.shows('sorting…');
 		dashboard.press('\u0003');
 		await expect.poll(dashboard.exitCode, {interval: 5}).toBe(130);
 		// No step of it runs once the dashboard is gone.
+		const stepsAtExit = steps;
 		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(steps).toBe(stepsAtExit);
 		expect(large.slowOrder(trade, period)).toBe(true);
 	});
 
