@@ -10,7 +10,7 @@ export type ExportOptions = {pane: AnyPane; format: ExportFormat; out?: Target; 
 
 /** `kzrs export <pane>`: returns how many rows were written. */
 export async function runExport(source: FactSource, {pane, format, out, force, query}: ExportOptions, io: Io): Promise<number> {
-	const database = await openFactBase(source);
+	const database = await openFactBase(source, {searchable: query.filter !== undefined});
 	try {
 		const counter = {rows: 0};
 		// A database opened with --db was never checked: on a terminal, no cell may act on it.

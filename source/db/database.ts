@@ -65,15 +65,23 @@ let expectedTables: string | undefined;
 export class FactDatabase {
 	/** Whether the loading transaction is still open (see schema.ts). */
 	private loading = true;
+	/** Whether rows hold the folded text a filter searches (see load/open.ts OpenOptions). */
+	private hasSearchTexts = true;
 
 	private constructor(private readonly db: Database) {}
 
+	get searchable(): boolean {
+		return this.hasSearchTexts;
+	}
+
 	/**
 	 * A database of the batches loading gives, inserted as they come (see
-	 * load/open.ts). Closed if they stop with an error.
+	 * load/open.ts). Closed if they stop with an error. `searchable`: whether
+	 * the batches hold search texts.
 	 */
-	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>): Promise<FactDatabase> {
+	static async open(batches: Iterable<InsertBatch> | AsyncIterable<InsertBatch>, {searchable = true} = {}): Promise<FactDatabase> {
 		const filling = await FactDatabase.filling();
+		filling.database.hasSearchTexts = searchable;
 		try {
 			for await (const batch of batches) filling.insert(batch);
 			filling.finish();

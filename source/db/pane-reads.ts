@@ -353,6 +353,7 @@ export class PaneReader {
 		const from = ranks === undefined ? `${pane.table} f` : `temp.${ranks.name} r CROSS JOIN ${pane.table} f ON f.rowid = r.row`;
 		let sql = `SELECT ${select} FROM ${from}`;
 		const filter = foldFilter(query.filter);
+		if (filter !== '' && !this.db.searchable) throw new Error('a filter on a database loaded without search texts');
 		const matches = this.knownMatches(pane.table, filter);
 		if (matches !== undefined) {
 			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';

@@ -34,6 +34,12 @@ const loaderYoungGeneration = 8;
 export type OpenOptions = {
 	/** Whether the database the build saved may stand in for loading: `kzrs check` always loads, to check. */
 	image?: boolean;
+	/**
+	 * Whether rows get the folded text a filter searches, which costs about a
+	 * tenth of loading a large fact base: an export without a filter needs none
+	 * (see BENCHMARKS.md). A database without it refuses filters.
+	 */
+	searchable?: boolean;
 };
 
 function tradeFileSize({dataDir}: FactPaths): number {
@@ -51,13 +57,13 @@ export type SavedDatabase = {database: string; shown: string};
 /** Where the facts come from: the data and seeds folders, loaded and checked, or a saved database, opened as it is. */
 export type FactSource = FactPaths | SavedDatabase;
 
-export async function openFactBase(source: FactSource, {image = true}: OpenOptions = {}): Promise<FactDatabase> {
+export async function openFactBase(source: FactSource, {image = true, searchable = true}: OpenOptions = {}): Promise<FactDatabase> {
 	if ('database' in source) return openSaved(source);
-	if (tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source));
+	if (tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source, searchable), {searchable});
 	const saved = image ? readImage(source) : undefined;
 	const opened = saved === undefined ? undefined : await FactDatabase.fromImage(saved, {fromThisBuild: true});
 	// An image this program cannot open is only a missed shortcut: the files load.
-	return opened instanceof FactDatabase ? opened : FactDatabase.open(loadHere(source));
+	return opened instanceof FactDatabase ? opened : FactDatabase.open(loadHere(source, searchable), {searchable});
 }
 
 /** `--db FILE`: the saved database, refused in one line unless it is one of this schema. */
@@ -79,8 +85,8 @@ async function openSaved({database, shown}: SavedDatabase): Promise<FactDatabase
 }
 
 /** The fact base's batches, read, checked and prepared in this thread as they are asked for. */
-function* loadHere(paths: FactPaths): Generator<InsertBatch> {
-	yield* insertBatches(checkFactBase(paths));
+function* loadHere(paths: FactPaths, searchable: boolean): Generator<InsertBatch> {
+	yield* insertBatches(checkFactBase(paths), {searchable});
 }
 
 /** How far a growing fact base is (see openGrowing). */
@@ -119,7 +125,7 @@ export async function openGrowing(source: FactSource): Promise<GrowingFactBase> 
 	}
 	const started = performance.now();
 	// Started before sql.js, so the loader reads while it starts.
-	const batches = loadInWorker(source);
+	const batches = loadInWorker(source, true);
 	const filling = await FactDatabase.filling();
 	const finishedTables: string[] = [];
 	let current: string | undefined;
@@ -162,12 +168,12 @@ export async function openGrowing(source: FactSource): Promise<GrowingFactBase> 
 }
 
 /** The fact base's batches, as the loader thread posts them: started at once, so it reads while sql.js starts. */
-function loadInWorker(paths: FactPaths): AsyncGenerator<InsertBatch & {bytesRead: number}> {
+function loadInWorker(paths: FactPaths, searchable: boolean): AsyncGenerator<InsertBatch & {bytesRead: number}> {
 	// Required only here: the dashboard on a small fact base starts without it.
 	const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 	const unconsumed = new SharedArrayBuffer(4);
 	const worker = new Worker(loaderFile, {
-		workerData: {paths, unconsumed} satisfies LoaderData,
+		workerData: {paths, searchable, unconsumed} satisfies LoaderData,
 		resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration},
 	});
 	// Listened to from its start, so that a thread that fails to start (its

@@ -5,6 +5,7 @@ import type {FactPaths} from '../facts/check.js';
 
 export type LoaderData = {
 	paths: FactPaths;
+	searchable: boolean;
 	/** One Int32: batches posted and not yet inserted. */
 	unconsumed: SharedArrayBuffer;
 };

@@ -114,7 +114,8 @@ function* documentRows({sources, documents}: FactBase): Generator<InsertBatch> {
 
 type Cited = Array<{source: string; quote: string; spelling?: string}>;
 
-export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
+/** `searchable`: whether rows get the folded text a filter searches (see OpenOptions). */
+export function* insertBatches(facts: FactBase, {searchable = true} = {}): Generator<InsertBatch> {
 	const searchText = searchTexts();
 	const context: SearchContext = {languages: languagesOf(facts.sources)};
 	const quotes = new Registry<[source: string, quote: string]>();
@@ -136,7 +137,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 			yield {
 				kind: 'insert',
 				table: 'quotes',
-				rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote, foldForSearch(quote), ...facts.passageOf(source, quote)]),
+				rows: rowsOf(newQuotes, ([id, [source, quote]]) => [id, source, quote, searchable ? foldForSearch(quote) : '', ...facts.passageOf(source, quote)]),
 			};
 		const newLists = lists.takeAdded();
 		if (newLists.length > 0) {
@@ -151,7 +152,7 @@ export function* insertBatches(facts: FactBase): Generator<InsertBatch> {
 		const table = tables[name];
 		const row: SqlValue[] = [];
 		for (const column of table.columns) row.push(column.value(record));
-		row.push(searchText(table.search(record, context)));
+		row.push(searchable ? searchText(table.search(record, context)) : '');
 		if (table.cited) row.push(list);
 		return row;
 	}

@@ -7,13 +7,13 @@ import {checkFactBase} from '../facts/check.js';
 import {batchesAhead, type LoaderData, type LoaderMessage} from './protocol.js';
 import {insertBatches} from './rows.js';
 
-const {paths, unconsumed} = workerData as LoaderData;
+const {paths, searchable, unconsumed} = workerData as LoaderData;
 const tradeRead = {bytes: 0};
 const counter = new Int32Array(unconsumed);
 const post = (message: LoaderMessage) => parentPort?.postMessage(message);
 
 try {
-	for (const batch of insertBatches(checkFactBase({...paths, tradeRead}))) {
+	for (const batch of insertBatches(checkFactBase({...paths, tradeRead}), {searchable})) {
 		// Sleeps while the inserting thread is behind, rather than queue the whole file.
 		for (let waiting = Atomics.load(counter, 0); waiting >= batchesAhead; waiting = Atomics.load(counter, 0)) Atomics.wait(counter, 0, waiting);
 		Atomics.add(counter, 0, 1);

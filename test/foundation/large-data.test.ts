@@ -8,9 +8,11 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {generateDataDir} from '../../scripts/trade-data.js';
 import {FactDatabase} from '../../source/db/database.js';
 import {tallyOf} from '../../source/db/facts.js';
+import {PaneReader} from '../../source/db/pane-reads.js';
 import {checkFactBase} from '../../source/facts/check.js';
 import {openFactBase, workerThreshold} from '../../source/load/open.js';
 import {insertBatches} from '../../source/load/rows.js';
+import {query as tradeQuery} from '../../source/panes/trade/queries.js';
 import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {runKzrs, userErrorLine} from '../helpers/cli.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
@@ -56,6 +58,34 @@ describe('loading in a worker thread', () => {
 			checked += rows.length;
 		}
 		expect(checked).toBeGreaterThan(rows);
+	});
+
+	test('without search texts, as an export without a filter loads: the same rows, and a filter refused', async () => {
+		const bare = await openFactBase(paths(), {searchable: false});
+		const single = await loadedHere();
+		const searched = (database: FactDatabase) => runUserQuery(database, "SELECT count(*) FROM trade WHERE search <> ''").rows;
+		expect(searched(bare)).toEqual([[0]]);
+		expect(searched(single)).toEqual([[rows]]);
+		const exported = (database: FactDatabase) => [...new PaneReader(database).values(tradeQuery)];
+		expect(exported(bare)).toEqual(exported(single));
+		// Rather than match nothing, silently.
+		expect(() => new PaneReader(bare).count(tradeQuery, 'turnover')).toThrow('a filter on a database loaded without search texts');
+		bare.close();
+		single.close();
+	});
+
+	test('kzrs export without a filter writes what it writes with an empty one; with a filter, only its matches', async () => {
+		const [unfiltered, empty, filtered] = await Promise.all([
+			runKzrs(['export', 'trade', '--data', dataDir]),
+			runKzrs(['export', 'trade', '--data', dataDir, '--filter', ' ']),
+			runKzrs(['export', 'trade', '--data', dataDir, '--filter', 'turnover']),
+		]);
+		expect(unfiltered.status).toBe(0);
+		expect(unfiltered.stdout).toBe(empty.stdout);
+		const lines = filtered.stdout.split('\r\n');
+		expect(lines.length).toBeGreaterThan(2);
+		expect(lines.length).toBeLessThan(unfiltered.stdout.split('\r\n').length);
+		for (const line of lines.slice(1, -1)) expect(line.toLowerCase()).toContain('turnover');
 	});
 
 	test('kzrs check reports every row', async () => {
