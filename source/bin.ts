@@ -6,6 +6,7 @@
 import {join} from 'node:path';
 import {setFlagsFromString} from 'node:v8';
 import {loadProgram} from './code-cache.js';
+import {namesFactFolder, startLoaderThreadAhead} from './load/loader-thread.js';
 import {publishProgramDigest} from './program-identity.js';
 
 // V8's baseline WebAssembly compiler only. Its optimising tier re-compiles hot
@@ -28,6 +29,10 @@ function fail(error: unknown): void {
 process.on('uncaughtException', fail);
 // Nothing is left to report a failure of standard error on; the exit status still tells.
 stderr.on('error', () => {});
+
+// A fact base given with --data may be large enough for the loader thread
+// (see load/open.ts): it boots on the other core while the program loads.
+if (namesFactFolder(process.argv.slice(2))) startLoaderThreadAhead(join(__dirname, 'load-worker.js'));
 
 try {
 	const program = loadProgram(join(__dirname, 'kzrs.cjs'), join(__dirname, 'kzrs.cjs.cache'));

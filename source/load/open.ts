@@ -1,14 +1,14 @@
 // Opening the fact base: the one way kzrs loads, whichever thread does the
 // work. A large fact base is read, checked and turned into rows by a worker
-// thread (worker.ts) while this thread inserts them into sql.js, so the two
-// halves of loading run on two cores; a small one loads faster in this
+// thread (worker.ts; started ahead when it can be, see loader-thread.ts)
+// while this thread inserts them into sql.js, so the two halves of loading
+// run on two cores; a small one loads faster in this
 // thread; the shipped one, unchanged, opens from the database the build saved
 // of it (image.ts); a database saved with --save-db opens the same way. The
 // dashboard may open a large one growing (openGrowing): readable from its
 // first trade batch on, while the rest is inserted between its frames.
 import {on} from 'node:events';
 import {readFileSync, statSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {Worker} from 'node:worker_threads';
@@ -18,18 +18,12 @@ import {checkFactBase, type FactPaths} from '../facts/check.js';
 import {cannotRead} from '../facts/read-file.js';
 import {loaderFile} from '../paths.js';
 import {readImage} from './image.js';
-import type {LoaderData, LoaderMessage} from './protocol.js';
+import {stopLoaderThreadAhead, takeLoaderThread} from './loader-thread.js';
+import type {LoaderMessage, LoaderOrders} from './protocol.js';
 import {insertBatches} from './rows.js';
 
 /** From this size of trade.json on (about 13,000 figures), the loader thread pays for its start (see BENCHMARKS.md). */
 export const workerThreshold = 6 * 1024 * 1024;
-
-/**
- * The loader's young generation, in MB. Parsing a large file churns through
- * short-lived objects, and V8 would let the young generation grow to several
- * times this, for no speed and more peak memory (see BENCHMARKS.md).
- */
-const loaderYoungGeneration = 8;
 
 export type OpenOptions = {
 	/** Whether the database the build saved may stand in for loading: `kzrs check` always loads, to check. */
@@ -58,8 +52,9 @@ export type SavedDatabase = {database: string; shown: string};
 export type FactSource = FactPaths | SavedDatabase;
 
 export async function openFactBase(source: FactSource, {image = true, searchable = true}: OpenOptions = {}): Promise<FactDatabase> {
+	if (!('database' in source) && tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source, searchable), {searchable});
+	stopLoaderThreadAhead();
 	if ('database' in source) return openSaved(source);
-	if (tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source, searchable), {searchable});
 	const saved = image ? readImage(source) : undefined;
 	const opened = saved === undefined ? undefined : await FactDatabase.fromImage(saved, {fromThisBuild: true});
 	// An image this program cannot open is only a missed shortcut: the files load.
@@ -169,19 +164,12 @@ export async function openGrowing(source: FactSource): Promise<GrowingFactBase> 
 
 /** The fact base's batches, as the loader thread posts them: started at once, so it reads while sql.js starts. */
 function loadInWorker(paths: FactPaths, searchable: boolean): AsyncGenerator<InsertBatch & {bytesRead: number}> {
-	// Required only here: the dashboard on a small fact base starts without it.
-	const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-	const unconsumed = new SharedArrayBuffer(4);
-	const worker = new Worker(loaderFile, {
-		workerData: {paths, searchable, unconsumed} satisfies LoaderData,
-		resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration},
-	});
-	// Listened to from its start, so that a thread that fails to start (its
+	const worker = takeLoaderThread(loaderFile);
+	// Listened to before its orders, so that a thread that fails to start (its
 	// file missing, say) fails the load rather than the process.
 	const messages = on(worker, 'message', {close: ['exit']});
-	// It holds the process open only once its batches are asked for: if
-	// opening fails before then, kzrs still exits.
-	worker.unref();
+	const unconsumed = new SharedArrayBuffer(4);
+	worker.postMessage({paths, searchable, unconsumed} satisfies LoaderOrders);
 	return receive(worker, new Int32Array(unconsumed), messages);
 }
 

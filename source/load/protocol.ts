@@ -3,7 +3,8 @@
 import type {InsertBatch} from '../db/database.js';
 import type {FactPaths} from '../facts/check.js';
 
-export type LoaderData = {
+/** What the loader thread is to load: the first message it receives. */
+export type LoaderOrders = {
 	paths: FactPaths;
 	searchable: boolean;
 	/** One Int32: batches posted and not yet inserted. */

@@ -10,10 +10,11 @@ import {FactDatabase} from '../../source/db/database.js';
 import {tallyOf} from '../../source/db/facts.js';
 import {PaneReader} from '../../source/db/pane-reads.js';
 import {checkFactBase} from '../../source/facts/check.js';
+import {namesFactFolder, startLoaderThreadAhead} from '../../source/load/loader-thread.js';
 import {openFactBase, workerThreshold} from '../../source/load/open.js';
 import {insertBatches} from '../../source/load/rows.js';
 import {query as tradeQuery} from '../../source/panes/trade/queries.js';
-import {shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
+import {loaderFile, shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
 import {runKzrs, userErrorLine} from '../helpers/cli.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
 import {runUserQuery} from '../helpers/query.js';
@@ -86,6 +87,36 @@ describe('loading in a worker thread', () => {
 		expect(lines.length).toBeGreaterThan(2);
 		expect(lines.length).toBeLessThan(unfiltered.stdout.split('\r\n').length);
 		for (const line of lines.slice(1, -1)) expect(line.toLowerCase()).toContain('turnover');
+	});
+
+	test('a loader thread started ahead, as the kzrs command starts it for --data, is the one that loads', async () => {
+		const ahead = startLoaderThreadAhead(loaderFile);
+		let posted = 0;
+		ahead.on('message', () => posted++);
+		const ended = new Promise((resolve) => ahead.once('exit', resolve));
+		const threaded = await openFactBase(paths());
+		expect(runUserQuery(threaded, 'SELECT count(*) FROM trade').rows).toEqual([[rows]]);
+		expect(posted).toBeGreaterThan(rows / 250);
+		await ended;
+		threaded.close();
+	});
+
+	test('a loader thread started ahead for a fact base too small for it is stopped', async () => {
+		const ahead = startLoaderThreadAhead(loaderFile);
+		const ended = new Promise((resolve) => ahead.once('exit', resolve));
+		const small = await openFactBase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
+		await ended;
+		small.close();
+	});
+
+	test.each([
+		[['--data', 'big'], true],
+		[['export', 'trade', '--data=big'], true],
+		[['export', 'trade'], false],
+		[['--db', 'saved.db'], false],
+		[['--database', 'x'], false],
+	])('the kzrs command starts the loader thread ahead for %j: %s', (argv, ahead) => {
+		expect(namesFactFolder(argv)).toBe(ahead);
 	});
 
 	test('kzrs check reports every row', async () => {
