@@ -459,6 +459,7 @@ async function measureKeys(inputs: Inputs, directories: Map<KeySize, string>): P
 				const check = scaling ? (ratio === undefined ? undefined : ratio <= 1.5) : summary ? summary.median <= millionFilterLimit : undefined;
 				rows.push({measurement, summary, unit: 'ms', target, ratio, verdict: verdictOf(check), note});
 				if (summary) figures[`keys.${kind.key}_1000k_ms`] = summary.median;
+				if (ratio !== undefined) figures[`keys.${kind.key}_ratio_1000k_vs_100`] = ratio;
 				continue;
 			}
 			if (size !== largest) {

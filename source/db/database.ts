@@ -218,6 +218,8 @@ export class FactDatabase {
 
 	/** The database as a SQLite file image. */
 	serialise(): Uint8Array {
+		// Opened again, it would claim search texts it lacks.
+		if (!this.searchable) throw new Error('a database loaded without search texts is not saved');
 		this.finishLoading();
 		return this.db.export();
 	}

@@ -167,6 +167,7 @@ export class PaneReader {
 	 * then a filter scans the table.
 	 */
 	prepareFilter({table, cited}: PaneQuery, rows: number): boolean {
+		this.requireSearchTexts();
 		if (this.growing) return false;
 		let text = this.searchTexts.get(table);
 		if (text === undefined) {
@@ -353,7 +354,7 @@ export class PaneReader {
 		const from = ranks === undefined ? `${pane.table} f` : `temp.${ranks.name} r CROSS JOIN ${pane.table} f ON f.rowid = r.row`;
 		let sql = `SELECT ${select} FROM ${from}`;
 		const filter = foldFilter(query.filter);
-		if (filter !== '' && !this.db.searchable) throw new Error('a filter on a database loaded without search texts');
+		if (filter !== '') this.requireSearchTexts();
 		const matches = this.knownMatches(pane.table, filter);
 		if (matches !== undefined) {
 			sql += ' WHERE f.rowid IN (SELECT value FROM json_each(?))';
@@ -379,6 +380,7 @@ export class PaneReader {
 	 * few filters typed last, as a keystroke reads a pane more than once.
 	 */
 	private listsQuoting(pattern: Pattern): number[] {
+		this.requireSearchTexts();
 		let lists = this.quotingLists.get(pattern);
 		if (lists === undefined) {
 			lists = this.rowIds('SELECT DISTINCT l.list_id FROM quotes q JOIN citation_lists l ON l.quote_id = q.id WHERE q.search GLOB ?', [pattern]);
@@ -387,6 +389,11 @@ export class PaneReader {
 			if (this.quotingLists.size > maxKeptFilters) this.quotingLists.delete(this.quotingLists.keys().next().value as Pattern);
 		}
 		return lists;
+	}
+
+	/** A filter reads search texts: on a database loaded without them (see load/open.ts), it would silently match nothing. */
+	private requireSearchTexts(): void {
+		if (!this.db.searchable) throw new Error('a filter on a database loaded without search texts');
 	}
 
 	/** The kept ids of a filter's matches, if any; finding them keeps them longest. */

@@ -20,7 +20,7 @@ function startLoaderThread(file: string): Worker {
 	// Not imported: the dashboard on a small fact base starts without it.
 	const {Worker} = process.getBuiltinModule('node:worker_threads');
 	const worker = new Worker(file, {resourceLimits: {maxYoungGenerationSizeMb: loaderYoungGeneration}});
-	// It holds the process open only once loading takes it: if kzrs ends before, it still exits.
+	// It holds the process open only once its batches are asked for: if kzrs ends before, it still exits.
 	worker.unref();
 	return worker;
 }
@@ -31,13 +31,17 @@ export const namesFactFolder = (argv: readonly string[]): boolean => argv.some((
 /** Starts the loader thread for loading to take later. */
 export function startLoaderThreadAhead(file: string): Worker {
 	const worker = startLoaderThread(file);
-	// A thread that fails to start before it is taken ends the load that takes it, not the process.
-	worker.on('error', () => {});
+	// A thread that fails to start before it is taken is not the process's failure:
 	registry[slot] = worker;
+	worker.on('error', () => {});
+	// and once it has ended, loading starts another, whose failure it hears.
+	worker.once('exit', () => {
+		if (registry[slot] === worker) registry[slot] = undefined;
+	});
 	return worker;
 }
 
-/** The thread started ahead, if any (it is taken once), or a new one. */
+/** The thread started ahead (by the kzrs command, of the same file), if any and still running, taken once; or a new one. */
 export function takeLoaderThread(file: string): Worker {
 	const ahead = registry[slot];
 	registry[slot] = undefined;

@@ -52,9 +52,10 @@ export type SavedDatabase = {database: string; shown: string};
 export type FactSource = FactPaths | SavedDatabase;
 
 export async function openFactBase(source: FactSource, {image = true, searchable = true}: OpenOptions = {}): Promise<FactDatabase> {
-	if (!('database' in source) && tradeFileSize(source) >= workerThreshold) return FactDatabase.open(loadInWorker(source, searchable), {searchable});
-	stopLoaderThreadAhead();
+	const large = !('database' in source) && tradeFileSize(source) >= workerThreshold;
+	if (!large) stopLoaderThreadAhead();
 	if ('database' in source) return openSaved(source);
+	if (large) return FactDatabase.open(loadInWorker(source, searchable), {searchable});
 	const saved = image ? readImage(source) : undefined;
 	const opened = saved === undefined ? undefined : await FactDatabase.fromImage(saved, {fromThisBuild: true});
 	// An image this program cannot open is only a missed shortcut: the files load.
