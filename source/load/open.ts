@@ -120,7 +120,7 @@ export async function openGrowing(source: FactSource): Promise<GrowingFactBase> 
 		return {database: await openFactBase(source), progress: () => undefined, whole: Promise.resolve(), stop: () => {}};
 	}
 	const started = performance.now();
-	// Started before sql.js, so the loader reads while it starts.
+	// Started before sql.js, so the loader reads while it starts; with search texts, as the dashboard filters.
 	const batches = loadInWorker(source, true);
 	const filling = await FactDatabase.filling();
 	const finishedTables: string[] = [];

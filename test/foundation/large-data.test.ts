@@ -1,6 +1,7 @@
 // A fact base large enough to be loaded by the worker thread (see
 // source/load/open.ts): the same database as loading it in one thread, and
 // the same one-line errors, whichever thread finds them.
+import {spawnSync} from 'node:child_process';
 import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {serialize} from 'node:v8';
@@ -16,7 +17,7 @@ import {openFactBase, workerThreshold} from '../../source/load/open.js';
 import {insertBatches} from '../../source/load/rows.js';
 import {query as tradeQuery} from '../../source/panes/trade/queries.js';
 import {loaderFile, shippedDataDir, shippedSeedsDir} from '../../source/paths.js';
-import {runKzrs, userErrorLine} from '../helpers/cli.js';
+import {cliPath, runKzrs, userErrorLine} from '../helpers/cli.js';
 import {makeTempDir, removeTempDirs} from '../helpers/fact-base.js';
 import {runUserQuery} from '../helpers/query.js';
 
@@ -123,6 +124,20 @@ describe('loading in a worker thread', () => {
 		const small = await openFactBase({dataDir: shippedDataDir, seedsDir: shippedSeedsDir});
 		await ended;
 		small.close();
+	});
+
+	test('the kzrs command starts the loader thread before the program, given --data, and loading takes that one', () => {
+		// Node's own account of the worker threads a process creates.
+		const workersCreated = (args: string[]) => {
+			const result = spawnSync(process.execPath, [cliPath, ...args], {env: {...process.env, NODE_DEBUG: 'worker'}, encoding: 'utf8', timeout: 30_000});
+			expect(result.status).toBe(0);
+			return result.stderr.split('\n').filter((line) => /created Worker with ID/.test(line)).length;
+		};
+		// The program never loads for --version: a thread there is the command's.
+		expect(workersCreated(['--version', '--data', dataDir])).toBe(1);
+		expect(workersCreated(['--version'])).toBe(0);
+		// One thread, not the command's and then one of loading's own.
+		expect(workersCreated(['export', 'trade', '--data', dataDir, '--out', '/dev/null'])).toBe(1);
 	});
 
 	test.each([
